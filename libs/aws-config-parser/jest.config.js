@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'aws-config-parser',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

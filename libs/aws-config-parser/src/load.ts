@@ -1,0 +1,81 @@
+/** The public entry points: parse given texts, or locate + read + parse the user's files. */
+import { ProfileFileReadError } from './errors';
+import { locateProfileFiles, type Env, type PlatformName } from './locate';
+import { normalize, type ProfileSet } from './normalize';
+import { parseRaw, type ParseDiagnostic, type RawFile } from './parse';
+import { readProfileFile } from './source';
+
+export interface ParseProfileFilesInput {
+  configText?: string;
+  credentialsText?: string;
+  /** Used in error messages and `locations`; defaults to `config` / `credentials`. */
+  configPath?: string;
+  credentialsPath?: string;
+  /**
+   * `false` (default): throw the first {@link ProfileParseError}, as the SDKs do.
+   * `true`: record errors in `diagnostics`, skip the bad lines, and return everything else.
+   */
+  tolerant?: boolean;
+}
+
+/** Parse and normalize the given texts with the AWS SDKs' rules. */
+export function parseProfileFiles(input: ParseProfileFilesInput): ProfileSet {
+  const diagnostics: ParseDiagnostic[] = [];
+  const options = { tolerant: input.tolerant ?? false, diagnostics };
+  const config: RawFile | undefined =
+    input.configText !== undefined ? parseRaw(input.configText, 'config', input.configPath ?? 'config', options) : undefined;
+  const credentials: RawFile | undefined =
+    input.credentialsText !== undefined
+      ? parseRaw(input.credentialsText, 'credentials', input.credentialsPath ?? 'credentials', options)
+      : undefined;
+  const set = normalize(config, credentials, diagnostics);
+  if (input.configPath !== undefined) set.files.config = input.configPath;
+  if (input.credentialsPath !== undefined) set.files.credentials = input.credentialsPath;
+  return set;
+}
+
+export interface LoadProfilesOptions {
+  /** Environment to locate the files with (AWS_CONFIG_FILE, HOME, ...). Defaults to `process.env`. */
+  env?: Env;
+  platform?: PlatformName;
+  /** Shortcut: use this folder as HOME (handy for tests and `--home`). */
+  home?: string;
+  /** Explicit paths win over the environment. */
+  configFile?: string;
+  credentialsFile?: string;
+  /** See {@link ParseProfileFilesInput.tolerant}. In tolerant mode an unreadable file is a diagnostic, not a throw. */
+  tolerant?: boolean;
+}
+
+/** Locate, read and parse `~/.aws/config` and `~/.aws/credentials`. A missing file counts as empty. */
+export function loadProfiles(options: LoadProfilesOptions = {}): ProfileSet {
+  const env: Env = { ...(options.env ?? process.env) };
+  if (options.home !== undefined) {
+    env.HOME = options.home;
+    if (options.env === undefined) {
+      delete env.AWS_CONFIG_FILE;
+      delete env.AWS_SHARED_CREDENTIALS_FILE;
+    }
+  }
+  const located = locateProfileFiles(env, options.platform);
+  const configPath = options.configFile ?? located.configFile;
+  const credentialsPath = options.credentialsFile ?? located.credentialsFile;
+  const tolerant = options.tolerant ?? false;
+  const readErrors: ParseDiagnostic[] = [];
+  const read = (file: string): string | undefined => {
+    try {
+      return readProfileFile(file);
+    } catch (err) {
+      if (!tolerant || !(err instanceof ProfileFileReadError)) throw err;
+      readErrors.push({ file, line: 0, column: 0, severity: 'error', message: err.reason });
+      return undefined;
+    }
+  };
+  const configText = read(configPath);
+  const credentialsText = read(credentialsPath);
+  const set = parseProfileFiles({ configText, credentialsText, configPath, credentialsPath, tolerant });
+  set.files = { config: configPath, credentials: credentialsPath };
+  set.diagnostics.unshift(...readErrors);
+  return set;
+}
+

@@ -1,0 +1,232 @@
+/**
+ * parse: the text of one profile file -> sections and properties with their positions.
+ *
+ * This step follows the AWS SDKs' shared parser rules literally (the smithy-rs `env_config/parse`
+ * shape): it accepts constructions that normalization later ignores (invalid names, config
+ * sections without the `profile ` prefix) and rejects only what every SDK rejects. One pass,
+ * `indexOf`-driven, no regular expressions on the hot path.
+ */
+import { ProfileParseError, type SourceLocation } from './errors';
+
+export type FileKind = 'config' | 'credentials';
+
+export interface RawProperty {
+  /** Lower-cased name, as the SDKs compare them. */
+  key: string;
+  /** Value with continuation lines joined by `\n` (a sub-property block starts with `\n`). */
+  value: string;
+  /** 1-based line of the `key = value` line. */
+  line: number;
+  column: number;
+  /** Last line belonging to this property (continuations included). */
+  endLine: number;
+}
+
+export interface RawSection {
+  /** Text between the brackets, comments removed, trimmed of spaces and tabs. */
+  header: string;
+  line: number;
+  column: number;
+  properties: RawProperty[];
+}
+
+export interface RawFile {
+  kind: FileKind;
+  path: string;
+  sections: RawSection[];
+}
+
+export interface ParseDiagnostic extends SourceLocation {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface RawParseOptions {
+  /** Record errors and keep going (skipping the bad line) instead of throwing the first one. */
+  tolerant?: boolean;
+  diagnostics?: ParseDiagnostic[];
+}
+
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const SEMI = 59;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const EQUALS = 61;
+const CR = 13;
+
+function isWs(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** Rust's `char::is_whitespace`, used by the SDKs to decide whether a comment is preceded by one. */
+function isUnicodeWhitespace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Index of the first char in [start, end) that is not a space or tab. */
+function skipWs(text: string, start: number, end: number): number {
+  while (start < end && isWs(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** One past the last char in [start, end) that is not a space or tab. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isWs(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * Where a trailing comment starts in [start, end) (or `end`). In property lines a comment sign
+ * counts only after whitespace (`value#x` keeps the `#`); in section lines it always counts.
+ */
+function commentStart(text: string, start: number, end: number, needsWhitespace: boolean): number {
+  let prevWs = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === HASH || c === SEMI) && (prevWs || !needsWhitespace)) return i;
+    prevWs = isUnicodeWhitespace(c);
+  }
+  return end;
+}
+
+export type PropertyLineResult =
+  | { ok: true; key: string; value: string; keyStart: number; valueStart: number; valueEnd: number }
+  | { ok: false; error: 'no-equals' | 'no-name'; column: number };
+
+/** `key = value # comment` in [start, end) -> key (lower-cased) and value, or why it is not one. */
+export function parsePropertyLine(text: string, start: number, end: number): PropertyLineResult {
+  const s = skipWs(text, start, end);
+  let e = trimEnd(text, s, end);
+  e = trimEnd(text, s, commentStart(text, s, e, true));
+  const eq = text.indexOf('=', s);
+  if (eq === -1 || eq >= e) return { ok: false, error: 'no-equals', column: s - start + 1 };
+  const keyEnd = trimEnd(text, s, eq);
+  if (keyEnd === s) return { ok: false, error: 'no-name', column: s - start + 1 };
+  const vs = skipWs(text, eq + 1, e);
+  return {
+    ok: true,
+    key: text.slice(s, keyEnd).toLowerCase(),
+    value: text.slice(vs, e),
+    keyStart: s,
+    valueStart: vs,
+    valueEnd: e,
+  };
+}
+
+function propertyError(kind: 'property' | 'sub-property', error: 'no-equals' | 'no-name'): string {
+  if (error === 'no-name') return `${kind === 'property' ? 'Property' : 'Sub-property'} did not have a name`;
+  return `Expected an '=' sign defining a ${kind}`;
+}
+
+/**
+ * Parse one file. Throws {@link ProfileParseError} (file:line:column and the reason) on the first
+ * error unless `options.tolerant`, in which case errors go to `options.diagnostics` and the bad
+ * line (or, for a broken section header, the whole section) is skipped.
+ */
+export function parseRaw(text: string, kind: FileKind, path: string, options: RawParseOptions = {}): RawFile {
+  const sections: RawSection[] = [];
+  let section: RawSection | undefined;
+  let property: RawProperty | undefined;
+  let isSubproperty = false;
+  let skippingSection = false;
+  const length = text.length;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNo = 0;
+
+  const fail = (line: number, column: number, reason: string): void => {
+    const location = { file: path, line, column };
+    if (!options.tolerant) throw new ProfileParseError(location, reason);
+    options.diagnostics?.push({ ...location, severity: 'error', message: reason });
+  };
+
+  while (pos <= length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) {
+      if (pos === length) break;
+      nl = length;
+    }
+    lineNo++;
+    const start = pos;
+    let end = nl;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    pos = nl + 1;
+
+    const first = skipWs(text, start, end);
+    if (first === end) continue; // blank line
+    const c0 = text.charCodeAt(start);
+    if (c0 === HASH || c0 === SEMI) continue; // comment line
+
+    if (c0 === LBRACKET) {
+      // [section] # comment
+      let e = trimEnd(text, start, end);
+      e = trimEnd(text, start, commentStart(text, start, e, false));
+      property = undefined;
+      if (text.charCodeAt(e - 1) !== RBRACKET || e - start < 2) {
+        fail(lineNo, e - start + 1, "Profile definition must end with ']'");
+        section = undefined;
+        skippingSection = true;
+        continue;
+      }
+      const hs = skipWs(text, start + 1, e - 1);
+      const he = trimEnd(text, hs, e - 1);
+      section = { header: text.slice(hs, he), line: lineNo, column: 1, properties: [] };
+      sections.push(section);
+      skippingSection = false;
+      continue;
+    }
+
+    if (isWs(c0)) {
+      // continuation of the previous property (or a sub-property line)
+      if (skippingSection) continue;
+      if (!section) {
+        fail(lineNo, first - start + 1, 'Expected a profile definition');
+        continue;
+      }
+      if (!property) {
+        fail(lineNo, first - start + 1, 'Expected a property definition, found continuation');
+        continue;
+      }
+      if (isSubproperty) {
+        const sub = parsePropertyLine(text, start, end);
+        if (!sub.ok) {
+          fail(lineNo, sub.column, propertyError('sub-property', sub.error));
+          continue;
+        }
+      }
+      property.value += '\n' + text.slice(first, trimEnd(text, first, end));
+      property.endLine = lineNo;
+      continue;
+    }
+
+    // key = value
+    if (skippingSection) continue;
+    if (!section) {
+      fail(lineNo, 1, 'Expected a profile definition');
+      continue;
+    }
+    const parsed = parsePropertyLine(text, start, end);
+    if (!parsed.ok) {
+      fail(lineNo, parsed.column, propertyError('property', parsed.error));
+      property = undefined;
+      continue;
+    }
+    property = { key: parsed.key, value: parsed.value, line: lineNo, column: 1, endLine: lineNo };
+    isSubproperty = parsed.value.length === 0;
+    section.properties.push(property);
+  }
+  return { kind, path, sections };
+}

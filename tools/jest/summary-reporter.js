@@ -1,0 +1,33 @@
+// Writes each jest run's counts to tmp/test-results/<project>.json so that `npm test` and
+// .ci/run can print one closing line "N passed, N failed" summed over every project.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const workspaceRoot = path.resolve(__dirname, '../..');
+
+class SummaryReporter {
+  constructor(globalConfig) {
+    this.globalConfig = globalConfig;
+  }
+
+  onRunComplete(contexts, results) {
+    const config = [...contexts][0]?.config;
+    const name = (config && config.displayName && (config.displayName.name || config.displayName)) ||
+      path.basename(this.globalConfig.rootDir);
+    const dir = path.join(workspaceRoot, 'tmp/test-results');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, `${name}.json`),
+      JSON.stringify({
+        project: name,
+        passed: results.numPassedTests,
+        // a suite that could not run at all (syntax error, crash in setup) counts as one failure
+        failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+        skipped: results.numPendingTests + results.numTodoTests,
+        suites: results.numTotalTestSuites,
+      }, null, 2) + '\n',
+    );
+  }
+}
+
+module.exports = SummaryReporter;
