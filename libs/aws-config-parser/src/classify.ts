@@ -47,8 +47,10 @@ export function parseRoleArn(arn: string): { accountId: string; roleName: string
 
 /** Which tool a `credential_process` command runs (by its program name, not a substring). */
 export function credentialProcessTool(command: string): CredentialProcessTool {
-  const words = command.trim().split(/\s+/);
-  const program = (words[0] ?? '').replace(/^["']|["']$/g, '').split(/[\\/]/).pop()?.toLowerCase() ?? '';
+  const trimmed = command.trim();
+  const quote = trimmed[0] === '"' || trimmed[0] === "'" ? trimmed[0] : undefined;
+  const first = quote ? trimmed.slice(1, trimmed.indexOf(quote, 1) >>> 0) : trimmed.split(/\s+/)[0];
+  const program = first.split(/[\\/]/).pop()?.toLowerCase() ?? '';
   const bare = program.replace(/\.exe$/, '');
   if (bare === 'granted' || bare === 'assume' || bare === 'assumego') return 'granted';
   if (bare === 'aws-vault') return 'aws-vault';

@@ -78,8 +78,7 @@ export function editProfileFile(text: string, options: EditOptions = {}): Profil
     parseRaw(lines.map((l) => l.text).join('\n'), kind, 'edit', { tolerant: true, diagnostics: [] }).sections;
 
   /** The sections that make up `name` as the SDKs read it (line numbers are 1-based). */
-  const sectionsOf = (name: string, type: SectionType): RawSection[] => {
-    const all = layout();
+  const sectionsOf = (name: string, type: SectionType, all: RawSection[] = layout()): RawSection[] => {
     const matches = (s: RawSection, prefixed: boolean): boolean => {
       const h = s.header;
       if (kind === 'credentials') return type === 'profile' && h === name;
@@ -176,8 +175,8 @@ export function editProfileFile(text: string, options: EditOptions = {}): Profil
     },
 
     removeProfile(name, type = 'profile') {
-      const sections = sectionsOf(name, type);
       const all = layout();
+      const sections = sectionsOf(name, type, all);
       const ranges: Array<[number, number]> = sections.map((s) => {
         const idx = all.indexOf(s);
         const nextHeader = all[idx + 1]?.line ?? lines.length + 1;

@@ -60,14 +60,34 @@ export function isValidIdentifier(name: string): boolean {
   return true;
 }
 
+/** Property names repeat across thousands of profiles: remember the verdicts (bounded). */
+const validKeys = new Map<string, boolean>();
+function isValidKey(key: string): boolean {
+  let ok = validKeys.get(key);
+  if (ok === undefined) {
+    ok = isValidIdentifier(key);
+    if (validKeys.size < 4096) validKeys.set(key, ok);
+  }
+  return ok;
+}
+
+/**
+ * Assign into a plain object. Plain objects keep V8's fast shapes (the same keys in the same order
+ * across profiles share one); the one key that would hit Object.prototype's setter is defined.
+ */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 /** Parse a sub-property block (`"\nmax_concurrent_requests = 10\n..."`) into a map. */
 export function parseSubProperties(value: string): PropertyMap {
-  const map: PropertyMap = Object.create(null);
+  const map: PropertyMap = {};
   for (const line of value.split('\n')) {
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
     const key = line.slice(0, eq).trim().toLowerCase();
-    if (key) map[key] = line.slice(eq + 1).trim();
+    if (key) put(map, key, line.slice(eq + 1).trim());
   }
   return map;
 }
@@ -126,14 +146,21 @@ function classifySection(file: RawFile, section: RawSection, diagnostics: ParseD
 }
 
 function newSection(name: string): Section {
-  return { name, properties: Object.create(null), subProperties: Object.create(null), locations: [] };
+  return { name, properties: {}, subProperties: {}, locations: [] };
+}
+
+function sectionIn(group: Record<string, Section>, name: string): Section {
+  if (Object.prototype.hasOwnProperty.call(group, name)) return group[name];
+  const s = newSection(name);
+  put(group, name, s);
+  return s;
 }
 
 function mergeInto(target: Section, file: RawFile, section: RawSection, diagnostics: ParseDiagnostic[]): void {
   target.locations.push({ file: file.path, line: section.line, column: section.column });
   const props = target.properties;
   for (const p of section.properties) {
-    if (!isValidIdentifier(p.key)) {
+    if (!isValidKey(p.key)) {
       diagnostics.push({
         file: file.path,
         line: p.line,
@@ -143,16 +170,18 @@ function mergeInto(target: Section, file: RawFile, section: RawSection, diagnost
       });
       continue;
     }
-    props[p.key] = p.value;
+    put(props, p.key, p.value);
+    if (p.value.charCodeAt(0) === 10) put(target.subProperties, p.key, parseSubProperties(p.value));
+    else if (Object.prototype.hasOwnProperty.call(target.subProperties, p.key)) delete target.subProperties[p.key];
   }
 }
 
 /** Merge parsed config and credentials files into the profile set the SDKs would see. */
 export function normalize(config: RawFile | undefined, credentials: RawFile | undefined, diagnostics: ParseDiagnostic[] = []): ProfileSet {
   const set: ProfileSet = {
-    profiles: Object.create(null),
-    ssoSessions: Object.create(null),
-    services: Object.create(null),
+    profiles: {},
+    ssoSessions: {},
+    services: {},
     diagnostics,
     files: {},
   };
@@ -175,7 +204,7 @@ export function normalize(config: RawFile | undefined, credentials: RawFile | un
         continue;
       }
       const target = c.kind === 'profile' ? set.profiles : c.kind === 'sso-session' ? set.ssoSessions : set.services;
-      mergeInto((target[c.name] ??= newSection(c.name)), config, section, diagnostics);
+      mergeInto(sectionIn(target, c.name), config, section, diagnostics);
     }
   }
   if (credentials) {
@@ -183,16 +212,7 @@ export function normalize(config: RawFile | undefined, credentials: RawFile | un
     for (const section of credentials.sections) {
       const c = classifySection(credentials, section, diagnostics);
       if (!c) continue;
-      mergeInto((set.profiles[c.name] ??= newSection(c.name)), credentials, section, diagnostics);
-    }
-  }
-  for (const group of [set.profiles, set.ssoSessions, set.services]) {
-    for (const name in group) {
-      const s = group[name];
-      for (const key in s.properties) {
-        const v = s.properties[key];
-        if (v.charCodeAt(0) === 10) s.subProperties[key] = parseSubProperties(v);
-      }
+      mergeInto(sectionIn(set.profiles, c.name), credentials, section, diagnostics);
     }
   }
   return set;

@@ -90,17 +90,38 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 /**
+ * Positions of the next `#`, `;` and `=` at or after the last query. Lines are scanned in increasing
+ * order, so each `indexOf` result is reused until passed: linear in the file size overall, and
+ * lines without comment signs (almost all of them) cost nothing.
+ */
+interface CommentScan {
+  text: string;
+  hash: number;
+  semi: number;
+  eq: number;
+}
+
+function newScan(text: string): CommentScan {
+  return { text, hash: -2, semi: -2, eq: -2 };
+}
+
+/**
  * Where a trailing comment starts in [start, end) (or `end`). In property lines a comment sign
  * counts only after whitespace (`value#x` keeps the `#`); in section lines it always counts.
  */
-function commentStart(text: string, start: number, end: number, needsWhitespace: boolean): number {
-  let prevWs = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === HASH || c === SEMI) && (prevWs || !needsWhitespace)) return i;
-    prevWs = isUnicodeWhitespace(c);
+function commentStart(scan: CommentScan, start: number, end: number, needsWhitespace: boolean): number {
+  const text = scan.text;
+  let from = start;
+  for (;;) {
+    if (scan.hash !== -1 && scan.hash < from) scan.hash = text.indexOf('#', from);
+    if (scan.semi !== -1 && scan.semi < from) scan.semi = text.indexOf(';', from);
+    const hash = scan.hash === -1 ? end : scan.hash;
+    const semi = scan.semi === -1 ? end : scan.semi;
+    const i = hash < semi ? hash : semi;
+    if (i >= end) return end;
+    if (!needsWhitespace || (i > start && isUnicodeWhitespace(text.charCodeAt(i - 1)))) return i;
+    from = i + 1;
   }
-  return end;
 }
 
 export type PropertyLineResult =
@@ -108,11 +129,12 @@ export type PropertyLineResult =
   | { ok: false; error: 'no-equals' | 'no-name'; column: number };
 
 /** `key = value # comment` in [start, end) -> key (lower-cased) and value, or why it is not one. */
-export function parsePropertyLine(text: string, start: number, end: number): PropertyLineResult {
+export function parsePropertyLine(text: string, start: number, end: number, scan: CommentScan = newScan(text)): PropertyLineResult {
   const s = skipWs(text, start, end);
   let e = trimEnd(text, s, end);
-  e = trimEnd(text, s, commentStart(text, s, e, true));
-  const eq = text.indexOf('=', s);
+  e = trimEnd(text, s, commentStart(scan, s, e, true));
+  if (scan.eq !== -1 && scan.eq < s) scan.eq = text.indexOf('=', s);
+  const eq = scan.eq;
   if (eq === -1 || eq >= e) return { ok: false, error: 'no-equals', column: s - start + 1 };
   const keyEnd = trimEnd(text, s, eq);
   if (keyEnd === s) return { ok: false, error: 'no-name', column: s - start + 1 };
@@ -146,6 +168,7 @@ export function parseRaw(text: string, kind: FileKind, path: string, options: Ra
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineNo = 0;
+  const scan = newScan(text);
 
   const fail = (line: number, column: number, reason: string): void => {
     const location = { file: path, line, column };
@@ -173,7 +196,7 @@ export function parseRaw(text: string, kind: FileKind, path: string, options: Ra
     if (c0 === LBRACKET) {
       // [section] # comment
       let e = trimEnd(text, start, end);
-      e = trimEnd(text, start, commentStart(text, start, e, false));
+      e = trimEnd(text, start, commentStart(scan, start, e, false));
       property = undefined;
       if (text.charCodeAt(e - 1) !== RBRACKET || e - start < 2) {
         fail(lineNo, e - start + 1, "Profile definition must end with ']'");
@@ -201,7 +224,7 @@ export function parseRaw(text: string, kind: FileKind, path: string, options: Ra
         continue;
       }
       if (isSubproperty) {
-        const sub = parsePropertyLine(text, start, end);
+        const sub = parsePropertyLine(text, start, end, scan);
         if (!sub.ok) {
           fail(lineNo, sub.column, propertyError('sub-property', sub.error));
           continue;
@@ -218,7 +241,7 @@ export function parseRaw(text: string, kind: FileKind, path: string, options: Ra
       fail(lineNo, 1, 'Expected a profile definition');
       continue;
     }
-    const parsed = parsePropertyLine(text, start, end);
+    const parsed = parsePropertyLine(text, start, end, scan);
     if (!parsed.ok) {
       fail(lineNo, parsed.column, propertyError('property', parsed.error));
       property = undefined;
