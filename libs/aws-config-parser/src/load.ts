@@ -1,8 +1,8 @@
 /** The public entry points: parse given texts, or locate + read + parse the user's files. */
 import { ProfileFileReadError } from './errors';
 import { locateProfileFiles, type Env, type PlatformName } from './locate';
-import { normalize, type ProfileSet } from './normalize';
-import { parseRaw, type ParseDiagnostic, type RawFile } from './parse';
+import { ProfileSetBuilder, type ProfileSet } from './normalize';
+import { scanProfileText, type ParseDiagnostic } from './parse';
 import { readProfileFile } from './source';
 
 export interface ParseProfileFilesInput {
@@ -22,13 +22,16 @@ export interface ParseProfileFilesInput {
 export function parseProfileFiles(input: ParseProfileFilesInput): ProfileSet {
   const diagnostics: ParseDiagnostic[] = [];
   const options = { tolerant: input.tolerant ?? false, diagnostics };
-  const config: RawFile | undefined =
-    input.configText !== undefined ? parseRaw(input.configText, 'config', input.configPath ?? 'config', options) : undefined;
-  const credentials: RawFile | undefined =
-    input.credentialsText !== undefined
-      ? parseRaw(input.credentialsText, 'credentials', input.credentialsPath ?? 'credentials', options)
-      : undefined;
-  const set = normalize(config, credentials, diagnostics);
+  const builder = new ProfileSetBuilder(diagnostics);
+  if (input.configText !== undefined) {
+    const path = input.configPath ?? 'config';
+    scanProfileText(input.configText, path, builder.file('config', path), options);
+  }
+  if (input.credentialsText !== undefined) {
+    const path = input.credentialsPath ?? 'credentials';
+    scanProfileText(input.credentialsText, path, builder.file('credentials', path), options);
+  }
+  const set = builder.finish();
   if (input.configPath !== undefined) set.files.config = input.configPath;
   if (input.credentialsPath !== undefined) set.files.credentials = input.credentialsPath;
   return set;

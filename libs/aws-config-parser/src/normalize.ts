@@ -8,7 +8,7 @@
  * - names (profiles and properties) use only letters, digits and `- / . % @ _ : +`; others are ignored.
  * - duplicate sections merge; a repeated property takes the last value; credentials override config.
  */
-import type { ParseDiagnostic, RawFile, RawSection } from './parse';
+import type { FileKind, ParseDiagnostic, ParseSink, RawFile } from './parse';
 import type { SourceLocation } from './errors';
 
 export type PropertyMap = Record<string, string>;
@@ -60,17 +60,6 @@ export function isValidIdentifier(name: string): boolean {
   return true;
 }
 
-/** Property names repeat across thousands of profiles: remember the verdicts (bounded). */
-const validKeys = new Map<string, boolean>();
-function isValidKey(key: string): boolean {
-  let ok = validKeys.get(key);
-  if (ok === undefined) {
-    ok = isValidIdentifier(key);
-    if (validKeys.size < 4096) validKeys.set(key, ok);
-  }
-  return ok;
-}
-
 /**
  * Assign into a plain object. Plain objects keep V8's fast shapes (the same keys in the same order
  * across profiles share one); the one key that would hit Object.prototype's setter is defined.
@@ -99,121 +88,154 @@ function stripPrefix(header: string, prefix: string): string | undefined {
   if (!header.startsWith(prefix)) return undefined;
   const c = header.charCodeAt(prefix.length);
   if (c !== 32 && c !== 9) return undefined;
-  return header.slice(prefix.length + 1).replace(/^[ \t]+|[ \t]+$/g, '');
+  let s = prefix.length + 1;
+  while (s < header.length && (header.charCodeAt(s) === 32 || header.charCodeAt(s) === 9)) s++;
+  return header.slice(s);
 }
 
-interface Classified {
-  kind: SectionKind;
-  name: string;
-  /** `[default]` in the config file, which loses to `[profile default]`. */
-  unprefixedDefault?: boolean;
-}
-
-function classifySection(file: RawFile, section: RawSection, diagnostics: ParseDiagnostic[]): Classified | undefined {
-  const h = section.header;
-  let result: Classified | undefined;
-  if (file.kind === 'credentials') {
-    result = { kind: 'profile', name: h };
-  } else if (h === 'default') {
-    result = { kind: 'profile', name: 'default', unprefixedDefault: true };
-  } else {
-    let name = stripPrefix(h, 'profile');
-    if (name !== undefined) result = { kind: 'profile', name };
-    else if ((name = stripPrefix(h, 'sso-session')) !== undefined) result = { kind: 'sso-session', name };
-    else if ((name = stripPrefix(h, 'services')) !== undefined) result = { kind: 'services', name };
-    else {
-      diagnostics.push({
-        file: file.path,
-        line: section.line,
-        column: section.column,
-        severity: 'warning',
-        message: `section [${h}] is ignored: in the config file profiles are written [profile ${h}]`,
-      });
-      return undefined;
-    }
-  }
-  if (!isValidIdentifier(result.name)) {
-    diagnostics.push({
-      file: file.path,
-      line: section.line,
-      column: section.column,
-      severity: 'warning',
-      message: `section [${h}] is ignored: '${result.name}' is not a valid ${result.kind} name (letters, digits and - / . % @ _ : + only)`,
-    });
-    return undefined;
-  }
-  return result;
-}
+/** Shared by every section without sub-property blocks (almost all); replaced on first use. */
+const NO_SUB_PROPERTIES: Record<string, PropertyMap> = Object.freeze({}) as Record<string, PropertyMap>;
 
 function newSection(name: string): Section {
-  return { name, properties: {}, subProperties: {}, locations: [] };
+  return { name, properties: {}, subProperties: NO_SUB_PROPERTIES, locations: [] };
+}
+
+/** The name -> section maps have no prototype: one lookup finds a section, `constructor` is just a name. */
+function newGroup<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 function sectionIn(group: Record<string, Section>, name: string): Section {
-  if (Object.prototype.hasOwnProperty.call(group, name)) return group[name];
-  const s = newSection(name);
-  put(group, name, s);
+  let s = group[name];
+  if (s === undefined) group[name] = s = newSection(name);
   return s;
 }
 
-function mergeInto(target: Section, file: RawFile, section: RawSection, diagnostics: ParseDiagnostic[]): void {
-  target.locations.push({ file: file.path, line: section.line, column: section.column });
-  const props = target.properties;
-  for (const p of section.properties) {
-    if (!isValidKey(p.key)) {
-      diagnostics.push({
-        file: file.path,
-        line: p.line,
-        column: p.column,
-        severity: 'warning',
-        message: `property '${p.key}' is ignored: not a valid property name`,
-      });
-      continue;
+/**
+ * Builds a {@link ProfileSet} straight from the grammar's events (no intermediate tree): the
+ * read path's speed comes from this. Feed the config file first, then the credentials file.
+ */
+export class ProfileSetBuilder {
+  readonly set: ProfileSet;
+  private kind: FileKind = 'config';
+  private path = '';
+  /** The section receiving properties, or undefined while inside an ignored section. */
+  private target: Section | undefined;
+  private key: string | undefined;
+  /** Whether `[profile default]` was seen in the config file (then `[default]` is ignored). */
+  private prefixedDefault = false;
+  /** `[default]` sections merged so far, which a later `[profile default]` discards. */
+  private unprefixedDefaultLines: number[] = [];
+  /** Properties that opened a sub-property block, parsed to maps at the end. */
+  private blocks: Array<[Section, string]> = [];
+
+  constructor(diagnostics: ParseDiagnostic[] = []) {
+    this.set = { profiles: newGroup(), ssoSessions: newGroup(), services: newGroup(), diagnostics, files: {} };
+  }
+
+  /** Start a new file; the returned sink receives its events. */
+  file(kind: FileKind, path: string): ParseSink {
+    this.kind = kind;
+    this.path = path;
+    this.target = undefined;
+    this.key = undefined;
+    if (kind === 'config') this.set.files.config = path;
+    else this.set.files.credentials = path;
+    return this;
+  }
+
+  private warn(line: number, message: string): void {
+    this.set.diagnostics.push({ file: this.path, line, column: 1, severity: 'warning', message });
+  }
+
+  section(header: string, line: number): void {
+    this.key = undefined;
+    this.target = undefined;
+    let kind: SectionKind = 'profile';
+    let name: string | undefined;
+    let unprefixedDefault = false;
+    if (this.kind === 'credentials') name = header;
+    else if (header === 'default') {
+      name = 'default';
+      unprefixedDefault = true;
+    } else if ((name = stripPrefix(header, 'profile')) !== undefined) kind = 'profile';
+    else if ((name = stripPrefix(header, 'sso-session')) !== undefined) kind = 'sso-session';
+    else if ((name = stripPrefix(header, 'services')) !== undefined) kind = 'services';
+    else {
+      this.warn(line, `section [${header}] is ignored: in the config file profiles are written [profile ${header}]`);
+      return;
     }
-    put(props, p.key, p.value);
-    if (p.value.charCodeAt(0) === 10) put(target.subProperties, p.key, parseSubProperties(p.value));
-    else if (Object.prototype.hasOwnProperty.call(target.subProperties, p.key)) delete target.subProperties[p.key];
+    if (!isValidIdentifier(name)) {
+      this.warn(line, `section [${header}] is ignored: '${name}' is not a valid ${kind} name (letters, digits and - / . % @ _ : + only)`);
+      return;
+    }
+    const group = kind === 'profile' ? this.set.profiles : kind === 'sso-session' ? this.set.ssoSessions : this.set.services;
+    if (this.kind === 'config' && kind === 'profile' && name === 'default') {
+      if (unprefixedDefault && this.prefixedDefault) {
+        this.warn(line, 'section [default] is ignored: [profile default] is also defined and wins');
+        return;
+      }
+      if (!unprefixedDefault && !this.prefixedDefault) {
+        this.prefixedDefault = true;
+        if (this.unprefixedDefaultLines.length > 0) {
+          // [profile default] wins over every [default] section, earlier ones included
+          const profile = this.set.profiles.default;
+          profile.properties = {};
+          profile.subProperties = NO_SUB_PROPERTIES;
+          profile.locations = [];
+          for (const l of this.unprefixedDefaultLines) this.warn(l, 'section [default] is ignored: [profile default] is also defined and wins');
+        }
+      }
+      if (unprefixedDefault) this.unprefixedDefaultLines.push(line);
+    }
+    const target = sectionIn(group, name);
+    target.locations.push({ file: this.path, line, column: 1 });
+    this.target = target;
+  }
+
+  property(key: string, value: string, line: number): void {
+    const target = this.target;
+    if (!target) return;
+    if (!isValidIdentifier(key)) {
+      this.key = undefined;
+      this.warn(line, `property '${key}' is ignored: not a valid property name`);
+      return;
+    }
+    this.key = key;
+    put(target.properties, key, value);
+    if (value.length === 0 || value.charCodeAt(0) === 10) this.blocks.push([target, key]);
+  }
+
+  continuation(text: string): void {
+    if (this.target && this.key !== undefined) this.target.properties[this.key] += '\n' + text;
+  }
+
+  /** The finished set: sub-property blocks parsed to maps. */
+  finish(): ProfileSet {
+    for (const [section, key] of this.blocks) {
+      const value = section.properties[key];
+      if (value === undefined || value.charCodeAt(0) !== 10) continue;
+      if (section.subProperties === NO_SUB_PROPERTIES) section.subProperties = {};
+      put(section.subProperties, key, parseSubProperties(value));
+    }
+    this.blocks = [];
+    return this.set;
   }
 }
 
-/** Merge parsed config and credentials files into the profile set the SDKs would see. */
+/** Merge already-parsed config and credentials files into the profile set the SDKs would see. */
 export function normalize(config: RawFile | undefined, credentials: RawFile | undefined, diagnostics: ParseDiagnostic[] = []): ProfileSet {
-  const set: ProfileSet = {
-    profiles: {},
-    ssoSessions: {},
-    services: {},
-    diagnostics,
-    files: {},
-  };
-  if (config) {
-    set.files.config = config.path;
-    const classified: (Classified | undefined)[] = config.sections.map((s) => classifySection(config, s, diagnostics));
-    const hasPrefixedDefault = classified.some((c) => c && c.kind === 'profile' && c.name === 'default' && !c.unprefixedDefault);
-    for (let i = 0; i < config.sections.length; i++) {
-      const c = classified[i];
-      if (!c) continue;
-      const section = config.sections[i];
-      if (c.unprefixedDefault && hasPrefixedDefault) {
-        diagnostics.push({
-          file: config.path,
-          line: section.line,
-          column: section.column,
-          severity: 'warning',
-          message: 'section [default] is ignored: [profile default] is also defined and wins',
-        });
-        continue;
+  const builder = new ProfileSetBuilder(diagnostics);
+  for (const file of [config, credentials]) {
+    if (!file) continue;
+    const sink = builder.file(file.kind, file.path);
+    for (const section of file.sections) {
+      sink.section(section.header, section.line);
+      for (const p of section.properties) {
+        // a RawProperty already holds its joined value: replay it as one property
+        sink.property(p.key, p.value, p.line);
       }
-      const target = c.kind === 'profile' ? set.profiles : c.kind === 'sso-session' ? set.ssoSessions : set.services;
-      mergeInto(sectionIn(target, c.name), config, section, diagnostics);
     }
   }
-  if (credentials) {
-    set.files.credentials = credentials.path;
-    for (const section of credentials.sections) {
-      const c = classifySection(credentials, section, diagnostics);
-      if (!c) continue;
-      mergeInto(sectionIn(set.profiles, c.name), credentials, section, diagnostics);
-    }
-  }
-  return set;
+  return builder.finish();
 }

@@ -53,7 +53,6 @@ const HASH = 35;
 const SEMI = 59;
 const LBRACKET = 91;
 const RBRACKET = 93;
-const EQUALS = 61;
 const CR = 13;
 
 function isWs(c: number): boolean {
@@ -128,47 +127,110 @@ export type PropertyLineResult =
   | { ok: true; key: string; value: string; keyStart: number; valueStart: number; valueEnd: number }
   | { ok: false; error: 'no-equals' | 'no-name'; column: number };
 
-/** `key = value # comment` in [start, end) -> key (lower-cased) and value, or why it is not one. */
-export function parsePropertyLine(text: string, start: number, end: number, scan: CommentScan = newScan(text)): PropertyLineResult {
+const OK = 0;
+const NO_EQUALS = 1;
+const NO_NAME = 2;
+
+/** Reused output of {@link scanProperty}: the hot loop allocates no result objects. */
+interface PropertySpan {
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  column: number;
+}
+
+/** `key = value # comment` in [start, end): fills `out` and returns OK, NO_EQUALS or NO_NAME. */
+function scanProperty(text: string, start: number, end: number, scan: CommentScan, out: PropertySpan): number {
   const s = skipWs(text, start, end);
+  out.column = s - start + 1;
   let e = trimEnd(text, s, end);
   e = trimEnd(text, s, commentStart(scan, s, e, true));
   if (scan.eq !== -1 && scan.eq < s) scan.eq = text.indexOf('=', s);
   const eq = scan.eq;
-  if (eq === -1 || eq >= e) return { ok: false, error: 'no-equals', column: s - start + 1 };
+  if (eq === -1 || eq >= e) return NO_EQUALS;
   const keyEnd = trimEnd(text, s, eq);
-  if (keyEnd === s) return { ok: false, error: 'no-name', column: s - start + 1 };
-  const vs = skipWs(text, eq + 1, e);
+  if (keyEnd === s) return NO_NAME;
+  out.keyStart = s;
+  out.keyEnd = keyEnd;
+  out.valueStart = skipWs(text, eq + 1, e);
+  out.valueEnd = e;
+  return OK;
+}
+
+/** `key = value # comment` in [start, end) -> key (lower-cased) and value, or why it is not one. */
+export function parsePropertyLine(text: string, start: number, end: number): PropertyLineResult {
+  const out: PropertySpan = { keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0, column: 0 };
+  const r = scanProperty(text, start, end, newScan(text), out);
+  if (r !== OK) return { ok: false, error: r === NO_NAME ? 'no-name' : 'no-equals', column: out.column };
   return {
     ok: true,
-    key: text.slice(s, keyEnd).toLowerCase(),
-    value: text.slice(vs, e),
-    keyStart: s,
-    valueStart: vs,
-    valueEnd: e,
+    key: text.slice(out.keyStart, out.keyEnd).toLowerCase(),
+    value: text.slice(out.valueStart, out.valueEnd),
+    keyStart: out.keyStart,
+    valueStart: out.valueStart,
+    valueEnd: out.valueEnd,
   };
 }
 
-function propertyError(kind: 'property' | 'sub-property', error: 'no-equals' | 'no-name'): string {
-  if (error === 'no-name') return `${kind === 'property' ? 'Property' : 'Sub-property'} did not have a name`;
+/**
+ * The property names real config files are made of. Matching them in place returns the shared
+ * string constant: no slice, no lower-casing, no new string for the engine to hash. Any other
+ * name (or a known one written in upper case) takes the general path.
+ */
+const KNOWN_KEYS: readonly string[] = [
+  'region', 'output', 'sso_session', 'sso_account_id', 'sso_role_name', 'sso_start_url', 'sso_region',
+  'sso_registration_scopes', 'role_arn', 'source_profile', 'credential_source', 'role_session_name',
+  'external_id', 'mfa_serial', 'duration_seconds', 'credential_process', 'web_identity_token_file',
+  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'login_session', 'cli_pager',
+  'granted_sso_start_url', 'granted_sso_region', 'granted_sso_account_id', 'granted_sso_role_name',
+  's3', 'services', 'endpoint_url', 'retry_mode', 'max_attempts', 'ca_bundle', 'cli_timestamp_format',
+];
+const KNOWN_BY_LENGTH: string[][] = [];
+for (const k of KNOWN_KEYS) (KNOWN_BY_LENGTH[k.length] ??= []).push(k);
+
+function keyAt(text: string, start: number, end: number): string {
+  const candidates = KNOWN_BY_LENGTH[end - start];
+  if (candidates !== undefined) {
+    for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i], start)) return candidates[i];
+  }
+  return text.slice(start, end).toLowerCase();
+}
+
+function propertyError(kind: 'property' | 'sub-property', error: number): string {
+  if (error === NO_NAME) return `${kind === 'property' ? 'Property' : 'Sub-property'} did not have a name`;
   return `Expected an '=' sign defining a ${kind}`;
 }
 
 /**
- * Parse one file. Throws {@link ProfileParseError} (file:line:column and the reason) on the first
- * error unless `options.tolerant`, in which case errors go to `options.diagnostics` and the bad
- * line (or, for a broken section header, the whole section) is skipped.
+ * Receives what the grammar finds, in file order. {@link parseRaw} collects it into a
+ * {@link RawFile} (for editing); `normalize` builds the profile set from it directly.
  */
-export function parseRaw(text: string, kind: FileKind, path: string, options: RawParseOptions = {}): RawFile {
-  const sections: RawSection[] = [];
-  let section: RawSection | undefined;
-  let property: RawProperty | undefined;
+export interface ParseSink {
+  /** `[header]`: the text between the brackets, comments removed, trimmed. */
+  section(header: string, line: number): void;
+  /** `key = value` inside the current section; `key` is lower-cased. */
+  property(key: string, value: string, line: number): void;
+  /** A continuation (or sub-property) line of the current property, trimmed. */
+  continuation(text: string, line: number): void;
+}
+
+/**
+ * The grammar of a profile file, driving `sink`. Throws {@link ProfileParseError}
+ * (file:line:column and the reason) on the first error unless `options.tolerant`, in which case
+ * errors go to `options.diagnostics` and the bad line (or, for a broken section header, the
+ * whole section) is skipped.
+ */
+export function scanProfileText(text: string, path: string, sink: ParseSink, options: RawParseOptions = {}): void {
+  let inSection = false;
+  let inProperty = false;
   let isSubproperty = false;
   let skippingSection = false;
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineNo = 0;
   const scan = newScan(text);
+  const span: PropertySpan = { keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0, column: 0 };
 
   const fail = (line: number, column: number, reason: string): void => {
     const location = { file: path, line, column };
@@ -176,12 +238,9 @@ export function parseRaw(text: string, kind: FileKind, path: string, options: Ra
     options.diagnostics?.push({ ...location, severity: 'error', message: reason });
   };
 
-  while (pos <= length) {
+  while (pos < length) {
     let nl = text.indexOf('\n', pos);
-    if (nl === -1) {
-      if (pos === length) break;
-      nl = length;
-    }
+    if (nl === -1) nl = length;
     lineNo++;
     const start = pos;
     let end = nl;
@@ -197,17 +256,16 @@ export function parseRaw(text: string, kind: FileKind, path: string, options: Ra
       // [section] # comment
       let e = trimEnd(text, start, end);
       e = trimEnd(text, start, commentStart(scan, start, e, false));
-      property = undefined;
+      inProperty = false;
       if (text.charCodeAt(e - 1) !== RBRACKET || e - start < 2) {
         fail(lineNo, e - start + 1, "Profile definition must end with ']'");
-        section = undefined;
+        inSection = false;
         skippingSection = true;
         continue;
       }
       const hs = skipWs(text, start + 1, e - 1);
-      const he = trimEnd(text, hs, e - 1);
-      section = { header: text.slice(hs, he), line: lineNo, column: 1, properties: [] };
-      sections.push(section);
+      sink.section(text.slice(hs, trimEnd(text, hs, e - 1)), lineNo);
+      inSection = true;
       skippingSection = false;
       continue;
     }
@@ -215,41 +273,67 @@ export function parseRaw(text: string, kind: FileKind, path: string, options: Ra
     if (isWs(c0)) {
       // continuation of the previous property (or a sub-property line)
       if (skippingSection) continue;
-      if (!section) {
+      if (!inSection) {
         fail(lineNo, first - start + 1, 'Expected a profile definition');
         continue;
       }
-      if (!property) {
+      if (!inProperty) {
         fail(lineNo, first - start + 1, 'Expected a property definition, found continuation');
         continue;
       }
       if (isSubproperty) {
-        const sub = parsePropertyLine(text, start, end, scan);
-        if (!sub.ok) {
-          fail(lineNo, sub.column, propertyError('sub-property', sub.error));
+        const r = scanProperty(text, start, end, scan, span);
+        if (r !== OK) {
+          fail(lineNo, span.column, propertyError('sub-property', r));
           continue;
         }
       }
-      property.value += '\n' + text.slice(first, trimEnd(text, first, end));
-      property.endLine = lineNo;
+      sink.continuation(text.slice(first, trimEnd(text, first, end)), lineNo);
       continue;
     }
 
     // key = value
     if (skippingSection) continue;
-    if (!section) {
+    if (!inSection) {
       fail(lineNo, 1, 'Expected a profile definition');
       continue;
     }
-    const parsed = parsePropertyLine(text, start, end, scan);
-    if (!parsed.ok) {
-      fail(lineNo, parsed.column, propertyError('property', parsed.error));
-      property = undefined;
+    const r = scanProperty(text, start, end, scan, span);
+    if (r !== OK) {
+      fail(lineNo, span.column, propertyError('property', r));
+      inProperty = false;
       continue;
     }
-    property = { key: parsed.key, value: parsed.value, line: lineNo, column: 1, endLine: lineNo };
-    isSubproperty = parsed.value.length === 0;
-    section.properties.push(property);
+    inProperty = true;
+    isSubproperty = span.valueStart === span.valueEnd;
+    sink.property(keyAt(text, span.keyStart, span.keyEnd), text.slice(span.valueStart, span.valueEnd), lineNo);
   }
+}
+
+/** Parse one file into sections and properties with their line numbers (used for editing). */
+export function parseRaw(text: string, kind: FileKind, path: string, options: RawParseOptions = {}): RawFile {
+  const sections: RawSection[] = [];
+  let section: RawSection | undefined;
+  let property: RawProperty | undefined;
+  scanProfileText(
+    text,
+    path,
+    {
+      section(header, line) {
+        section = { header, line, column: 1, properties: [] };
+        sections.push(section);
+        property = undefined;
+      },
+      property(key, value, line) {
+        property = { key, value, line, column: 1, endLine: line };
+        section!.properties.push(property);
+      },
+      continuation(part, line) {
+        property!.value += '\n' + part;
+        property!.endLine = line;
+      },
+    },
+    options,
+  );
   return { kind, path, sections };
 }
