@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'prod-guard',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

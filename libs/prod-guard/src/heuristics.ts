@@ -1,0 +1,169 @@
+/**
+ * heuristics: what environment a profile NAME says, from its tokens (never from substrings:
+ * `product-analytics` is not prod, `delivery` is not live), plus what a role name says about access.
+ */
+import type { Environment } from './schema';
+
+/**
+ * Split a name into lower-cased tokens: on every character that is not a letter or digit
+ * (`-`, `_`, `.`, `/`, `:`, `@`, `+`, `%`, spaces), between letters and digits, and on camelCase
+ * (`acmeProdReadOnly` -> acme, prod, read, only; `ACMEProd` -> acme, prod).
+ */
+export function tokenize(name: string): string[] {
+  const tokens: string[] = [];
+  for (const part of name.split(/[^A-Za-z0-9]+/)) {
+    if (!part) continue;
+    const words = part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g);
+    if (words) for (const w of words) tokens.push(w.toLowerCase());
+  }
+  return tokens;
+}
+
+/** Single tokens -> environment. */
+export const ENV_TOKENS: Readonly<Record<string, Environment>> = Object.freeze({
+  prod: 'prod',
+  production: 'prod',
+  prd: 'prod',
+  live: 'prod',
+  stg: 'staging',
+  staging: 'staging',
+  stage: 'staging',
+  preprod: 'staging',
+  preproduction: 'staging',
+  uat: 'staging',
+  dev: 'dev',
+  development: 'dev',
+  sandbox: 'sandbox',
+  sbx: 'sandbox',
+  playground: 'sandbox',
+  security: 'shared-services',
+  shared: 'shared-services',
+  sharedservices: 'shared-services',
+  audit: 'shared-services',
+  log: 'shared-services',
+  logs: 'shared-services',
+  logging: 'shared-services',
+  network: 'shared-services',
+  networking: 'shared-services',
+});
+
+/** Tokens that say "not production" outright. */
+const NON_PROD_TOKENS = new Set(['nonprod', 'nonproduction', 'notprod', 'nonprd']);
+const PROD_WORDS = new Set(['prod', 'production', 'prd']);
+
+/** When several environments match, the first in this order wins (the safest reading first). */
+export const ENV_PRIORITY: readonly Environment[] = ['prod', 'staging', 'sandbox', 'dev', 'shared-services'];
+
+export interface TokenMatch {
+  token: string;
+  env: Environment;
+}
+
+export interface EnvDetection {
+  name: string;
+  /** The environment the name says, if any. */
+  env?: Environment;
+  tokens: string[];
+  /** Every token that named an environment (compounds like `non-prod` joined to one token). */
+  matches: TokenMatch[];
+  /** Tokens that look like prod but are not (`product`, `nonprod`, `prodigy`, ...). */
+  notProd: string[];
+  /** True when the name says "not production" outright (`nonprod`, `non-prod`, `NonProd`). */
+  nonProd: boolean;
+  /** One sentence: what decided. */
+  reason: string;
+}
+
+function joinCompounds(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if ((t === 'non' || t === 'not' || t === 'pre') && next !== undefined && PROD_WORDS.has(next)) {
+      out.push(t === 'pre' ? (next === 'production' ? 'preproduction' : 'preprod') : t === 'not' ? 'notprod' : next === 'production' ? 'nonproduction' : 'nonprod');
+      i++;
+    } else if (t === 'shared' && next === 'services') {
+      out.push('sharedservices');
+      i++;
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+function quoteList(tokens: string[]): string {
+  return tokens.map((t) => `"${t}"`).join(', ');
+}
+
+/** The environment a profile name (or a role name, or a custom label) says, with the evidence. */
+export function detectEnv(name: string): EnvDetection {
+  const tokens = joinCompounds(tokenize(name));
+  const matches: TokenMatch[] = [];
+  const notProd: string[] = [];
+  let nonProd = false;
+  for (const token of tokens) {
+    const env = ENV_TOKENS[token];
+    if (env !== undefined) {
+      matches.push({ token, env });
+    } else if (NON_PROD_TOKENS.has(token)) {
+      nonProd = true;
+      notProd.push(token);
+    } else if (/prod|prd/.test(token)) {
+      notProd.push(token);
+    }
+  }
+  const found = ENV_PRIORITY.find((env) => matches.some((m) => m.env === env));
+  let reason: string;
+  if (found !== undefined) {
+    const deciding = matches.filter((m) => m.env === found).map((m) => m.token);
+    const others = matches.filter((m) => m.env !== found);
+    reason = `name token ${quoteList(deciding)} means ${found}`;
+    if (others.length > 0) reason += ` (also ${others.map((m) => `"${m.token}" -> ${m.env}`).join(', ')}; ${found} wins)`;
+  } else if (nonProd) {
+    reason = `name token ${quoteList(notProd.filter((t) => NON_PROD_TOKENS.has(t)))} means not production`;
+  } else if (notProd.length > 0) {
+    reason = `no environment word in the name (${quoteList(notProd)} is not "prod")`;
+  } else {
+    reason = 'no environment word in the name';
+  }
+  const result: EnvDetection = { name, tokens, matches, notProd, nonProd, reason };
+  if (found !== undefined) result.env = found;
+  return result;
+}
+
+export type RoleAccess = 'read-only' | 'admin' | 'power-user' | 'deploy' | 'unknown';
+
+export interface RoleHint {
+  role: string;
+  access: RoleAccess;
+  /** One sentence for a `# detected:` comment or a reason. */
+  note: string;
+}
+
+/**
+ * What a role or permission-set name says about access. Evidence only: a read-only role does not
+ * change the environment (a ReadOnlyAccess profile in a prod account is still prod).
+ */
+export function roleHint(role: string): RoleHint {
+  const t = tokenize(role);
+  const joined = t.join('');
+  const has = (w: string) => t.includes(w);
+  let access: RoleAccess = 'unknown';
+  if (joined.includes('readonly') || joined.includes('viewonly') || has('readonlyaccess') || joined === 'securityaudit' || has('auditor') || has('viewer') || has('reader')) {
+    access = 'read-only';
+  } else if (has('admin') || has('administrator') || joined.includes('administratoraccess') || joined === 'organizationaccountaccessrole') {
+    access = 'admin';
+  } else if (joined.includes('poweruser')) {
+    access = 'power-user';
+  } else if (has('deploy') || has('deployer') || has('deployment') || has('cicd') || has('ci') || has('write') || has('writer')) {
+    access = 'deploy';
+  }
+  const note =
+    access === 'read-only'
+      ? `role ${role} is read-only (does not change the environment)`
+      : access === 'unknown'
+        ? `role ${role}`
+        : `role ${role} can write (${access}); prefer a ReadOnlyAccess permission set for MCP servers`;
+  return { role, access, note };
+}

@@ -1,0 +1,434 @@
+/**
+ * tags-file: `~/.aws-profile-tags.yaml`, profile -> environment.
+ *
+ * Format: one flat YAML mapping, `profile-name: environment`, nothing else at the top level.
+ * Comments and blank lines are free. Values are `prod`, `staging`, `dev`, `sandbox`,
+ * `shared-services` (common spellings such as `production` or `Prod` are folded to these) or a
+ * custom label. An empty or missing file means "no tags".
+ *
+ * Edits (`setTag`, `removeTag`) change only the lines of the one entry and re-emit every other byte
+ * unchanged; writes are atomic (temp file in the same folder + rename), keep the file's mode, follow
+ * symlinks, keep a `.bak` of the previous content and take a lock against a second writer.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isValidIdentifier, resolveHome, type Env } from '@awsmcp/aws-config-parser';
+import { Document, isMap, isScalar, LineCounter, parseDocument, stringify, type Pair, type YAMLMap } from 'yaml';
+import { TagsFileError, type TagsIssue } from './errors';
+import { ENVIRONMENTS, TagValueSchema, type Environment } from './schema';
+
+export const TAGS_FILE_NAME = '.aws-profile-tags.yaml';
+
+/** One `profile: environment` line of the file. */
+export interface TagEntry {
+  profile: string;
+  /** The stored value: a known environment, or the custom label as written. */
+  env: string;
+  /** True when `env` is one of the known environments. */
+  known: boolean;
+  /** The value exactly as written (before folding `Production` to `prod`). */
+  raw: string;
+  /** 1-based position of the profile name. */
+  line: number;
+  column: number;
+}
+
+/** A parsed tags file. Plain data: edits return a new value. */
+export interface ProfileTags {
+  file: string;
+  /** False when the file did not exist (then `text` is empty). */
+  exists: boolean;
+  /** The file's text, exactly. */
+  text: string;
+  /** profile -> env, for lookups (a null-prototype object). */
+  tags: Record<string, string>;
+  entries: TagEntry[];
+}
+
+/** `~/.aws-profile-tags.yaml` for the given environment (HOME, USERPROFILE, ...; default `process.env`). */
+export function defaultTagsPath(env: Env = process.env): string {
+  return path.join(resolveHome(env) ?? os.homedir(), TAGS_FILE_NAME);
+}
+
+function isKnown(env: string): env is Environment {
+  return (ENVIRONMENTS as readonly string[]).includes(env);
+}
+
+function describeNode(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'an empty value (null)';
+    return typeof v === 'object' ? 'an object' : `a ${typeof v} (${String(node.source ?? v)})`;
+  }
+  if (typeof node === 'object' && node !== null && 'items' in node) return 'a list';
+  return 'an alias or other node';
+}
+
+interface ParsedDoc {
+  doc: Document.Parsed;
+  lc: LineCounter;
+  map?: YAMLMap.Parsed;
+}
+
+function parseDoc(text: string, file: string): ParsedDoc {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, keepSourceTokens: false });
+  if (doc.errors.length > 0) {
+    const issues: TagsIssue[] = doc.errors.map((e) => {
+      const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+      return {
+        code: 'TAGS_PARSE_ERROR',
+        file,
+        line: pos.line,
+        column: pos.col,
+        reason: `invalid YAML: ${e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '')}`,
+      };
+    });
+    throw TagsFileError.fromIssues(issues);
+  }
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return { doc, lc };
+  if (!isMap(contents)) {
+    const pos = lc.linePos(contents.range?.[0] ?? 0);
+    throw TagsFileError.fromIssues([
+      {
+        code: 'TAGS_INVALID',
+        file,
+        line: pos.line,
+        column: pos.col,
+        reason: `expected a mapping of profile names to environments (\`my-profile: prod\`), got ${describeNode(contents)}`,
+      },
+    ]);
+  }
+  return { doc, lc, map: contents as YAMLMap.Parsed };
+}
+
+function keyName(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (!isScalar(key) || key.value === null || typeof key.value === 'object') return undefined;
+  return key.source ?? String(key.value);
+}
+
+/**
+ * Parse and validate the text of a tags file. Every problem is collected; the error thrown names
+ * the first as `file:line:column: reason` and lists all in `issues`.
+ */
+export function parseTags(text: string, file: string = defaultTagsPath()): ProfileTags {
+  const { map, lc } = parseDoc(text, file);
+  const tags: Record<string, string> = Object.create(null);
+  const entries: TagEntry[] = [];
+  const issues: TagsIssue[] = [];
+  const at = (offset: number | undefined) => lc.linePos(offset ?? 0);
+  for (const pair of map?.items ?? []) {
+    const keyNode = pair.key as { range?: [number, number, number] } | null;
+    const keyPos = at(keyNode?.range?.[0]);
+    const profile = keyName(pair);
+    if (profile === undefined) {
+      issues.push({ code: 'TAGS_INVALID', file, line: keyPos.line, column: keyPos.col, reason: `expected a profile name as the key, got ${describeNode(pair.key)}` });
+      continue;
+    }
+    if (!isValidIdentifier(profile)) {
+      issues.push({
+        code: 'TAGS_INVALID',
+        file,
+        line: keyPos.line,
+        column: keyPos.col,
+        reason: `"${profile}" is not a valid AWS profile name (letters, digits and - / . % @ _ : + only)`,
+      });
+      continue;
+    }
+    const valueNode = pair.value as { range?: [number, number, number] } | null;
+    const valuePos = valueNode?.range ? at(valueNode.range[0]) : keyPos;
+    if (!isScalar(pair.value) || typeof pair.value.value !== 'string') {
+      issues.push({
+        code: 'TAGS_INVALID',
+        file,
+        line: valuePos.line,
+        column: valuePos.col,
+        reason: `tag of "${profile}": expected a string (prod, staging, dev, sandbox, shared-services or a custom label), got ${describeNode(pair.value)}`,
+      });
+      continue;
+    }
+    const raw = pair.value.value;
+    const parsed = TagValueSchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push({ code: 'TAGS_INVALID', file, line: valuePos.line, column: valuePos.col, reason: `tag of "${profile}": ${parsed.error.issues[0].message}` });
+      continue;
+    }
+    tags[profile] = parsed.data;
+    entries.push({ profile, env: parsed.data, known: isKnown(parsed.data), raw, line: keyPos.line, column: keyPos.col });
+  }
+  if (issues.length > 0) throw TagsFileError.fromIssues(issues);
+  return { file, exists: true, text, tags, entries };
+}
+
+/** Read and validate a tags file. A missing file is not an error: it gives empty tags. */
+export function readTags(file: string = defaultTagsPath()): ProfileTags {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') return { file, exists: false, text: '', tags: Object.create(null), entries: [] };
+    throw new TagsFileError('TAGS_READ_ERROR', file, `cannot read the tags file (${e.code ?? e.message})`);
+  }
+  return parseTags(text, file);
+}
+
+/** Tags with no file behind them (handy for tests and for callers building tags in memory). */
+export function emptyTags(file: string = defaultTagsPath()): ProfileTags {
+  return { file, exists: false, text: '', tags: Object.create(null), entries: [] };
+}
+
+function scalarText(value: string): string {
+  return stringify(value, { lineWidth: 0 }).replace(/\r?\n$/, '');
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function findPair(map: YAMLMap.Parsed | undefined, profile: string): Pair | undefined {
+  return map?.items.find((p) => keyName(p) === profile);
+}
+
+function checkEdit(tags: ProfileTags, profile: string): void {
+  if (!isValidIdentifier(profile)) {
+    throw new TagsFileError('TAGS_EDIT_ERROR', tags.file, `"${profile}" is not a valid AWS profile name (letters, digits and - / . % @ _ : + only)`);
+  }
+}
+
+/** Re-parse an edited text; if the splice did not give exactly the intended tags, use the Document API instead. */
+function settle(tags: ProfileTags, edited: string | undefined, fallback: () => string, expect: (t: Record<string, string>) => boolean): ProfileTags {
+  if (edited !== undefined) {
+    try {
+      const result = parseTags(edited, tags.file);
+      if (expect(result.tags)) return { ...result, exists: tags.exists };
+    } catch {
+      // fall through to the Document API
+    }
+  }
+  return { ...parseTags(fallback(), tags.file), exists: tags.exists };
+}
+
+function sameTagsExcept(before: Record<string, string>, after: Record<string, string>, profile: string): boolean {
+  const a = Object.keys(before).filter((k) => k !== profile);
+  const b = Object.keys(after).filter((k) => k !== profile);
+  return a.length === b.length && a.every((k) => after[k] === before[k]);
+}
+
+/**
+ * Tag a profile (add or change one entry). Only that entry's value (or one new line at the end)
+ * changes; every other byte, comments included, stays as it was. Returns new tags; setting the
+ * same value again returns the input unchanged.
+ */
+export function setTag(tags: ProfileTags, profile: string, env: string): ProfileTags {
+  checkEdit(tags, profile);
+  const parsed = TagValueSchema.safeParse(env);
+  if (!parsed.success) throw new TagsFileError('TAGS_EDIT_ERROR', tags.file, `tag of "${profile}": ${parsed.error.issues[0].message}`);
+  const value = parsed.data;
+  if (Object.prototype.hasOwnProperty.call(tags.tags, profile) && tags.tags[profile] === value) {
+    const entry = tags.entries.find((e) => e.profile === profile);
+    if (entry && entry.raw === value) return tags;
+  }
+  const text = tags.text;
+  const { doc, map } = parseDoc(text, tags.file);
+  const pair = findPair(map, profile);
+  let edited: string | undefined;
+  if (pair && isScalar(pair.value) && pair.value.range) {
+    const [start, end] = pair.value.range;
+    edited = text.slice(0, start) + scalarText(value) + text.slice(end);
+  } else if (!pair && (map === undefined || !map.flow)) {
+    const eol = eolOf(text);
+    const indent = map?.items[0]?.key && isScalar(map.items[0].key) && map.items[0].key.range ? columnOf(text, map.items[0].key.range[0]) : 0;
+    const prefix = text.length === 0 || text.endsWith('\n') ? text : text + eol;
+    edited = `${prefix}${' '.repeat(indent)}${scalarText(profile)}: ${scalarText(value)}${eol}`;
+  }
+  return settle(
+    tags,
+    edited,
+    () => {
+      doc.set(profile, value);
+      return doc.toString();
+    },
+    (t) => t[profile] === value && sameTagsExcept(tags.tags, t, profile),
+  );
+}
+
+function columnOf(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return offset - lineStart;
+}
+
+/**
+ * Remove a profile's entry: its line(s) go, every other byte stays. Removing a profile that has no
+ * entry returns the input unchanged.
+ */
+export function removeTag(tags: ProfileTags, profile: string): ProfileTags {
+  checkEdit(tags, profile);
+  if (!Object.prototype.hasOwnProperty.call(tags.tags, profile)) return tags;
+  const text = tags.text;
+  const { doc, map } = parseDoc(text, tags.file);
+  const pair = findPair(map, profile);
+  let edited: string | undefined;
+  const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+  const valueRange = (pair?.value as { range?: [number, number, number] } | undefined)?.range;
+  if (map && !map.flow && keyRange && valueRange) {
+    const lineStart = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, keyRange[0]))) {
+      const nl = text.indexOf('\n', valueRange[1]);
+      const lineEnd = nl === -1 ? text.length : nl + 1;
+      edited = text.slice(0, lineStart) + text.slice(lineEnd);
+    }
+  }
+  return settle(
+    tags,
+    edited,
+    () => {
+      doc.delete(profile);
+      return doc.toString();
+    },
+    (t) => !Object.prototype.hasOwnProperty.call(t, profile) && sameTagsExcept(tags.tags, t, profile),
+  );
+}
+
+export interface WriteTagsOptions {
+  /** Write here instead of `tags.file`. */
+  file?: string;
+  /** Keep the previous content as `<file>.bak` (default true). */
+  backup?: boolean;
+  /** How long to wait for another writer's lock, in ms (default 5000). */
+  lockTimeoutMs?: number;
+}
+
+export interface WriteTagsResult {
+  /** The path given. */
+  file: string;
+  /** The file actually written (the symlink's target when `file` is a link). */
+  target: string;
+  /** False when the file already had exactly this content (nothing was touched). */
+  written: boolean;
+  backup?: string;
+}
+
+/** Follow symlinks (even a dangling one) to the file that should be replaced. */
+function resolveTarget(file: string): string {
+  let current = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(current);
+    } catch {
+      return current;
+    }
+    if (!st.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), fs.readlinkSync(current));
+  }
+  throw new TagsFileError('TAGS_WRITE_ERROR', file, 'too many levels of symbolic links');
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function acquireLock(lock: string, file: string, timeoutMs: number): number {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const fd = fs.openSync(lock, 'wx', 0o600);
+      fs.writeSync(fd, String(process.pid));
+      return fd;
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code !== 'EEXIST') throw new TagsFileError('TAGS_WRITE_ERROR', file, `cannot create the lock ${lock} (${e.code ?? e.message})`);
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > 30_000) {
+          fs.rmSync(lock, { force: true });
+          continue;
+        }
+      } catch {
+        continue;
+      }
+      if (Date.now() > deadline) throw new TagsFileError('TAGS_WRITE_ERROR', file, `another process is writing the tags file (lock ${lock} exists)`);
+      sleep(25);
+    }
+  }
+}
+
+/**
+ * Write the tags' text atomically: a temp file in the same folder, then rename over the target.
+ * Keeps the mode of an existing file (new files get 0600: the file shows which accounts are
+ * production), follows symlinks (the target changes, the link stays), writes nothing when the
+ * content is already there.
+ */
+export function writeTags(tags: ProfileTags, options: WriteTagsOptions = {}): WriteTagsResult {
+  const file = options.file ?? tags.file;
+  const target = resolveTarget(file);
+  const dir = path.dirname(target);
+  let existing: { text: string; mode: number } | undefined;
+  try {
+    const st = fs.statSync(target);
+    existing = { text: fs.readFileSync(target, 'utf8'), mode: st.mode & 0o7777 };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code !== 'ENOENT') throw new TagsFileError('TAGS_WRITE_ERROR', file, `cannot read the current file (${e.code ?? e.message})`);
+  }
+  if (existing && existing.text === tags.text) return { file, target, written: false };
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new TagsFileError('TAGS_WRITE_ERROR', file, `cannot create the folder ${dir} (${(err as NodeJS.ErrnoException).code})`);
+  }
+  const lock = `${target}.lock`;
+  const lockFd = acquireLock(lock, file, options.lockTimeoutMs ?? 5000);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const mode = existing?.mode ?? 0o600;
+  const result: WriteTagsResult = { file, target, written: true };
+  try {
+    if (existing && options.backup !== false) {
+      const backup = `${target}.bak`;
+      writeAtomic(path.join(dir, `.${path.basename(backup)}.${process.pid}.tmp`), backup, existing.text, existing.mode);
+      result.backup = backup;
+    }
+    writeAtomic(temp, target, tags.text, mode);
+  } catch (err) {
+    if (err instanceof TagsFileError) throw err;
+    throw new TagsFileError('TAGS_WRITE_ERROR', file, `cannot write the tags file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  } finally {
+    fs.closeSync(lockFd);
+    fs.rmSync(lock, { force: true });
+  }
+  return result;
+}
+
+function writeAtomic(temp: string, target: string, text: string, mode: number): void {
+  try {
+    const fd = fs.openSync(temp, 'wx', mode);
+    try {
+      fs.writeFileSync(fd, text, 'utf8');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.chmodSync(temp, mode);
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/** Lookup helper: the tag of a profile, if any (safe for names like `constructor`). */
+export function tagOf(tags: ProfileTags | Record<string, string> | ReadonlyMap<string, string> | undefined, profile: string): string | undefined {
+  if (tags === undefined) return undefined;
+  if (tags instanceof Map) return tags.get(profile);
+  const record = isProfileTags(tags) ? tags.tags : (tags as Record<string, string>);
+  return Object.prototype.hasOwnProperty.call(record, profile) ? record[profile] : undefined;
+}
+
+export function isProfileTags(value: unknown): value is ProfileTags {
+  return typeof value === 'object' && value !== null && 'entries' in value && 'tags' in value && 'text' in value && Array.isArray((value as ProfileTags).entries);
+}
