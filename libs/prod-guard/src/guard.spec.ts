@@ -207,6 +207,10 @@ describe('guard: allowed actions', () => {
     expect(JSON.stringify([ev, ev.refusals.map((r) => r.message)])).not.toContain(CANARY);
   });
 
+  it('rejects an unknown scope with a TypeError', () => {
+    expect(() => guard({ profile: 'acme-prod', scope: 'global' as never }, { tags: TAGS })).toThrow(new TypeError('invalid scope "global": expected workspace, user or local'));
+  });
+
   it('rejects a malformed server entry with a TypeError', () => {
     expect(() => guard({ server: { name: 'x', args: 'oops' } as unknown as McpServerLike }, {})).toThrow(/invalid MCP server entry at args/);
   });

@@ -176,7 +176,12 @@ export function readOnlyRecommendations(verdict: ProdVerdict, server?: McpServer
 /** Every refusal, warning and recommendation for an action, without throwing. */
 export function evaluateGuard(action: GuardAction, context: GuardContext = {}): GuardEvaluation {
   const server = action.server ? toServer(action.server) : undefined;
-  const scope = action.scope !== undefined ? HostScopeSchema.parse(action.scope) : server?.scope;
+  let scope = server?.scope;
+  if (action.scope !== undefined) {
+    const parsed = HostScopeSchema.safeParse(action.scope);
+    if (!parsed.success) throw new TypeError(`invalid scope ${JSON.stringify(action.scope)}: expected workspace, user or local`);
+    scope = parsed.data;
+  }
   const file = action.file ?? server?.file;
   const warnings: GuardWarning[] = [];
   const classify = prodClassifier(context.tags, { profiles: context.profiles });

@@ -92,6 +92,11 @@ describe('parseTags', () => {
     expect(err.message).toMatch(/^\/home\/u\/\.aws-profile-tags\.yaml:1:4: .* \(and 5 more problems\)$/);
   });
 
+  it('refuses a second YAML document with its position', () => {
+    const err = errorOf(() => parseTags('a: prod\n---\nb: dev\n', FILE));
+    expect(err.message).toBe(`${FILE}:2:1: invalid YAML: the tags file holds one document (found a second \`---\`)`);
+  });
+
   it('refuses a document that is not a mapping', () => {
     const err = errorOf(() => parseTags('- prod-eu\n- dev\n', FILE));
     expect(err.message).toBe(`${FILE}:1:1: expected a mapping of profile names to environments (\`my-profile: prod\`), got a list`);
@@ -145,6 +150,25 @@ describe('setTag / removeTag: every untouched byte stays', () => {
     expect(tagOf(next, 'sandbox-john')).toBeUndefined();
     const last = removeTag(parseTags('a: prod\nb: dev', FILE), 'b');
     expect(last.text).toBe('a: prod\n');
+  });
+
+  it('replaces quoted, anchored, tagged and block values in place', () => {
+    const text = 'a: "prod" # q\nb: &x dev\nc: !!str live\nd: |\n  prod\nz: dev\n';
+    const tags = parseTags(text, FILE);
+    expect(setTag(tags, 'a', 'dev').text).toBe(text.replace('"prod"', 'dev'));
+    expect(setTag(tags, 'b', 'staging').text).toBe(text.replace('&x dev', '&x staging'));
+    expect(setTag(tags, 'c', 'dev').text).toBe(text.replace('!!str live', '!!str dev'));
+    expect(setTag(tags, 'd', 'dev').text).toBe(text.replace('|\n  prod\n', 'dev\n'));
+  });
+
+  it('keeps the indentation of an indented mapping', () => {
+    expect(setTag(parseTags('  a: prod\n', FILE), 'b', 'dev').text).toBe('  a: prod\n  b: dev\n');
+    expect(removeTag(parseTags('  a: prod\n  b: dev # x\n', FILE), 'b').text).toBe('  a: prod\n');
+  });
+
+  it('falls back to the Document API when a splice would not parse (document end marker)', () => {
+    const next = setTag(parseTags('a: prod\n...\n', FILE), 'b', 'dev');
+    expect({ ...next.tags }).toEqual({ a: 'prod', b: 'dev' });
   });
 
   it('falls back to the Document API for flow mappings, still keeping the other tags', () => {

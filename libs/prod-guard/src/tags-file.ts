@@ -84,7 +84,10 @@ function parseDoc(text: string, file: string): ParsedDoc {
         file,
         line: pos.line,
         column: pos.col,
-        reason: `invalid YAML: ${e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '')}`,
+        reason:
+          e.code === 'MULTIPLE_DOCS'
+            ? 'invalid YAML: the tags file holds one document (found a second `---`)'
+            : `invalid YAML: ${e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '')}`,
       };
     });
     throw TagsFileError.fromIssues(issues);
@@ -240,7 +243,9 @@ export function setTag(tags: ProfileTags, profile: string, env: string): Profile
   let edited: string | undefined;
   if (pair && isScalar(pair.value) && pair.value.range) {
     const [start, end] = pair.value.range;
-    edited = text.slice(0, start) + scalarText(value) + text.slice(end);
+    // a block scalar's range ends after its line break(s): keep them
+    const trailing = /\s*$/.exec(text.slice(start, end))?.[0] ?? '';
+    edited = text.slice(0, start) + scalarText(value) + trailing + text.slice(end);
   } else if (!pair && (map === undefined || !map.flow)) {
     const eol = eolOf(text);
     const indent = map?.items[0]?.key && isScalar(map.items[0].key) && map.items[0].key.range ? columnOf(text, map.items[0].key.range[0]) : 0;
@@ -390,7 +395,7 @@ export function writeTags(tags: ProfileTags, options: WriteTagsOptions = {}): Wr
   try {
     if (existing && options.backup !== false) {
       const backup = `${target}.bak`;
-      writeAtomic(path.join(dir, `.${path.basename(backup)}.${process.pid}.tmp`), backup, existing.text, existing.mode);
+      writeAtomic(path.join(dir, `.${path.basename(backup)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`), backup, existing.text, existing.mode);
       result.backup = backup;
     }
     writeAtomic(temp, target, tags.text, mode);
