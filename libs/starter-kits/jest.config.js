@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'starter-kits',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

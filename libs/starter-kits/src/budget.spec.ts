@@ -1,0 +1,40 @@
+import { budget, cliFirstCommands } from './budget';
+import { buildKit } from './build';
+import { findServer } from './catalog/catalog';
+
+describe('budget', () => {
+  it('eks-debug is honestly over the 5,000-token recommendation, from static estimates', () => {
+    const entries = buildKit('eks-debug', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode', 'claude-code'] });
+    const b = budget(entries, { profile: 'dev', region: 'eu-west-1' });
+    expect(b.servers.map((s) => [s.name, s.source])).toEqual([['eks', 'static'], ['cloudwatch', 'static']]);
+    expect(b.total).toBe(findServer('eks')!.cost.tokens + findServer('cloudwatch')!.cost.tokens);
+    expect(b.verdict).toBe('over');
+    expect(b.cliFirst[0]).toBe('aws eks list-clusters --profile dev --region eu-west-1   # clusters in the region');
+    expect(b.cliFirstReason).toMatch(/over the 5000-token/);
+  });
+
+  it('prefers a measurement of the same version, and says so', () => {
+    const entries = buildKit('cost', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode'] });
+    const measured = budget(entries, {
+      measurements: [
+        { server: 'billing-cost-management', version: '0.0.33', tokens: 4000, toolCount: 43, measuredAt: '2026-11-20T10:00:00Z', tokenizer: 'o200k_base' },
+        { server: 'billing-cost-management', version: '0.0.1', tokens: 1, toolCount: 1, measuredAt: '2026-11-24T10:00:00Z' },
+      ],
+      limit: 4500,
+    });
+    expect(measured.servers[0]).toMatchObject({ tokens: 4000, source: 'measured', basis: 'measured 2026-11-20 with o200k_base' });
+    expect(measured.verdict).toBe('under');
+    // a single service: the CLI-first hint is offered anyway
+    expect(measured.cliFirstReason).toMatch(/single service/);
+  });
+
+  it('a configurable limit decides the verdict', () => {
+    const entries = [{ name: 'docs', server: 'aws-documentation' }];
+    expect(budget(entries, { limit: 100_000 }).verdict).toBe('under');
+    expect(budget(entries, { limit: 10 }).verdict).toBe('over');
+  });
+
+  it('CLI commands carry profile and region', () => {
+    expect(cliFirstCommands([findServer('cloudwatch')!], 'p', 'r')[0]).toBe('aws cloudwatch describe-alarms --state-value ALARM --profile p --region r   # alarms firing now');
+  });
+});

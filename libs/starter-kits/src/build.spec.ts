@@ -1,0 +1,109 @@
+import { getHost } from '@awsmcp/mcp-config-model';
+import { buildKit, assertAcceptedFlags, WRITABLE_HOSTS, type KitEntry } from './build';
+import { findServer } from './catalog/catalog';
+import { SERVER_FACTS } from './catalog/facts.generated';
+import { KitError } from './errors';
+import { BUILTIN_KITS } from './kits';
+
+/** The accepted flags straight from the facts (not from the catalog under test). */
+const acceptedByPackage = new Map(SERVER_FACTS.map((f) => [f.package, new Set(f.cliFlags)]));
+
+/** The flags given to the server itself: after `pkg==v`, or after `--from pkg==v script`. */
+function flagsPassed(entry: KitEntry): string[] {
+  const args = entry.spec.args ?? [];
+  return args.slice(args[0] === '--from' ? 3 : 1).filter((a) => a.startsWith('--')).map((a) => a.split('=')[0]);
+}
+
+describe('buildKit: every kit x every host', () => {
+  const cases = BUILTIN_KITS.flatMap((kit) => WRITABLE_HOSTS.map((host) => [kit.name, host] as const));
+
+  it.each(cases)('%s for %s: valid for the host, pinned, only accepted flags, profile and region set', (kit, host) => {
+    for (const options of [
+      { profile: 'dev-sandbox', region: 'eu-west-1', accountId: '111111111111' },
+      { instances: [{ profile: 'prod-eu', region: 'eu-west-1', accountId: '333333333333' }, { profile: 'prod-us', region: 'us-east-1' }] },
+    ]) {
+      const entries = buildKit(kit, { ...options, hosts: [host] });
+      expect(entries.length).toBeGreaterThan(0);
+      const adapter = getHost(host);
+      for (const e of entries) {
+        // validates against the host's own entry schema
+        expect(() => adapter.entrySchema.parse(adapter.serialize(e.spec))).not.toThrow();
+        const server = findServer(e.server)!;
+        if (server.transport === 'http') continue;
+        // version pinned
+        expect(e.spec.command).toBe('uvx');
+        expect(e.spec.args!.some((a) => a === `${server.package}==${server.version}`)).toBe(true);
+        // only flags the server accepts, checked against the facts file
+        const accepted = acceptedByPackage.get(server.package!)!;
+        for (const flag of flagsPassed(e)) expect(accepted.has(flag)).toBe(true);
+        // profile (in the variable the server reads) and region, always
+        if (server.needsCredentials) {
+          expect(e.spec.env![server.profileEnv!]).toBe(e.profile);
+          expect(e.spec.env!.AWS_REGION).toBe(e.region);
+        }
+      }
+    }
+  });
+});
+
+describe('buildKit specifics', () => {
+  it('eks-debug for dev-sandbox in eu-west-1: eks never gets --region, region goes in AWS_REGION', () => {
+    const entries = buildKit('eks-debug', { profile: 'dev-sandbox', region: 'eu-west-1', hosts: ['vscode'] });
+    expect(entries.map((e) => e.name)).toEqual(['eks', 'cloudwatch']);
+    expect(entries[0].spec).toEqual({
+      name: 'eks',
+      transport: 'stdio',
+      command: 'uvx',
+      args: ['awslabs.eks-mcp-server==0.1.37'],
+      env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' },
+    });
+  });
+
+  it('deploy: aws-api reads AWS_API_MCP_PROFILE_NAME and is read-only by default', () => {
+    const api = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['claude-code'] }).find((e) => e.server === 'aws-api')!;
+    expect(api.spec.env).toEqual({ AWS_API_MCP_PROFILE_NAME: 'dev', AWS_REGION: 'eu-west-1', READ_OPERATIONS_ONLY: 'true' });
+    const writable = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', readOnly: false, allowWrite: true, hosts: ['claude-code'] });
+    expect(writable.find((e) => e.server === 'serverless')!.spec.args).toEqual(['awslabs.aws-serverless-mcp-server==0.1.22', '--allow-write', '--allow-sensitive-data-access']);
+  });
+
+  it('observe: prometheus also gets --profile / --region, which it accepts', () => {
+    const prom = buildKit('observe', { profile: 'dev', region: 'eu-west-1', hosts: ['cursor'] }).find((e) => e.server === 'prometheus')!;
+    expect(prom.spec.args).toEqual(['awslabs.prometheus-mcp-server==0.2.20', '--profile', 'dev', '--region', 'eu-west-1']);
+  });
+
+  it('knowledge: aws-documentation needs no credentials and gets no profile', () => {
+    const docs = buildKit('knowledge', { profile: 'dev', region: 'eu-west-1', hosts: ['kiro'] }).find((e) => e.server === 'aws-documentation')!;
+    expect(docs.spec.env).toBeUndefined();
+    expect(docs.profile).toBeUndefined();
+  });
+
+  it('multi-account: one named instance per account, with an _account note where the host tolerates it', () => {
+    const entries = buildKit('eks-debug', {
+      hosts: ['vscode'],
+      instances: [
+        { profile: 'prod-eu', region: 'eu-west-1', label: 'prod-eu', accountId: '333333333333' },
+        { profile: 'prod-us', region: 'us-east-1', label: 'prod-us', accountId: '333333333333' },
+      ],
+    });
+    expect(entries.map((e) => e.name)).toEqual(['eks-prod-eu', 'eks-prod-us', 'cloudwatch-prod-eu', 'cloudwatch-prod-us']);
+    expect(entries[1].spec.env).toEqual({ AWS_PROFILE: 'prod-us', AWS_REGION: 'us-east-1' });
+    expect(entries[0].spec.extra).toEqual({ _account: '333333333333 (prod-eu)' });
+  });
+
+  it('an unknown flag is refused: the test that fails if any entry passes one', () => {
+    expect(() => assertAcceptedFlags(findServer('eks')!, ['--region', 'eu-west-1'])).toThrow(KitError);
+    expect(() => assertAcceptedFlags(findServer('eks')!, ['--region', 'eu-west-1'])).toThrow(/does not accept --region/);
+    expect(() => assertAcceptedFlags(findServer('cloudwatch')!, ['--profile=x'])).toThrow(/accepted: none/);
+  });
+
+  it('clear errors: unknown kit lists the valid ones, missing profile or region, unknown host', () => {
+    expect(() => buildKit('eks-debugg', { profile: 'p', region: 'r' })).toThrow("unknown kit 'eks-debugg'; valid kits: eks-debug, observe, knowledge, deploy, cost");
+    expect(() => buildKit('eks-debug', { region: 'r' })).toThrow(expect.objectContaining({ code: 'MISSING_PROFILE' }));
+    expect(() => buildKit('eks-debug', { profile: 'p' })).toThrow(expect.objectContaining({ code: 'MISSING_REGION' }));
+    expect(() => buildKit('eks-debug', { profile: 'p', region: 'r', hosts: ['emacs' as never] })).toThrow(/unknown host 'emacs'/);
+  });
+
+  it('defaults to VS Code and Claude Code', () => {
+    expect([...new Set(buildKit('cost', { profile: 'p', region: 'r' }).map((e) => e.host))]).toEqual(['vscode', 'claude-code']);
+  });
+});
