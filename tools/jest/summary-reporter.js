@@ -16,13 +16,16 @@ class SummaryReporter {
       path.basename(this.globalConfig.rootDir);
     const dir = path.join(workspaceRoot, 'tmp/test-results');
     fs.mkdirSync(dir, { recursive: true });
+    // a suite that could not run at all (syntax error, crash in setup) counts as a failure, and so
+    // does a run jest itself calls unsuccessful with nothing else counted (e.g. an open handle error)
+    let failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+    if (failed === 0 && (results.success === false || results.wasInterrupted)) failed = 1;
     fs.writeFileSync(
       path.join(dir, `${name}.json`),
       JSON.stringify({
         project: name,
         passed: results.numPassedTests,
-        // a suite that could not run at all (syntax error, crash in setup) counts as one failure
-        failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+        failed,
         skipped: results.numPendingTests + results.numTodoTests,
         suites: results.numTotalTestSuites,
       }, null, 2) + '\n',

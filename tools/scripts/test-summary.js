@@ -18,5 +18,13 @@ for (const file of files.sort()) {
     console.log(`  ${r.project}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
   }
 }
+// `--status N`: the exit status of the test run. A failed run whose results say nothing failed
+// (a project crashed before jest could report) still counts one failure, so the line never lies.
+const statusArg = process.argv.indexOf('--status');
+const status = statusArg > 0 ? Number(process.argv[statusArg + 1]) : 0;
+if (status !== 0 && failed === 0) {
+  console.log('  a test target failed without reporting test results (see the output above)');
+  failed = 1;
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed > 0 || files.length === 0 ? 1 : 0;

@@ -14,7 +14,7 @@ const nx = spawnSync(
   [require.resolve('nx/bin/nx', { paths: [root] }), 'run-many', '-t', 'test', '--outputStyle=static', ...extra],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
 );
-const summary = spawnSync(process.execPath, [path.join(__dirname, 'test-summary.js'), '--verbose'], {
+const summary = spawnSync(process.execPath, [path.join(__dirname, 'test-summary.js'), '--verbose', '--status', String(nx.status ?? 1)], {
   cwd: root,
   stdio: 'inherit',
 });
