@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'credential-cache-inspector',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,118 @@
+/** The shapes returned by the inspector. Everything here is plain JSON-safe data with no secret in it. */
+import type { BaseCredentials, Env, ProfileKind } from '@awsmcp/aws-config-parser';
+import type { Light, Thresholds } from './light';
+import type { CacheFileReader, ReadState } from './read';
+
+export type CacheFileKind =
+  | 'sso-token'
+  | 'sso-role-credentials'
+  | 'assume-role-credentials'
+  | 'web-identity-credentials'
+  | 'login-session';
+
+/** `ok`, or why the file gives nothing usable. */
+export type CacheFileState = ReadState | 'invalid-time';
+
+export interface CacheFileStatus {
+  kind: CacheFileKind;
+  /** The profile whose settings name this file (for a role chain: the step's profile). */
+  profile: string;
+  path: string;
+  /** The file name without `.json` (a sha1 / sha256 hex digest). */
+  key: string;
+  /** Exactly what was hashed into `key`, e.g. `{"accountId":"111111111111","roleName":"Admin","sessionName":"acme"}`. */
+  keyInput: string;
+  state: CacheFileState;
+  /** For a problem: what is wrong (never file content). */
+  detail?: string;
+  /** ISO 8601 UTC, seconds precision. */
+  expiresAt?: string;
+  /** Seconds left at inspection time; negative once expired. */
+  ttlSeconds?: number;
+  /** SSO tokens and `aws login` sessions: a refresh token is present (its value is never read out). */
+  hasRefreshToken?: boolean;
+  /** SSO tokens: when the OIDC client registration (and so the refresh) ends. */
+  registrationExpiresAt?: string;
+  accountId?: string;
+}
+
+/**
+ * - `valid`: works now (see `light` for how long)
+ * - `expired`: the cached credentials expired and nothing renews them
+ * - `missing`: nothing cached (never logged in, logged out, or a web identity token file is absent)
+ * - `not-a-file` / `unreadable` / `empty` / `truncated` / `malformed` / `invalid-time`: the cache file is bad
+ * - `long-lived`: static access keys (no expiry)
+ * - `external`: credentials come from outside any cache we can see (credential_process, instance role)
+ * - `config-error`: the profile cannot work as configured (broken chain, missing sso-session, ...)
+ * - `no-credentials`: the profile holds settings only (region, output...)
+ */
+export type ProfileState =
+  | 'valid'
+  | 'expired'
+  | 'missing'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'empty'
+  | 'truncated'
+  | 'malformed'
+  | 'invalid-time'
+  | 'long-lived'
+  | 'external'
+  | 'config-error'
+  | 'no-credentials';
+
+/** The state of the credentials an assume-role chain starts from. */
+export interface SourceStatus {
+  profile: string;
+  kind: BaseCredentials['kind'];
+  status: ProfileState;
+  light: Light;
+  expiresAt?: string;
+  ttlSeconds?: number;
+  refreshesItself: boolean;
+  reason: string;
+  command?: string;
+}
+
+export interface ProfileStatus {
+  profile: string;
+  /** The kind from `classifyProfile` (@awsmcp/aws-config-parser). */
+  kind: ProfileKind;
+  status: ProfileState;
+  /** The cache files this profile uses, each with its own state, in the order they matter. */
+  cacheFiles: CacheFileStatus[];
+  /** When the credentials that decide the light expire (before any self-refresh). ISO 8601 UTC. */
+  expiresAt?: string;
+  /** Seconds left until `expiresAt`; negative once expired. */
+  ttlSeconds?: number;
+  /** green > 30 min, amber 10-30 min, red < 10 min / expired / broken, none: no expiry applies. */
+  light: Light;
+  /** Renews without anyone running a command (credential_process, a valid SSO refresh token...). */
+  refreshesItself: boolean;
+  /** When self-refresh ends, when known (an SSO token's client registration expiry). */
+  refreshableUntil?: string;
+  /** Why, in one sentence. */
+  reason: string;
+  /** What to do now, in one sentence ("nothing to do ..." when nothing is needed). */
+  nextStep: string;
+  /** The command that renews these credentials, e.g. `aws sso login --sso-session acme`. */
+  command?: string;
+  accountId?: string;
+  /** assume-role: the state of the credentials the chain starts from. */
+  source?: SourceStatus;
+}
+
+export interface InspectOptions {
+  /** Home folder holding `.aws/`; defaults to HOME from `env`, then `os.homedir()`. */
+  home?: string;
+  /** Environment (AWS_LOGIN_CACHE_DIRECTORY, HOME); defaults to `process.env`. */
+  env?: Env;
+  /** The clock: a Date, epoch milliseconds, or a function returning either. Defaults to now. */
+  now?: Date | number | (() => Date | number);
+  /** Light thresholds in seconds; defaults: green above 1800, red below 600. */
+  thresholds?: Partial<Thresholds>;
+  /** How cache files are read (tests inject one); must throw Node-style errors (`code`). */
+  readFile?: CacheFileReader;
+  /** Inspect only these profiles (default: all, in the profile set's order). */
+  profiles?: readonly string[];
+}
