@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'mcp-config-model',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

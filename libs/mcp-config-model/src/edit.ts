@@ -1,0 +1,214 @@
+/**
+ * edit: add / patch / remove servers as minimal text edits. Every byte outside the edited member
+ * stays as it was (comments, key order, indentation, CRLF, a missing final newline, a BOM), and
+ * applying the same edit twice changes nothing the second time.
+ */
+import { getNodeValue } from 'jsonc-parser';
+import { ConfigEditError, type JsonPath } from './errors';
+import { getHost } from './hosts/index';
+import type { HostAdapter } from './hosts/types';
+import { findArgValues } from './model/aws';
+import { ServerSpecSchema, VsCodeInputSchema, type HostId, type ServerSpec, type VsCodeInput } from './model/schema';
+import { parseHostConfig } from './read';
+import { inferFormat, type TextFormat } from './text/format';
+import { findNode, insertIntoArray, jsonEqual, parseForEdit, removeAtPath, setAtPath } from './text/jsonc-edit';
+import { splitBom } from './text/position';
+
+export interface EditOptions {
+  /** Claude Code local scope: edit `projects["<project>"].mcpServers` of `~/.claude.json`. */
+  project?: string;
+  /** Name used in error messages. */
+  file?: string;
+}
+
+export interface AddServersOptions extends EditOptions {
+  /** Replace an existing server of the same name (default: keep it and report it in `skipped`). */
+  replace?: boolean;
+  /** VS Code: input definitions to add to `inputs` (an id already there is left alone). */
+  inputs?: VsCodeInput[];
+}
+
+export interface EditResult {
+  text: string;
+  changed: boolean;
+  /** Names added, replaced, kept because they existed (no `replace`), or already identical. */
+  added: string[];
+  replaced: string[];
+  skipped: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/** A change to one server. Env / header values set to `null` are removed. */
+export interface ServerPatch {
+  env?: Record<string, string | null>;
+  headers?: Record<string, string | null>;
+  /** Flag -> value: `--x v` or `--x=v` keeps its form; a missing flag is appended as `--x`, `v`. */
+  setArgs?: Record<string, string>;
+  /**
+   * Flags removed with their value: `--x=v`, or `--x` plus the next argument when that one does
+   * not start with `-`. A bare boolean flag is removed alone.
+   */
+  removeArgs?: string[];
+  /** Boolean flags appended when absent. */
+  addFlags?: string[];
+  command?: string;
+  url?: string;
+  envFile?: string | null;
+}
+
+interface Prepared {
+  host: HostAdapter;
+  bom: string;
+  text: string;
+  fmt: TextFormat;
+  mapPath: JsonPath;
+}
+
+function prepare(rawText: string, hostId: HostId | HostAdapter, options: EditOptions): Prepared {
+  const host = getHost(hostId);
+  const file = options.file ?? '<text>';
+  if (host.legacy) throw new ConfigEditError(`${file}: ${host.displayName} is a legacy location the host does not read; it is never written (move the servers to ${host.movedTo})`);
+  if (options.project !== undefined && !host.localScopeKey) throw new ConfigEditError(`${host.displayName} has no per-project (local) scope`);
+  const { bom, body } = splitBom(rawText);
+  const mapPath: JsonPath = options.project !== undefined ? [host.localScopeKey!, options.project, host.rootKey] : [host.rootKey];
+  if (body.trim() !== '') {
+    // Refuse to edit a file the host cannot read (syntax errors throw here); entry-level schema
+    // problems elsewhere in the file do not block editing other entries.
+    parseHostConfig(body, { file, host, scope: options.project !== undefined ? 'user' : 'workspace', strict: false });
+    const root = parseForEdit(body)!;
+    if (root.type !== 'object') throw new ConfigEditError(`${file}: the root is not a JSON object; fix the file first`);
+    let node = root;
+    for (let i = 0; i < mapPath.length; i++) {
+      const next = findNode(node, [mapPath[i]!]);
+      if (!next) break;
+      if (next.type !== 'object') throw new ConfigEditError(`${file}: ${mapPath.slice(0, i + 1).map(String).join(' > ')} is not an object; fix the file first`);
+      node = next;
+    }
+  }
+  return { host, bom, text: body, fmt: inferFormat(body), mapPath };
+}
+
+function duplicateCheck(p: Prepared, name: string, file: string): void {
+  const root = parseForEdit(p.text);
+  const map = root && findNode(root, p.mapPath);
+  if (!map || map.type !== 'object') return;
+  const count = (map.children ?? []).filter((c) => c.children?.[0]?.value === name).length;
+  if (count > 1) throw new ConfigEditError(`${file}: server "${name}" is defined ${count} times; remove the duplicates before editing it`);
+}
+
+function currentValue(text: string, path: JsonPath): unknown {
+  const root = parseForEdit(text);
+  const node = root && findNode(root, path);
+  return node ? getNodeValue(node) : undefined;
+}
+
+function finish(p: Prepared, original: string, text: string, partial: Partial<EditResult>): EditResult {
+  return {
+    text: p.bom + text,
+    changed: text !== original,
+    added: [],
+    replaced: [],
+    skipped: [],
+    unchanged: [],
+    removed: [],
+    ...partial,
+  };
+}
+
+/**
+ * Add servers in the host's shape. A name that exists is kept (reported in `skipped`) unless
+ * `replace` is set; an identical one is reported in `unchanged` and not touched.
+ */
+export function addServers(text: string, host: HostId | HostAdapter, servers: readonly ServerSpec[], options: AddServersOptions = {}): EditResult {
+  const p = prepare(text, host, options);
+  const file = options.file ?? '<text>';
+  let out = p.text;
+  const result: Partial<EditResult> = { added: [], replaced: [], skipped: [], unchanged: [] };
+  for (const spec of servers) {
+    const checked = ServerSpecSchema.safeParse(spec);
+    if (!checked.success) throw new ConfigEditError(`server "${spec.name}": ${checked.error.issues[0]!.message}`);
+    const value = p.host.serialize(spec);
+    const valid = p.host.entrySchema.safeParse(value);
+    if (!valid.success) throw new ConfigEditError(`server "${spec.name}" is not valid for ${p.host.displayName}: ${valid.error.issues[0]!.message}`);
+    duplicateCheck({ ...p, text: out }, spec.name, file);
+    const path = [...p.mapPath, spec.name];
+    const existing = currentValue(out, path);
+    if (existing !== undefined) {
+      if (jsonEqual(existing, value)) result.unchanged!.push(spec.name);
+      else if (options.replace) {
+        out = setAtPath(out, path, value, p.fmt);
+        result.replaced!.push(spec.name);
+      } else result.skipped!.push(spec.name);
+      continue;
+    }
+    out = setAtPath(out, path, value, p.fmt);
+    result.added!.push(spec.name);
+  }
+  if (options.inputs?.length) {
+    if (p.host.id !== 'vscode') throw new ConfigEditError(`${p.host.displayName} has no "inputs"`);
+    const have = currentValue(out, ['inputs']);
+    const ids = new Set(Array.isArray(have) ? have.map((i) => (i as { id?: unknown })?.id) : []);
+    const missing = options.inputs.filter((i) => !ids.has(i.id));
+    for (const i of missing) VsCodeInputSchema.parse(i);
+    if (missing.length) out = Array.isArray(have) ? insertIntoArray(out, ['inputs'], Number.MAX_SAFE_INTEGER, missing, p.fmt) : setAtPath(out, ['inputs'], missing, p.fmt);
+  }
+  return finish(p, p.text, out, result);
+}
+
+/** Set env vars / headers / args of one server, or its command / url / envFile. */
+export function patchServer(text: string, host: HostId | HostAdapter, name: string, patch: ServerPatch, options: EditOptions = {}): EditResult {
+  const p = prepare(text, host, options);
+  const file = options.file ?? '<text>';
+  const base = [...p.mapPath, name];
+  duplicateCheck(p, name, file);
+  if (currentValue(p.text, base) === undefined) throw new ConfigEditError(`${file}: no server "${name}" in ${p.mapPath.map(String).join(' > ')}`);
+  let out = p.text;
+  for (const key of ['command', 'url'] as const) if (patch[key] !== undefined) out = setAtPath(out, [...base, key], patch[key], p.fmt);
+  if (patch.envFile !== undefined) out = patch.envFile === null ? removeAtPath(out, [...base, 'envFile']) : setAtPath(out, [...base, 'envFile'], patch.envFile, p.fmt);
+  for (const field of ['env', 'headers'] as const) {
+    for (const [k, v] of Object.entries(patch[field] ?? {})) {
+      out = v === null ? removeAtPath(out, [...base, field, k]) : setAtPath(out, [...base, field, k], v, p.fmt);
+    }
+  }
+  const args = () => (currentValue(out, [...base, 'args']) as string[] | undefined) ?? [];
+  for (const flag of patch.removeArgs ?? []) {
+    for (;;) {
+      const a = args();
+      const i = a.findIndex((x) => x === flag || x.startsWith(flag + '='));
+      if (i === -1) break;
+      const withValue = a[i] === flag && i + 1 < a.length && !a[i + 1]!.startsWith('-');
+      if (withValue) out = removeAtPath(out, [...base, 'args', i + 1]);
+      out = removeAtPath(out, [...base, 'args', i]);
+    }
+  }
+  for (const [flag, value] of Object.entries(patch.setArgs ?? {})) {
+    const a = args();
+    const found = findArgValues(a, flag)[0];
+    if (found) {
+      const want = found.form === 'joined' ? `${flag}=${value}` : value;
+      out = setAtPath(out, [...base, 'args', found.valueIndex], want, p.fmt);
+    } else if (a[a.length - 1] === flag) {
+      out = insertIntoArray(out, [...base, 'args'], a.length, [value], p.fmt);
+    } else {
+      out = insertIntoArray(out, [...base, 'args'], a.length, [flag, value], p.fmt);
+    }
+  }
+  for (const flag of patch.addFlags ?? []) {
+    const a = args();
+    if (!a.some((x) => x === flag || x.startsWith(flag + '='))) out = insertIntoArray(out, [...base, 'args'], a.length, [flag], p.fmt);
+  }
+  const after = currentValue(out, base);
+  const valid = p.host.entrySchema.safeParse(after);
+  if (!valid.success) throw new ConfigEditError(`the patched server "${name}" would not be valid for ${p.host.displayName}: ${valid.error.issues[0]!.message}`);
+  return finish(p, p.text, out, {});
+}
+
+/** Remove one server. An absent name is not an error: the text comes back unchanged. */
+export function removeServer(text: string, host: HostId | HostAdapter, name: string, options: EditOptions = {}): EditResult {
+  const p = prepare(text, host, options);
+  if (p.text.trim() === '') return finish(p, p.text, p.text, {});
+  duplicateCheck(p, name, options.file ?? '<text>');
+  const out = removeAtPath(p.text, [...p.mapPath, name]);
+  return finish(p, p.text, out, out !== p.text ? { removed: [name] } : {});
+}

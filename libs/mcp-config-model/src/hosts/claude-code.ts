@@ -1,0 +1,44 @@
+/**
+ * Claude Code: project scope `.mcp.json`; user scope `~/.claude.json` `mcpServers`; local scope
+ * `~/.claude.json` `projects["<abs path>"].mcpServers`.
+ */
+import { normalizeSlashes, pathLib } from './paths';
+import { entrySchema, serializeEntry } from './common';
+import type { HostAdapter } from './types';
+
+const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
+
+export const claudeCode: HostAdapter = {
+  id: 'claude-code',
+  displayName: 'Claude Code',
+  legacy: false,
+  rootKey: 'mcpServers',
+  readRootKeys: ['mcpServers'],
+  foreignRootKeys: ['servers'],
+  allowsComments: false,
+  allowsTrailingCommas: false,
+  toleratesUnknownKeys: true,
+  typeRequired: false,
+  transports: TRANSPORTS,
+  variableSyntax: 'shell',
+  templateStyle: 'native',
+  localScopeKey: 'projects',
+  entrySchema: entrySchema({ typeRequired: false, transports: TRANSPORTS }),
+  files(ctx) {
+    const lib = pathLib(ctx.platform);
+    const files = [];
+    if (ctx.workspace) files.push({ host: this.id, scope: 'workspace' as const, file: lib.join(ctx.workspace, '.mcp.json'), legacy: false });
+    files.push({ host: this.id, scope: 'user' as const, file: lib.join(ctx.home, '.claude.json'), legacy: false });
+    return files;
+  },
+  match(file) {
+    const f = normalizeSlashes(file);
+    if (f.endsWith('/.claude.json') || f === '.claude.json') return 'user';
+    if (f.endsWith('/.mcp.json') || f === '.mcp.json') return 'workspace';
+    return undefined;
+  },
+  serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'Claude Code' }),
+  restartInstructions:
+    'Restart Claude Code (exit and run `claude` again) and check with `/mcp`; servers from a project .mcp.json ask for approval before first use.',
+  sources: ['https://code.claude.com/docs/en/mcp', 'https://docs.anthropic.com/en/docs/claude-code/mcp'],
+};

@@ -1,0 +1,43 @@
+/** VS Code / GitHub Copilot: `.vscode/mcp.json` and the user profile's `mcp.json`, root key `servers`. */
+import { appDataDir, isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
+import { entrySchema, serializeEntry } from './common';
+import type { HostAdapter } from './types';
+
+const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
+
+export const vscode: HostAdapter = {
+  id: 'vscode',
+  displayName: 'VS Code / GitHub Copilot',
+  legacy: false,
+  rootKey: 'servers',
+  readRootKeys: ['servers'],
+  foreignRootKeys: ['mcpServers', 'mcp'],
+  allowsComments: true,
+  allowsTrailingCommas: true,
+  toleratesUnknownKeys: true,
+  typeRequired: true,
+  transports: TRANSPORTS,
+  variableSyntax: 'vscode',
+  templateStyle: 'vscode',
+  entrySchema: entrySchema({ typeRequired: true, transports: TRANSPORTS, envFile: true }),
+  files(ctx) {
+    const lib = pathLib(ctx.platform);
+    const files = [];
+    if (ctx.workspace) files.push({ host: this.id, scope: 'workspace' as const, file: lib.join(ctx.workspace, '.vscode', 'mcp.json'), legacy: false });
+    files.push({ host: this.id, scope: 'user' as const, file: lib.join(appDataDir(ctx), 'Code', 'User', 'mcp.json'), legacy: false });
+    return files;
+  },
+  match(file, home) {
+    const f = normalizeSlashes(file);
+    if (/\/Code( - Insiders)?\/User\/(profiles\/[^/]+\/)?mcp\.json$/.test(f)) return 'user';
+    if (f.endsWith('/.vscode/mcp.json') && !isUnderHomeRoot(file, '.vscode/mcp.json', home)) return 'workspace';
+    return undefined;
+  },
+  serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'VS Code' }),
+  restartInstructions:
+    'VS Code reads mcp.json when it changes; to restart a server run "MCP: List Servers" from the Command Palette, pick the server and choose Restart (or reload the window).',
+  sources: [
+    'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration',
+    'https://code.visualstudio.com/docs/getstarted/settings#_settings-file-locations',
+  ],
+};

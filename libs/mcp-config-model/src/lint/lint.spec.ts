@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { detectServerPackage, lint, lintText, type LintFinding } from '../index';
+import { CANARY, CANARY_KEY_ID, loadCatalog, tempDir, write } from '../__fixtures__/helpers';
+
+const catalog = loadCatalog();
+const HOME = '/home/dev';
+const codes = (f: LintFinding[]) => f.map((x) => `${x.code}@${x.jsonPath.join('.')}`);
+
+describe('detectServerPackage', () => {
+  it.each([
+    ['uvx', ['awslabs.eks-mcp-server==0.1.37', '--allow-write'], { runner: 'uvx', package: 'awslabs.eks-mcp-server', version: '0.1.37', pinned: true, specIndex: 0, serverArgsStart: 1 }],
+    ['uvx', ['awslabs.eks-mcp-server@0.1.37'], { package: 'awslabs.eks-mcp-server', pinned: true }],
+    ['uvx', ['awslabs.eks-mcp-server@latest'], { pinned: false, latest: true }],
+    ['uvx', ['awslabs.eks-mcp-server'], { pinned: false, latest: false }],
+    ['uvx', ['awslabs.eks-mcp-server>=0.1'], { pinned: false, version: '0.1' }],
+    ['/usr/local/bin/uvx', ['--python', '3.12', '--from', 'awslabs.aws-api-mcp-server==1.0.0', 'awslabs.aws-api-mcp-server', '--read-only'], { package: 'awslabs.aws-api-mcp-server', pinned: true, specIndex: 3, serverArgsStart: 5 }],
+    ['uv', ['tool', 'run', 'awslabs.ecs-mcp-server==0.1.0'], { package: 'awslabs.ecs-mcp-server', specIndex: 2 }],
+    ['npx', ['-y', '@modelcontextprotocol/server-everything@2026.8.31', 'stdio'], { runner: 'npx', package: '@modelcontextprotocol/server-everything', version: '2026.8.31', pinned: true, serverArgsStart: 2 }],
+    ['npx.cmd', ['--yes', 'some-server@latest'], { pinned: false, latest: true }],
+    ['npx', ['-y', 'some-server'], { pinned: false }],
+  ] as const)('%s %j', (cmd, args, expected) => {
+    expect(detectServerPackage(cmd, args)).toMatchObject(expected);
+  });
+  it('other commands', () => expect(detectServerPackage('docker', ['run', 'x'])).toBeUndefined());
+});
+
+describe('lint rules', () => {
+  const text = JSON.stringify({
+    mcpServers: {
+      eks: { command: 'uvx', args: ['awslabs.eks-mcp-server@latest', '--region', 'eu-west-1'], env: { AWS_PROFILE: 'acme-dev', AWS_REGION: 'us-east-1' } },
+      cw: { command: 'uvx', args: ['awslabs.cloudwatch-mcp-server==0.1.8'], env: { AWS_PROFILE: 'acme-prod-admin' } },
+      keys: { command: 'uvx', args: ['awslabs.aws-api-mcp-server==1.0.0', CANARY_KEY_ID], env: { AWS_ACCESS_KEY_ID: CANARY_KEY_ID, AWS_SECRET_ACCESS_KEY: CANARY, AWS_SESSION_TOKEN: CANARY, AWS_REGION: 'eu-west-1', SAFE: '${AWS_SESSION_TOKEN}' } },
+    },
+  }, null, 2);
+
+  it('unpinned, unknown flag, region mismatch, profile without region, static keys, prod in user scope', () => {
+    const findings = lintText(text, { file: `${HOME}/.claude.json` }, { catalog, tags: { 'acme-prod-admin': 'prod', 'acme-dev': 'dev' }, home: HOME });
+    expect(codes(findings)).toEqual([
+      'UNPINNED_VERSION@mcpServers.eks.args.0',
+      'UNKNOWN_FLAG@mcpServers.eks.args.1',
+      'REGION_MISMATCH@mcpServers.eks.args.2',
+      'PROFILE_WITHOUT_REGION@mcpServers.cw.env.AWS_PROFILE',
+      'PROD_PROFILE_IN_USER_SCOPE@mcpServers.cw.env.AWS_PROFILE',
+      'STATIC_CREDENTIALS@mcpServers.keys.env.AWS_ACCESS_KEY_ID',
+      'STATIC_CREDENTIALS@mcpServers.keys.env.AWS_SECRET_ACCESS_KEY',
+      'STATIC_CREDENTIALS@mcpServers.keys.env.AWS_SESSION_TOKEN',
+      'STATIC_CREDENTIALS@mcpServers.keys.args.1',
+    ]);
+    const [unpinned, flag] = findings;
+    expect(unpinned).toMatchObject({ severity: 'warning', line: 6, column: 9, fix: 'pin an exact version: awslabs.eks-mcp-server==0.1.37' });
+    expect(flag).toMatchObject({ severity: 'error', fix: 'remove --region (and its value) and set env AWS_REGION instead', message: 'server "eks": awslabs.eks-mcp-server does not accept --region; the server exits at start' });
+    expect(findings.find((f) => f.code === 'STATIC_CREDENTIALS')!.line).toBe(31);
+  });
+
+  it('never echoes a secret value (canary)', () => {
+    const all = JSON.stringify(lintText(text, { file: `${HOME}/.claude.json` }, { catalog, home: HOME }));
+    expect(all).not.toContain(CANARY);
+    expect(all).not.toContain(CANARY_KEY_ID);
+  });
+
+  it('a prod profile in a workspace file is not a user-scope finding', () => {
+    const f = lintText(text, { file: '/w/app/.mcp.json' }, { tags: { 'acme-prod-admin': 'PROD' }, home: HOME });
+    expect(f.map((x) => x.code)).not.toContain('PROD_PROFILE_IN_USER_SCOPE');
+    expect(lintText(text, { file: '/w/app/.mcp.json', scope: 'user' }, { tags: { 'acme-prod-admin': 'PROD' }, home: HOME }).map((x) => x.code)).toContain('PROD_PROFILE_IN_USER_SCOPE');
+  });
+
+  it('templates: real profile names and account ids; placeholders are fine', () => {
+    const tpl = JSON.stringify({ servers: {
+      a: { type: 'stdio', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'acme-dev', AWS_REGION: '${input:awsRegion}', ROLE: 'arn:aws:iam::123456789012:role/r' } },
+      b: { type: 'stdio', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: '${input:awsProfile}', AWS_REGION: '${input:awsRegion}' } },
+    } });
+    const f = lintText(tpl, { file: '/w/app/.vscode/mcp.json.template' }, { catalog, home: HOME });
+    expect(codes(f)).toEqual(['REAL_PROFILE_IN_TEMPLATE@servers.a.env.AWS_PROFILE', 'ACCOUNT_ID_IN_TEMPLATE@servers.a.env.ROLE']);
+    expect(JSON.stringify(f)).not.toContain('acme-dev');
+    expect(JSON.stringify(f)).not.toContain('123456789012');
+    expect(f[0]!.fix).toBe('use ${input:awsProfile} (or ${env:AWS_PROFILE})');
+  });
+
+  it('wrong root key, legacy location, invalid entries', () => {
+    expect(lintText('{"mcpServers": {"a": {"command": "x"}}}', { file: '/w/.vscode/mcp.json' }, { home: HOME })[0]).toMatchObject({ code: 'WRONG_ROOT_KEY', severity: 'error', fix: 'rename "mcpServers" to "servers"', line: 1, column: 2 });
+    expect(lintText('{"mcpServers": {"a": {"command": "x"}}}', { file: `${HOME}/.claude/settings.json` }, { home: HOME })[0]).toMatchObject({ code: 'LEGACY_LOCATION', severity: 'warning' });
+    expect(lintText('{"mcpServers": {"a": 1}}', { file: '/w/.mcp.json' }, { home: HOME })[0]).toMatchObject({ code: 'INVALID_CONFIG', line: 1, column: 22 });
+    expect(lintText('{"mcpServers": ', { file: '/w/.mcp.json' }, { home: HOME })[0]).toMatchObject({ code: 'INVALID_CONFIG', line: 1 });
+  });
+});
+
+describe('lint(files)', () => {
+  it('reads files, reports unreadable ones, and never stops at a bad file', async () => {
+    const dir = tempDir();
+    const good = write(path.join(dir, 'app', '.mcp.json'), '{"mcpServers": {"eks": {"command": "uvx", "args": ["awslabs.eks-mcp-server"]}}}');
+    const bad = write(path.join(dir, 'app', '.cursor', 'mcp.json'), Buffer.from([0x7b, 0xff, 0x7d]));
+    const findings = await lint([bad, { file: good }, path.join(dir, 'missing', '.mcp.json')], { catalog, home: dir });
+    expect(findings.map((f) => f.code)).toEqual(['READ_ERROR', 'UNPINNED_VERSION', 'READ_ERROR']);
+    expect(findings[0]).toMatchObject({ line: 1, column: 2 });
+  });
+});
