@@ -1,0 +1,171 @@
+/** `awsmcp discover`: one row per profile, optional chain trees, starter tags file. */
+import { classifyProfile, loadProfiles, resolveChain, ChainError, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { inspectProfiles, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
+import { defaultTagsPath, prodClassifier, readTags, suggestTags, parseTags, writeTags, tagOf, type ProfileTags } from '@awsmcp/prod-guard';
+import type { CliContext } from '../context';
+import { CliError, EXIT } from '../errors';
+import { printJson } from '../output/json';
+import { style } from '../output/style';
+import { renderTable } from '../output/table';
+import { formatExpiry, formatTtl, reportDiagnostics } from './shared';
+
+export interface DiscoverRow {
+  profile: string;
+  type: string;
+  accountId?: string;
+  env?: string;
+  envSource?: 'tag' | 'heuristic' | 'account';
+  role?: string;
+  region?: string;
+  expiresAt?: string;
+  ttlSeconds?: number;
+  light: 'green' | 'amber' | 'red' | 'none';
+  status: string;
+  refreshesItself: boolean;
+  nextStep: string;
+  command?: string;
+}
+
+export interface ChainNode {
+  profile: string;
+  accountId?: string;
+  role?: string;
+  kind: string;
+  problem?: string;
+}
+
+/** Load tags; when the file is missing, write the suggested starter (unless told not to). */
+export function loadOrSeedTags(ctx: CliContext, set: ProfileSet, write: boolean): { tags: ProfileTags; written?: string } {
+  const file = defaultTagsPath(ctx.libEnv);
+  const tags = readTags(file);
+  if (tags.exists || !write || Object.keys(set.profiles).length === 0) return { tags };
+  const suggestion = suggestTags(set);
+  const seeded = parseTags(suggestion.text, file);
+  writeTags(seeded, { file });
+  return { tags: readTags(file), written: file };
+}
+
+function chainOf(set: ProfileSet, name: string): ChainNode[] {
+  try {
+    const chain = resolveChain(set, name);
+    const base = chain.base;
+    const baseProfile = set.profiles[base.profile];
+    const c = baseProfile && base.kind !== 'credential-source' ? classifyProfile(baseProfile, set) : undefined;
+    const nodes: ChainNode[] = [
+      {
+        profile: base.kind === 'credential-source' ? `(${base.source})` : base.profile,
+        kind: base.kind,
+        ...(c?.accountId ? { accountId: c.accountId } : {}),
+        ...(c?.roleName && base.kind !== 'credential-source' ? { role: c.roleName } : {}),
+      },
+    ];
+    for (const r of chain.roles) nodes.push({ profile: r.profile, kind: 'assume-role', ...(r.accountId ? { accountId: r.accountId } : {}), ...(r.roleName ? { role: r.roleName } : {}) });
+    return nodes;
+  } catch (e) {
+    if (!(e instanceof ChainError)) throw e;
+    const label = e.code === 'CHAIN_LOOP' ? 'loop' : e.code === 'SOURCE_PROFILE_NOT_FOUND' || e.code === 'PROFILE_NOT_FOUND' ? 'missing' : 'error';
+    return [...e.profiles].reverse().map((p, i) => ({
+      profile: p,
+      kind: set.profiles[p] ? classifyProfile(set.profiles[p], set).kind : 'missing',
+      ...(i === 0 ? { problem: `${label}: ${e.message}` } : {}),
+    }));
+  }
+}
+
+export async function discover(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
+  const set = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
+  reportDiagnostics(ctx, set.diagnostics);
+  const { tags, written } = loadOrSeedTags(ctx, set, options.writeTags !== false);
+  const classify = prodClassifier(tags, { profiles: set });
+  const statuses = new Map<string, ProfileStatus>();
+  for (const s of inspectProfiles(set, { home: ctx.home, env: ctx.libEnv, now: ctx.now })) statuses.set(s.profile, s);
+
+  let rows: DiscoverRow[] = Object.values(set.profiles).map((p) => {
+    const c = classifyProfile(p, set);
+    const s = statuses.get(p.name);
+    const verdict = classify(p.name);
+    const env = tagOf(tags, p.name) ?? verdict.env;
+    return {
+      profile: p.name,
+      type: c.kind,
+      ...(c.accountId ?? s?.accountId ? { accountId: c.accountId ?? s?.accountId } : {}),
+      ...(env ? { env, envSource: verdict.source } : {}),
+      ...(c.roleName ? { role: c.roleName } : {}),
+      ...(c.region ? { region: c.region } : {}),
+      ...(s?.expiresAt ? { expiresAt: s.expiresAt } : {}),
+      ...(s?.ttlSeconds !== undefined ? { ttlSeconds: s.ttlSeconds } : {}),
+      light: s?.light ?? 'none',
+      status: s?.status ?? 'no-credentials',
+      refreshesItself: s?.refreshesItself ?? false,
+      nextStep: s?.nextStep ?? '',
+      ...(s?.command ? { command: s.command } : {}),
+    };
+  });
+
+  const type = options.type as string | undefined;
+  const envFilter = options.env as string | undefined;
+  const account = options.account as string | undefined;
+  if (type) rows = rows.filter((r) => r.type === type);
+  if (envFilter) rows = rows.filter((r) => r.env === envFilter);
+  if (account) rows = rows.filter((r) => r.accountId === account);
+  if (options.expired) rows = rows.filter((r) => r.light === 'red');
+
+  const chains = options.chain
+    ? rows
+        .filter((r) => set.profiles[r.profile]?.properties.role_arn)
+        .map((r) => ({ profile: r.profile, chain: chainOf(set, r.profile) }))
+        .filter((c) => c.chain.length > 1 || c.chain.some((n) => n.problem))
+    : undefined;
+
+  if (ctx.json) {
+    printJson(ctx, 'discover', {
+      home: ctx.home,
+      files: set.files,
+      tagsFile: { path: tags.file, exists: tags.exists, ...(written ? { written: true } : {}) },
+      profiles: rows,
+      ...(chains ? { chains } : {}),
+      diagnostics: set.diagnostics,
+    });
+    return EXIT.OK;
+  }
+
+  const st = style(ctx);
+  if (written) ctx.err(st.dim(`wrote a starter tags file: ${written} (review the # detected lines; --no-write-tags skips this)`));
+  if (rows.length === 0) {
+    ctx.out(Object.keys(set.profiles).length === 0 ? `no profiles in ${set.files.config} or ${set.files.credentials}` : 'no profile matches the filters');
+    return EXIT.OK;
+  }
+  const lines = renderTable(
+    rows,
+    [
+      { header: 'PROFILE', value: (r) => r.profile },
+      { header: 'TYPE', value: (r) => r.type },
+      { header: 'ACCOUNT', value: (r) => r.accountId ?? '' },
+      { header: 'ENV', value: (r) => (r.env === 'prod' ? st.red(r.env) : (r.env ?? '')) + (r.env && r.envSource !== 'tag' ? st.dim('?') : '') },
+      { header: 'ROLE', value: (r) => r.role ?? '' },
+      { header: 'EXPIRES', value: (r) => formatExpiry(r.expiresAt) },
+      { header: 'TTL', value: (r) => `${st.light(r.light, { none: r.status === 'long-lived' ? 'long-lived' : r.refreshesItself ? 'external' : 'none' })} ${formatTtl(r.ttlSeconds, r.refreshesItself)}`.trimEnd() },
+    ],
+    st.bold,
+  );
+  for (const l of lines) ctx.out(l);
+  if (chains && chains.length > 0) {
+    ctx.out('');
+    ctx.out(st.bold('Role chains'));
+    for (const { profile, chain } of chains) {
+      ctx.out(profile);
+      chain.forEach((n, i) => {
+        const indent = '   '.repeat(i);
+        const label = `${n.profile}${n.role ? ` ${st.dim('as')} ${n.role}` : ''}${n.accountId ? ` ${st.dim('@')} ${n.accountId}` : ''} ${st.dim(`(${n.kind})`)}`;
+        ctx.out(`${indent}└─ ${n.problem ? st.red(`${label}  ✗ ${n.problem}`) : label}`);
+      });
+    }
+  }
+  const broken = rows.filter((r) => r.light === 'red' && r.command);
+  if (broken.length > 0) {
+    ctx.out('');
+    for (const r of broken.slice(0, 5)) ctx.out(`${st.light('red')} ${r.profile}: ${r.nextStep}`);
+  }
+  if (!tags.exists && options.writeTags === false) ctx.err(st.dim(`no tags file at ${tags.file}: env tags are guesses (marked ?)`));
+  return EXIT.OK;
+}

@@ -1,0 +1,10 @@
+/** Every command's definition, in the order `--help` lists them. One line per command. */
+import type { CommandDefinition } from '../program';
+import { defineDiscover } from './discover';
+import { defineStatus } from './status';
+import { defineSwitch } from './switch';
+import { defineLogin } from './login';
+import { defineHydrate } from './hydrate';
+import { defineKit } from './kit';
+
+export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit];

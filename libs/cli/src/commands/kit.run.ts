@@ -1,0 +1,168 @@
+/** `awsmcp kit`: the starter kits for repositories without Nx, through the same library calls. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { classifyProfile, loadProfiles } from '@awsmcp/aws-config-parser';
+import { addServers, getHost, parseHostConfig, toServerSpec, toTemplate, updateConfigFile, type VsCodeInput } from '@awsmcp/mcp-config-model';
+import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
+import { BUILTIN_KITS, budget, buildKit, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
+import type { CliContext } from '../context';
+import { CliError, EXIT } from '../errors';
+import { formatDiff } from '../output/diff';
+import { printJson } from '../output/json';
+import { style } from '../output/style';
+import { loadMeasurements } from './measurements';
+import { unknownProfileMessage } from './shared';
+
+function userKits(ctx: CliContext): Kit[] {
+  const file = path.join(ctx.cwd, KITS_FILE);
+  return fs.existsSync(file) ? parseKitsFile(fs.readFileSync(file, 'utf8'), file) : [];
+}
+
+/** The workspace file of `host` in the current folder. */
+function workspaceFile(ctx: CliContext, host: KitHost): string {
+  const f = getHost(host).files({ home: ctx.home, workspace: ctx.cwd, platform: ctx.platform as 'linux', env: ctx.libEnv }).find((x) => x.scope === 'workspace');
+  if (!f) throw new CliError(`${getHost(host).displayName} has no workspace-scope file`, EXIT.USAGE, 'pick another host', 'NO_WORKSPACE_FILE');
+  return f.file;
+}
+
+/** Hosts whose workspace files (or folders) exist here; else VS Code and Claude Code. */
+function detectHosts(ctx: CliContext): KitHost[] {
+  const found = WRITABLE_HOSTS.filter((h) => {
+    try {
+      const f = workspaceFile(ctx, h);
+      return fs.existsSync(f) || fs.existsSync(f + '.template');
+    } catch {
+      return false;
+    }
+  });
+  return found.length > 0 ? found : [...DEFAULT_HOSTS];
+}
+
+function ask(ctx: CliContext, question: string): Promise<boolean> {
+  ctx.stdout.write(question);
+  return new Promise((resolve) => {
+    process.stdin.setEncoding('utf8');
+    process.stdin.once('data', (d) => {
+      process.stdin.pause();
+      resolve(/^y(es)?$/i.test(String(d).trim()));
+    });
+    process.stdin.resume();
+  });
+}
+
+export async function kit(ctx: CliContext, options: Record<string, unknown>, args: string[]): Promise<number> {
+  const st = style(ctx);
+  const kits = userKits(ctx);
+  if (options.list || !args[0]) {
+    const all = [...kits, ...BUILTIN_KITS.filter((b) => !kits.some((k) => k.name === b.name))];
+    if (ctx.json) printJson(ctx, 'kit', { kits: all });
+    else for (const k of all) ctx.out(`${st.bold(k.name.padEnd(16))} ${k.servers.join(', ').padEnd(34)} ${st.dim(k.description)}`);
+    return args[0] || options.list ? EXIT.OK : EXIT.USAGE;
+  }
+  let k: Kit;
+  try {
+    k = findKit(args[0], kits);
+  } catch (e) {
+    throw new CliError((e as Error).message, EXIT.USAGE, 'awsmcp kit --list shows them', 'UNKNOWN_KIT');
+  }
+  const mode = String(options.mode ?? 'concrete');
+  if (mode !== 'concrete' && mode !== 'inputs') throw new CliError(`--mode must be concrete or inputs (got '${mode}')`, EXIT.USAGE, undefined, 'USAGE');
+  const hosts = options.hosts ? (String(options.hosts).split(',').map((h) => h.trim()).filter(Boolean) as KitHost[]) : detectHosts(ctx);
+  for (const h of hosts) {
+    if (!(WRITABLE_HOSTS as readonly string[]).includes(h)) throw new CliError(`unknown host '${h}'`, EXIT.USAGE, `expected ${WRITABLE_HOSTS.join(', ')}`, 'UNKNOWN_HOST');
+  }
+  const profiles = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
+  const tags = readTags(defaultTagsPath(ctx.libEnv));
+  const profile = options.profile as string | undefined;
+  const region = options.region as string | undefined;
+  const accountOf = (p: string) => (profiles.profiles[p] ? classifyProfile(profiles.profiles[p], profiles).accountId : undefined);
+  let instances: KitInstance[] | undefined;
+  if (options.multiAccount) {
+    const prod = Object.entries(tags.tags).filter(([, env]) => env === 'prod').map(([p]) => p);
+    if (prod.length === 0) throw new CliError(`--multi-account needs prod-tagged profiles in ${tags.file}`, EXIT.USAGE, 'awsmcp discover writes a starter tags file', 'NO_TAGGED_PROFILE');
+    instances = prod.map((p) => {
+      const r = region ?? profiles.profiles[p]?.properties.region;
+      if (!r) throw new CliError(`profile ${p} has no region`, EXIT.USAGE, 'pass --region or set region in the profile', 'MISSING_REGION');
+      const account = accountOf(p);
+      return { profile: p, region: r, ...(account ? { accountId: account } : {}) };
+    });
+  }
+  const checkProfiles = instances ? instances.map((i) => i.profile) : profile ? [profile] : [];
+  if (options.validateProfile !== false) {
+    for (const p of checkProfiles) {
+      if (!Object.prototype.hasOwnProperty.call(profiles.profiles, p)) {
+        const { message, hint } = unknownProfileMessage(p, Object.keys(profiles.profiles), profiles.files.config);
+        throw new CliError(message, EXIT.USAGE, `${hint}; --no-validate-profile skips this check`, 'UNKNOWN_PROFILE');
+      }
+    }
+  }
+  let entries: KitEntry[];
+  try {
+    const account = profile ? accountOf(profile) : undefined;
+    entries = buildKit(k, { hosts, userKits: kits, ...(instances ? { instances } : { profile, region, ...(account ? { accountId: account } : {}) }) });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new CliError((e as Error).message, EXIT.USAGE, code === 'MISSING_PROFILE' ? 'pass --profile P' : code === 'MISSING_REGION' ? 'pass --region R' : undefined, code ?? 'KIT_FAILED');
+  }
+  // budget first
+  const b = budget(entries, { measurements: loadMeasurements(ctx), profile, region });
+  if (!ctx.json) {
+    ctx.out(st.bold(`${k.name}: context budget`));
+    for (const s of b.servers) ctx.out(`  ${s.name.padEnd(24)} ${String(s.tokens).padStart(6)} tokens  ${st.dim(`${s.source}${s.toolCount !== undefined ? `, ${s.toolCount} tools` : ''}`)}`);
+    ctx.out(`  ${'total'.padEnd(24)} ${String(b.total).padStart(6)} tokens  ${b.verdict === 'over' ? st.red(`over the ${b.limit} recommendation`) : st.green(`under the ${b.limit} recommendation`)}`);
+    if (b.cliFirst.length > 0) {
+      ctx.out(st.dim(`  CLI first (${b.cliFirstReason}):`));
+      for (const c of b.cliFirst) ctx.out(st.dim(`    ${c}`));
+    }
+  }
+  if (b.verdict === 'over' && !options.yes && !options.dryRun) {
+    if (!ctx.canPrompt || ctx.json) throw new CliError(`${k.name} is ${b.total} tokens, over the ${b.limit}-token recommendation`, EXIT.FAILURE, 'pass --yes to write it anyway, or use the CLI commands above', 'OVER_BUDGET');
+    if (!(await ask(ctx, `Write ${k.name} anyway (${b.total} tokens)? [y/N] `))) return EXIT.FAILURE;
+  }
+  // prod guard for every entry (workspace scope)
+  for (const e of entries) {
+    if (!e.profile) continue;
+    guard(
+      { kind: 'kit', profile: e.profile, server: { name: e.name, command: e.spec.command, args: e.spec.args, env: e.spec.env, scope: 'workspace', host: e.host } },
+      { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt },
+    );
+  }
+  // per host: concrete specs, or template specs with the host's own variables
+  const results = [];
+  for (const host of hosts) {
+    const hostEntries = entries.filter((e) => e.host === host);
+    let specs = hostEntries.map((e) => e.spec);
+    let inputs: VsCodeInput[] = [];
+    if (mode === 'inputs') {
+      const vars: Record<string, string> = {};
+      if (profile) vars.AWS_PROFILE = profile;
+      if (region) vars.AWS_REGION = region;
+      const t = toTemplate(specs, vars, { host });
+      specs = parseHostConfig(t.text, { host, file: 'template' }).servers.map(toServerSpec);
+      inputs = t.inputs;
+    }
+    const file = workspaceFile(ctx, host);
+    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const edit = (text: string) => addServers(text, host, specs, { replace: options.replace === true, inputs, file });
+    const preview = edit(before);
+    let backup: string | undefined;
+    if (!options.dryRun && preview.changed) {
+      const w = await updateConfigFile(file, (text) => edit(text).text, { backup: true });
+      backup = w.backup;
+    }
+    results.push({ host, file, added: preview.added, replaced: preview.replaced, skipped: preview.skipped, unchanged: preview.unchanged, changed: preview.changed, ...(backup ? { backup } : {}), diff: formatDiff(before, preview.text) });
+  }
+  if (ctx.json) {
+    printJson(ctx, 'kit', { kit: k.name, mode, dryRun: options.dryRun === true, budget: b, files: results });
+    return EXIT.OK;
+  }
+  for (const r of results) {
+    const rel = path.relative(ctx.cwd, r.file) || r.file;
+    ctx.out('');
+    ctx.out(`${st.bold(rel)} ${st.dim(`(${getHost(r.host).displayName})`)}: ${r.added.length ? `added ${r.added.join(', ')}` : 'nothing added'}${r.replaced.length ? `; replaced ${r.replaced.join(', ')}` : ''}${r.skipped.length ? `; kept existing ${r.skipped.join(', ')} (--replace to overwrite)` : ''}`);
+    if (options.dryRun) for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
+  }
+  if (options.dryRun) ctx.out(st.yellow('\ndry run: nothing was written'));
+  else if (mode === 'concrete' && results.some((r) => r.changed)) ctx.out(st.dim('\nthese files hold your profile name: keep them out of git (awsmcp status; nx g @awsmcp/nx:template writes the templates and .gitignore lines)'));
+  return EXIT.OK;
+}

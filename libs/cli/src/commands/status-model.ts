@@ -1,0 +1,111 @@
+/** What `status` shows: every server of every host file joined with its profile's credentials. */
+import { loadProfiles, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { inspectProfiles, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
+import { getHost, listServers, type FileReport, type ServerEntry } from '@awsmcp/mcp-config-model';
+import type { CliContext } from '../context';
+
+export interface StatusRow {
+  server: string;
+  host: string;
+  hostName: string;
+  scope: string;
+  file: string;
+  line: number;
+  legacy: boolean;
+  /** The profile as written (may hold a variable, e.g. `${input:awsProfile}`). */
+  profileSetting?: string;
+  /** The profile used when it can be known (a literal, or a `${VAR:-default}` default). */
+  profile?: string;
+  region?: string;
+  light: 'green' | 'amber' | 'red' | 'none';
+  state: string;
+  expiresAt?: string;
+  ttlSeconds?: number;
+  refreshesItself: boolean;
+  fix: string;
+  command?: string;
+}
+
+export interface StatusSnapshot {
+  rows: StatusRow[];
+  files: FileReport[];
+  profiles: ProfileSet;
+  statuses: ProfileStatus[];
+}
+
+/** The profile an entry uses, when it can be told without running the host. */
+function effectiveProfile(entry: ServerEntry, env: CliContext['env']): { setting?: string; profile?: string; note?: string } {
+  const p = entry.aws.profile;
+  if (!p) return {};
+  if (p.refs.length === 0) return { setting: p.value, profile: p.value };
+  const ref = p.refs[0];
+  if (ref.kind === 'env' && p.value === ref.text) {
+    const fromEnv = env[ref.name];
+    if (fromEnv) return { setting: p.value, profile: fromEnv, note: `from $${ref.name}` };
+    if (ref.default !== undefined) return { setting: p.value, profile: ref.default, note: 'the default' };
+    return { setting: p.value, note: `set by $${ref.name} in the host's environment` };
+  }
+  if (ref.kind === 'input') return { setting: p.value, note: 'chosen when the host prompts' };
+  return { setting: p.value, note: 'a placeholder: hydrate this file first' };
+}
+
+export async function collectStatus(ctx: CliContext, options: { statuses?: ProfileStatus[]; profiles?: ProfileSet } = {}): Promise<StatusSnapshot> {
+  const profiles = options.profiles ?? loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
+  const { servers, files } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
+  const statuses = options.statuses ?? inspectProfiles(profiles, { home: ctx.home, env: ctx.libEnv, now: ctx.now });
+  const byProfile = new Map(statuses.map((s) => [s.profile, s]));
+  const rows: StatusRow[] = servers.map((entry) => {
+    const adapter = getHost(entry.location.host);
+    const { setting, profile, note } = effectiveProfile(entry, ctx.env);
+    const base = {
+      server: entry.name,
+      host: entry.location.host,
+      hostName: adapter.displayName,
+      scope: entry.location.scope,
+      file: entry.location.file,
+      line: entry.location.line,
+      legacy: entry.location.legacy,
+      ...(setting !== undefined ? { profileSetting: setting } : {}),
+      ...(profile !== undefined ? { profile } : {}),
+      ...(entry.aws.region ? { region: entry.aws.region.value } : {}),
+    };
+    const legacyFix = entry.location.legacy ? `${adapter.displayName} does not read this file: move the server to ${adapter.movedTo ?? 'the host\'s own file'}; ` : '';
+    if (entry.transport !== 'stdio' || entry.command === undefined) {
+      return { ...base, light: 'none', state: 'remote', refreshesItself: false, fix: legacyFix || 'remote server: no local AWS credentials' };
+    }
+    if (profile === undefined) {
+      return {
+        ...base,
+        light: 'none',
+        state: setting ? 'variable' : 'no-profile',
+        refreshesItself: false,
+        fix: legacyFix + (setting ? `profile ${note}` : 'no AWS profile set: the server uses the default credential chain of the host (set AWS_PROFILE)'),
+      };
+    }
+    const s = byProfile.get(profile);
+    if (!s) {
+      return { ...base, light: 'red', state: 'unknown-profile', refreshesItself: false, fix: `${legacyFix}profile '${profile}' is not in ${profiles.files.config}: run awsmcp discover, or awsmcp switch <profile>` };
+    }
+    return {
+      ...base,
+      light: s.light,
+      state: s.status,
+      ...(s.expiresAt ? { expiresAt: s.expiresAt } : {}),
+      ...(s.ttlSeconds !== undefined ? { ttlSeconds: s.ttlSeconds } : {}),
+      refreshesItself: s.refreshesItself,
+      fix: legacyFix + fixFor(s) + (note ? ` (profile ${note})` : ''),
+      ...(s.command ? { command: s.command } : {}),
+    };
+  });
+  return { rows, files, profiles, statuses };
+}
+
+/** The one thing to do, in the words the user types. */
+function fixFor(s: ProfileStatus): string {
+  if (s.light === 'green' || s.refreshesItself) return s.nextStep;
+  if (s.status === 'long-lived') return s.nextStep;
+  if (s.kind === 'sso' || s.kind === 'sso-legacy') {
+    return `${s.command ? `run ${s.command}` : s.nextStep}; to stop this, add credential_process to profile ${s.profile} (e.g. Granted) or keep the SSO refresh token valid`;
+  }
+  return s.nextStep;
+}

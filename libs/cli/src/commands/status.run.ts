@@ -1,0 +1,145 @@
+/** `awsmcp status [--watch] [--all-hosts]`. */
+import { watch, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CliContext } from '../context';
+import { EXIT } from '../errors';
+import { printJson } from '../output/json';
+import { style } from '../output/style';
+import { renderTable } from '../output/table';
+import { collectStatus, type StatusSnapshot } from './status-model';
+import { formatTtl } from './shared';
+
+const LOUD_SECONDS = 600;
+
+function tilde(ctx: CliContext, file: string): string {
+  return file.startsWith(ctx.home + path.sep) ? '~' + file.slice(ctx.home.length) : path.relative(ctx.cwd, file).startsWith('..') ? file : path.relative(ctx.cwd, file) || file;
+}
+
+export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: boolean): string[] {
+  const st = style(ctx);
+  const lines: string[] = [];
+  const present = snap.files.filter((f) => f.status !== 'missing');
+  if (snap.rows.length === 0) {
+    lines.push(present.length === 0 ? 'no MCP host config files found (workspace: ' + ctx.cwd + ')' : 'no MCP servers in the host files found');
+  } else {
+    lines.push(
+      ...renderTable(
+        snap.rows,
+        [
+          { header: 'SERVER', value: (r) => r.server },
+          { header: 'HOST', value: (r) => `${r.hostName}${r.legacy ? st.yellow(' (legacy)') : ''}` },
+          { header: 'SCOPE', value: (r) => r.scope },
+          { header: 'PROFILE', value: (r) => r.profile ?? (r.profileSetting ? st.dim(r.profileSetting) : st.dim('-')) },
+          { header: 'REGION', value: (r) => r.region ?? '' },
+          { header: 'TTL', value: (r) => `${st.light(r.light, r.refreshesItself ? { none: 'external' } : {})} ${formatTtl(r.ttlSeconds)}`.trimEnd() },
+          { header: 'REFRESH', value: (r) => (r.refreshesItself ? 'auto' : r.state === 'long-lived' ? 'never' : 'manual') },
+        ],
+        st.bold,
+      ),
+    );
+    const todo = snap.rows.filter((r) => r.light === 'red' || r.light === 'amber' || r.legacy || r.state === 'unknown-profile');
+    if (todo.length > 0) {
+      lines.push('', st.bold('To fix'));
+      for (const r of todo) lines.push(`${st.light(r.light)} ${r.server} (${r.hostName}, ${tilde(ctx, r.file)}:${r.line}): ${r.fix}`);
+    }
+  }
+  const bad = snap.files.filter((f) => f.status === 'error' || f.issues.length > 0);
+  for (const f of bad) {
+    const where = f.error?.line ? `${tilde(ctx, f.file)}:${f.error.line}:${f.error.column ?? 1}` : tilde(ctx, f.file);
+    if (f.error) lines.push(`${st.yellow('warning')}: ${where}: ${f.error.message}`);
+    for (const i of f.issues) lines.push(`${st.yellow('warning')}: ${tilde(ctx, f.file)}${i.line ? `:${i.line}:${i.column ?? 1}` : ''}: ${i.message}`);
+  }
+  if (allHosts) {
+    lines.push('', st.bold('Host files checked'));
+    for (const f of snap.files) lines.push(`  ${f.status === 'missing' ? st.dim('missing') : f.status === 'error' ? st.red('error  ') : st.green('ok     ')} ${f.host} ${f.scope}${f.legacy ? ' (legacy)' : ''}: ${tilde(ctx, f.file)}${f.status === 'ok' ? ` (${f.servers} server${f.servers === 1 ? '' : 's'})` : ''}`);
+  }
+  return lines;
+}
+
+function toJson(snap: StatusSnapshot, allHosts: boolean) {
+  return {
+    servers: snap.rows,
+    files: (allHosts ? snap.files : snap.files.filter((f) => f.status !== 'missing')).map((f) => ({
+      host: f.host,
+      scope: f.scope,
+      file: f.file,
+      legacy: f.legacy,
+      status: f.status,
+      servers: f.servers,
+      ...(f.error ? { error: f.error } : {}),
+      issues: f.issues,
+    })),
+  };
+}
+
+export async function status(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
+  const allHosts = options.allHosts === true;
+  if (!options.watch) {
+    const snap = await collectStatus(ctx);
+    if (ctx.json) printJson(ctx, 'status', toJson(snap, allHosts));
+    else for (const l of renderStatus(ctx, snap, allHosts)) ctx.out(l);
+    return EXIT.OK;
+  }
+  return watchStatus(ctx, allHosts);
+}
+
+/** Redraw on cache / config / host-file changes and on threshold crossings, until Ctrl-C. */
+async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> {
+  const st = style(ctx);
+  let drawing = Promise.resolve();
+  const draw = (statuses?: ProfileStatus[], cause = 'initial') => {
+    drawing = drawing.then(async () => {
+      const snap = await collectStatus(ctx, statuses ? { statuses } : {});
+      if (ctx.json) {
+        ctx.stdout.write(JSON.stringify({ schemaVersion: 1, command: 'status', cause, at: ctx.now().toISOString(), ...toJson(snap, allHosts) }) + '\n');
+        return;
+      }
+      const out: string[] = [];
+      if (ctx.interactive) out.push('\x1b[2J\x1b[H');
+      out.push(st.dim(`awsmcp status --watch  ${ctx.now().toLocaleTimeString()}  (${cause}; Ctrl-C to stop)`), '');
+      const urgent = snap.rows.filter((r) => r.ttlSeconds !== undefined && r.ttlSeconds < LOUD_SECONDS && !r.refreshesItself);
+      if (urgent.length > 0) {
+        const names = urgent.map((r) => `${r.server} (${r.profile})`).join(', ');
+        out.push(st.red(st.bold(`!!! credentials expire in under 10 minutes or have expired: ${names}`)) + (ctx.interactive ? '\x07' : ''), '');
+      }
+      out.push(...renderStatus(ctx, snap, allHosts));
+      ctx.stdout.write(out.join('\n') + '\n');
+    });
+    return drawing;
+  };
+  await draw();
+  const handle = watch(ctx.home, (change) => void draw(change.statuses, change.cause), { env: ctx.libEnv, now: ctx.now, onError: () => undefined });
+  // host files: watch their folders (workspace and user scope) for edits
+  const snap = await collectStatus(ctx);
+  const dirs = new Set(snap.files.map((f) => path.dirname(f.file)).filter((d) => fs.existsSync(d)));
+  const watchers: fs.FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  for (const d of dirs) {
+    try {
+      watchers.push(
+        fs.watch(d, { persistent: true }, () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => void draw(handle.current(), 'files'), 150);
+        }),
+      );
+    } catch {
+      /* a folder we cannot watch: cache and timer redraws still work */
+    }
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      handle.close();
+      for (const w of watchers) w.close();
+      clearTimeout(timer);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await drawing;
+  if (!ctx.json) ctx.out(st.dim('stopped watching'));
+  return EXIT.OK;
+}

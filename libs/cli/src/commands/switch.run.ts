@@ -1,0 +1,159 @@
+/** `awsmcp switch`: patch the profile (and region) of MCP servers in host files. */
+import * as fs from 'node:fs';
+import { loadProfiles } from '@awsmcp/aws-config-parser';
+import { getHost, listServers, patchServer, updateConfigFile, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
+import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
+import type { CliContext } from '../context';
+import { CliError, EXIT } from '../errors';
+import { formatDiff } from '../output/diff';
+import { printJson } from '../output/json';
+import { style } from '../output/style';
+import { unknownProfileMessage } from './shared';
+
+const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
+
+/** The patch that points one entry at `profile` / `region`; undefined when the entry is not an AWS server. */
+export function patchFor(entry: ServerEntry, profile: string, region: string | undefined): ServerPatch | undefined {
+  const env: Record<string, string> = {};
+  const setArgs: Record<string, string> = {};
+  const setVars = entry.aws.profiles.filter((p) => p.source.startsWith('env.')).map((p) => p.source.slice(4));
+  const awsServer = entry.aws.profiles.length > 0 || entry.aws.regions.length > 0 || /awslabs\.|aws-api-mcp/.test([entry.command, ...(entry.args ?? [])].join(' '));
+  if (!awsServer) return undefined;
+  const vars = setVars.length > 0 ? setVars : /aws-api-mcp-server/.test((entry.args ?? []).join(' ')) ? ['AWS_API_MCP_PROFILE_NAME'] : ['AWS_PROFILE'];
+  for (const v of vars) if ((PROFILE_VARS as readonly string[]).includes(v)) env[v] = profile;
+  if (entry.aws.profiles.some((p) => p.source === 'arg --profile')) setArgs['--profile'] = profile;
+  if (region) {
+    const regionVars = entry.aws.regions.filter((r) => r.source.startsWith('env.')).map((r) => r.source.slice(4));
+    for (const v of regionVars.length > 0 ? regionVars : ['AWS_REGION']) env[v] = region;
+    if (entry.aws.regions.some((r) => r.source === 'arg --region')) setArgs['--region'] = region;
+  }
+  return { env, ...(Object.keys(setArgs).length > 0 ? { setArgs } : {}) };
+}
+
+interface FilePlan {
+  file: string;
+  host: string;
+  scope: string;
+  project?: string;
+  servers: string[];
+  skipped: Array<{ server: string; reason: string }>;
+}
+
+export async function switchProfile(ctx: CliContext, options: Record<string, unknown>, args: string[]): Promise<number> {
+  const st = style(ctx);
+  const profiles = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
+  const tags = readTags(defaultTagsPath(ctx.libEnv));
+  let profile = args[0];
+  const envTag = options.env as string | undefined;
+  if (!profile && !envTag) throw new CliError('which profile? give a profile name or --env TAG', EXIT.USAGE, 'awsmcp switch <profile> [--region R]', 'USAGE');
+  if (envTag) {
+    const tagged = Object.entries(tags.tags).filter(([, env]) => env === envTag).map(([p]) => p).filter((p) => !profile || p === profile);
+    if (tagged.length === 0) throw new CliError(`no profile is tagged '${envTag}' in ${tags.file}`, EXIT.USAGE, 'tag one with awsmcp discover (it writes the starter file) or edit the file', 'NO_TAGGED_PROFILE');
+    if (tagged.length > 1) throw new CliError(`${tagged.length} profiles are tagged '${envTag}': ${tagged.join(', ')}`, EXIT.USAGE, `name one: awsmcp switch <profile> --env ${envTag}`, 'AMBIGUOUS_ENV');
+    profile = tagged[0];
+  }
+  if (!Object.prototype.hasOwnProperty.call(profiles.profiles, profile)) {
+    const { message, hint } = unknownProfileMessage(profile, Object.keys(profiles.profiles), profiles.files.config);
+    throw new CliError(message, EXIT.USAGE, hint, 'UNKNOWN_PROFILE');
+  }
+  const region = options.region as string | undefined;
+  const scope = String(options.scope ?? 'workspace');
+  if (!['workspace', 'user', 'all'].includes(scope)) throw new CliError(`--scope must be workspace, user or all (got '${scope}')`, EXIT.USAGE, undefined, 'USAGE');
+
+  const { servers } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
+  const inScope = servers.filter((s) => !s.location.legacy && (scope === 'all' || (scope === 'workspace' ? s.location.scope === 'workspace' : s.location.scope !== 'workspace')));
+  const selected = options.server ? inScope.filter((s) => s.name === options.server) : inScope;
+  if (options.server && selected.length === 0) {
+    throw new CliError(`no server named '${String(options.server)}' in ${scope} scope host files`, EXIT.USAGE, `awsmcp status lists the servers${scope === 'workspace' ? '; --scope all looks in user files too' : ''}`, 'UNKNOWN_SERVER');
+  }
+
+  // plan per file, then guard every entry before writing anything
+  const plans = new Map<string, FilePlan & { entries: Array<{ entry: ServerEntry; patch: ServerPatch }> }>();
+  for (const entry of selected) {
+    const key = `${entry.location.file}\u0000${entry.location.project ?? ''}`;
+    let plan = plans.get(key);
+    if (!plan) {
+      plan = { file: entry.location.file, host: entry.location.host, scope: entry.location.scope, ...(entry.location.project ? { project: entry.location.project } : {}), servers: [], skipped: [], entries: [] };
+      plans.set(key, plan);
+    }
+    const templated = [...entry.aws.profiles, ...entry.aws.regions].find((v) => v.refs.length > 0);
+    if (templated) {
+      plan.skipped.push({ server: entry.name, reason: `uses ${templated.refs[0].text}: a template value, left alone` });
+      continue;
+    }
+    const patch = patchFor(entry, profile, region);
+    if (!patch) {
+      plan.skipped.push({ server: entry.name, reason: 'not an AWS server' });
+      continue;
+    }
+    const hostScope = entry.location.scope === 'local' ? 'local' : entry.location.scope;
+    guard(
+      { kind: 'switch', profile, server: { name: entry.name, command: entry.command, args: entry.args, env: { ...entry.env, ...Object.fromEntries(Object.entries(patch.env ?? {}).filter(([, v]) => v !== null)) as Record<string, string> }, scope: hostScope, file: entry.location.file, host: entry.location.host } },
+      { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt, allowGlobalProd: options.allowGlobalProd === true },
+    );
+    plan.servers.push(entry.name);
+    plan.entries.push({ entry, patch });
+  }
+  if ([...plans.values()].every((p) => p.entries.length === 0)) {
+    const skipped = [...plans.values()].flatMap((p) => p.skipped);
+    if (ctx.json) printJson(ctx, 'switch', { profile, ...(region ? { region } : {}), dryRun: options.dryRun === true, files: [], skipped });
+    else {
+      ctx.out(`no AWS MCP server to switch in ${scope} scope${skipped.length ? ':' : ''}`);
+      for (const s of skipped) ctx.out(`  ${s.server}: ${s.reason}`);
+      if (scope === 'workspace') ctx.out(st.dim('  (--scope user or --scope all to include user-scope files)'));
+    }
+    return EXIT.OK;
+  }
+
+  const results = [];
+  for (const plan of plans.values()) {
+    if (plan.entries.length === 0) continue;
+    const apply = (text: string) => {
+      let next = text;
+      for (const { entry, patch } of plan.entries) next = patchServer(next, entry.location.host, entry.name, patch, { file: plan.file, ...(plan.project ? { project: plan.project } : {}) }).text;
+      return next;
+    };
+    let before = '';
+    let after = '';
+    let backup: string | undefined;
+    let changed = false;
+    if (options.dryRun) {
+      before = fs.readFileSync(plan.file, 'utf8');
+      after = apply(before);
+      changed = after !== before;
+    } else {
+      const r = await updateConfigFile(
+        plan.file,
+        (text) => {
+          before = text;
+          after = apply(text);
+          return after;
+        },
+        { backup: options.backup !== false },
+      );
+      changed = r.changed;
+      backup = r.backup;
+    }
+    results.push({ file: plan.file, host: plan.host, scope: plan.scope, servers: plan.servers, skipped: plan.skipped, changed, ...(backup ? { backup } : {}), diff: formatDiff(before, after) });
+  }
+  const hosts = [...new Set(results.filter((r) => r.changed).map((r) => r.host))];
+  const restart = hosts.map((h) => ({ host: h, instructions: getHost(h as never).restartInstructions }));
+  if (ctx.json) {
+    printJson(ctx, 'switch', { profile, ...(region ? { region } : {}), dryRun: options.dryRun === true, files: results, restart });
+    return EXIT.OK;
+  }
+  for (const r of results) {
+    ctx.out(st.bold(`${r.file}`) + st.dim(` (${getHost(r.host as never).displayName}, ${r.scope})`));
+    if (!r.changed) ctx.out(st.dim(`  already on ${profile}: nothing to change`));
+    for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
+    for (const s of r.skipped) ctx.out(st.dim(`  skipped ${s.server}: ${s.reason}`));
+    if (r.backup) ctx.out(st.dim(`  backup: ${r.backup}`));
+  }
+  if (options.dryRun) ctx.out(st.yellow('dry run: nothing was written'));
+  else if (restart.length > 0) {
+    ctx.out('');
+    ctx.out(st.bold('Restart'));
+    for (const r of restart) ctx.out(`  ${getHost(r.host as never).displayName}: ${r.instructions}`);
+  }
+  return EXIT.OK;
+}

@@ -1,0 +1,30 @@
+import type { CommandDefinition } from '../program';
+
+export const defineSwitch: CommandDefinition = (program, registrar) => {
+  program
+    .command('switch')
+    .argument('[profile]', 'the AWS profile the MCP servers should use (or --env TAG)')
+    .description('point MCP servers at another AWS profile (and region) in every matching host file, keeping comments')
+    .option('--scope <scope>', 'workspace (default: files in the current directory), user, or all', 'workspace')
+    .option('--server <name>', 'only this server')
+    .option('--env <tag>', 'the profile tagged with this environment in ~/.aws-profile-tags.yaml')
+    .option('--region <region>', 'also set the region (AWS_REGION and --region where the server takes it)')
+    .option('--confirm', 'confirm a production profile (required for prod)')
+    .option('--allow-global-prod', 'allow a production profile in a user-scope (global) host file')
+    .option('--dry-run', 'show the changes, write nothing')
+    .option('--no-backup', 'do not keep a .bak copy of each changed file')
+    .option('--json', 'machine-readable output ({ schemaVersion: 1, profile, files: [...] })')
+    .addHelpText(
+      'after',
+      `
+Patches AWS_PROFILE (or the server's own variable, e.g. AWS_API_MCP_PROFILE_NAME), AWS_REGION and any
+--profile / --region argument already present. Servers whose profile is a variable (\${input:...},
+\${AWS_PROFILE}) are templates and are left alone. Exit code 3 when the prod guard refuses.
+
+Examples:
+  awsmcp switch dev-sandbox
+  awsmcp switch staging-eu --region eu-central-1 --dry-run
+  awsmcp switch --env prod --server eks --confirm`,
+    )
+    .action(registrar.action(() => require('./switch.run').switchProfile));
+};

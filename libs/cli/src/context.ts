@@ -1,0 +1,93 @@
+/**
+ * Everything a command needs from the outside world, injectable so that tests run commands
+ * in-process on temp homes: environment, working folder, home, output streams, terminal, clock.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export type Env = Record<string, string | undefined>;
+
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface CliIO {
+  stdout: Output;
+  stderr: Output;
+  /** Whether stdin is a terminal (prompts and prod confirmations need one). */
+  stdinIsTTY?: boolean;
+}
+
+export interface GlobalOptions {
+  home?: string;
+  color?: boolean;
+  json?: boolean;
+}
+
+export interface CliContext {
+  env: Env;
+  cwd: string;
+  /** The home folder every file is resolved against (`--home`, else HOME). */
+  home: string;
+  /** The environment the libraries see: HOME set to `home`. */
+  libEnv: Env;
+  stdout: Output;
+  stderr: Output;
+  /** stdout is a terminal: spinners and redraws allowed. */
+  interactive: boolean;
+  /** stdin and stdout are terminals: questions allowed. */
+  canPrompt: boolean;
+  color: boolean;
+  json: boolean;
+  platform: NodeJS.Platform;
+  now(): Date;
+  out(line?: string): void;
+  err(line?: string): void;
+}
+
+export interface ContextInput {
+  env?: Env;
+  cwd?: string;
+  io?: Partial<CliIO>;
+  platform?: NodeJS.Platform;
+  now?: () => Date;
+}
+
+/** Colour only on a terminal, never with NO_COLOR (any value) or --no-color; FORCE_COLOR forces it. */
+export function wantsColor(env: Env, isTTY: boolean, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+export function createContext(options: GlobalOptions, input: ContextInput = {}): CliContext {
+  const env = input.env ?? process.env;
+  const cwd = input.cwd ?? process.cwd();
+  const stdout = input.io?.stdout ?? process.stdout;
+  const stderr = input.io?.stderr ?? process.stderr;
+  const home = path.resolve(cwd, options.home ?? env.HOME ?? env.USERPROFILE ?? os.homedir());
+  const libEnv: Env = { ...env, HOME: home };
+  if (options.home !== undefined) libEnv.USERPROFILE = home;
+  const interactive = stdout.isTTY === true && env.CI !== 'true';
+  const json = options.json === true;
+  return {
+    env,
+    cwd,
+    home,
+    libEnv,
+    stdout,
+    stderr,
+    interactive: interactive && !json,
+    canPrompt: interactive && (input.io?.stdinIsTTY ?? process.stdin.isTTY === true),
+    color: !json && wantsColor(env, stdout.isTTY === true, options.color),
+    json,
+    platform: input.platform ?? process.platform,
+    now: input.now ?? (() => new Date()),
+    out: (line = '') => stdout.write(line + '\n'),
+    err: (line = '') => stderr.write(line + '\n'),
+  };
+}

@@ -1,0 +1,72 @@
+/** A line diff for showing what an edit changed (config files are small: plain LCS is enough). */
+
+export interface DiffLine {
+  op: ' ' | '-' | '+';
+  text: string;
+  /** 1-based line in the old (for ' ' and '-') or new (for '+') text. */
+  line: number;
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+export function diffLines(before: string, after: string): DiffLine[] {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  // trim the common head and tail, then LCS on the middle
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const am = a.slice(head, a.length - tail);
+  const bm = b.slice(head, b.length - tail);
+  const n = am.length;
+  const m = bm.length;
+  const out: DiffLine[] = [];
+  for (let i = 0; i < head; i++) out.push({ op: ' ', text: a[i], line: i + 1 });
+  if (n * m > 4_000_000) {
+    am.forEach((t, i) => out.push({ op: '-', text: t, line: head + i + 1 }));
+    bm.forEach((t, i) => out.push({ op: '+', text: t, line: head + i + 1 }));
+  } else {
+    const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = am[i] === bm[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && am[i] === bm[j]) {
+        out.push({ op: ' ', text: am[i], line: head + i + 1 });
+        i++;
+        j++;
+      } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+        out.push({ op: '+', text: bm[j], line: head + j + 1 });
+        j++;
+      } else {
+        out.push({ op: '-', text: am[i], line: head + i + 1 });
+        i++;
+      }
+    }
+  }
+  for (let k = a.length - tail; k < a.length; k++) out.push({ op: ' ', text: a[k], line: k + 1 });
+  return out;
+}
+
+/** Changed lines with `context` lines around them, `@@ line N` headers, `-`/`+` prefixes. */
+export function formatDiff(before: string, after: string, context = 1): string[] {
+  const d = diffLines(before, after);
+  const keep = new Set<number>();
+  d.forEach((l, i) => {
+    if (l.op !== ' ') for (let k = Math.max(0, i - context); k <= Math.min(d.length - 1, i + context); k++) keep.add(k);
+  });
+  const out: string[] = [];
+  let last = -2;
+  for (let i = 0; i < d.length; i++) {
+    if (!keep.has(i)) continue;
+    if (i !== last + 1) out.push(`@@ line ${d[i].line}`);
+    out.push(`${d[i].op} ${d[i].text}`);
+    last = i;
+  }
+  return out;
+}

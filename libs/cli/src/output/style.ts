@@ -1,0 +1,45 @@
+/** Colours and traffic lights that degrade to words when colour is off (NO_COLOR, pipes). */
+import { createColors } from 'picocolors';
+import type { CliContext } from '../context';
+
+export type Light = 'green' | 'amber' | 'red' | 'none';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  cyan(s: string): string;
+  /** `✓`, `⚠`, `✗` in colour; with colour off the symbol and its word (`✓ green`, `⚠ amber`, `✗ red`). */
+  light(light: Light, words?: Partial<Record<Light, string>>): string;
+}
+
+const SYMBOL: Record<Light, string> = { green: '✓', amber: '⚠', red: '✗', none: '·' };
+const WORD: Record<Light, string> = { green: 'green', amber: 'amber', red: 'red', none: 'none' };
+
+export function style(ctx: Pick<CliContext, 'color'>): Style {
+  const c = createColors(ctx.color);
+  return {
+    bold: c.bold,
+    dim: c.dim,
+    red: c.red,
+    yellow: c.yellow,
+    green: c.green,
+    cyan: c.cyan,
+    light(light, words = {}) {
+      const symbol = SYMBOL[light];
+      if (!ctx.color) return `${symbol} ${words[light] ?? WORD[light]}`;
+      const paint = light === 'green' ? c.green : light === 'amber' ? c.yellow : light === 'red' ? c.red : c.dim;
+      return paint(symbol);
+    },
+  };
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Display width of a string: ANSI codes removed, astral and wide characters counted once. */
+export function visibleWidth(s: string): number {
+  return [...s.replace(ANSI, '')].length;
+}
