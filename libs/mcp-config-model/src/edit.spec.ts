@@ -137,7 +137,8 @@ describe('patchServer', () => {
     const appended = patchServer(text, 'vscode', 'other', { setArgs: { '--region': 'eu-west-1' } });
     expect(appended.text).toContain('"other": { "type": "stdio", "command": "npx", "args": ["-y", "x@1.0.0", "--region", "eu-west-1"] }');
     const envRemoved = patchServer(text, 'vscode', 'api', { env: { AWS_REGION: null } });
-    expect(envRemoved.text).toContain('"env": {\n      }');
+    expect(envRemoved.text).toContain('"env": {\n         // keep this comment\n      }');
+    expect(patchServer(text.replace(' // keep this comment', ''), 'vscode', 'api', { env: { AWS_REGION: null } }).text).toContain('"env": {}\n    },');
   });
 
   it('refuses an unknown server, and a patch that makes the entry invalid', () => {

@@ -72,6 +72,6 @@ export const claudeCodeLegacy: HostAdapter = {
   },
   serialize: readOnly('~/.claude/settings.json'),
   restartInstructions: 'Claude Code does not read MCP servers from settings.json: move them with `claude mcp add --scope user` (~/.claude.json) or to the project .mcp.json.',
-  sources: ['https://code.claude.com/docs/en/mcp', 'https://code.claude.com/docs/en/settings'],
+  sources: ['https://code.claude.com/docs/en/mcp', 'https://claudecodeguides.com/claude-code-config-file-location/'],
   movedTo: 'claude-code ~/.claude.json "mcpServers" (user scope) or <project>/.mcp.json (project scope)',
 };

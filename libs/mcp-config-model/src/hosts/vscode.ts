@@ -35,9 +35,10 @@ export const vscode: HostAdapter = {
   },
   serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'VS Code' }),
   restartInstructions:
-    'VS Code reads mcp.json when it changes; to restart a server run "MCP: List Servers" from the Command Palette, pick the server and choose Restart (or reload the window).',
+    'Run "MCP: List Servers" from the Command Palette, pick the server and restart it (or reload the window).',
   sources: [
     'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration',
     'https://code.visualstudio.com/docs/getstarted/settings#_settings-file-locations',
+    'https://checkmcp.dev/learn/how-to-add-mcp-server-to-vscode',
   ],
 };

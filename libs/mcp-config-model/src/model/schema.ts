@@ -134,13 +134,20 @@ export const VsCodeInputSchema = z
   .loose();
 export type VsCodeInput = z.infer<typeof VsCodeInputSchema>;
 
+/** Deep copy of JSON data (plain objects and arrays), in the caller's realm. */
+function cloneJson<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneJson) as T;
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cloneJson(x)])) as T;
+  return v;
+}
+
 /** The spec part of an entry (no location, no derived AWS facts), ready to write elsewhere. */
 export function toServerSpec(entry: ServerEntry | ServerSpec): ServerSpec {
   const spec: ServerSpec = { name: entry.name };
   if (entry.transport !== undefined) spec.transport = entry.transport;
   for (const k of ['command', 'args', 'env', 'envFile', 'url', 'headers'] as const) {
-    if (entry[k] !== undefined) (spec as Record<string, unknown>)[k] = structuredClone(entry[k]);
+    if (entry[k] !== undefined) (spec as Record<string, unknown>)[k] = cloneJson(entry[k]);
   }
-  if (entry.extra && Object.keys(entry.extra).length > 0) spec.extra = structuredClone(entry.extra);
+  if (entry.extra && Object.keys(entry.extra).length > 0) spec.extra = cloneJson(entry.extra);
   return spec;
 }

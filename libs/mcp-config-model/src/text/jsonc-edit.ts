@@ -258,6 +258,14 @@ export function findNode(root: Node, path: JsonPath): Node | undefined {
   return node;
 }
 
+/** Removing the last member: `{ "a": 1 }` and `{\n  "a": 1\n}` both become `{}` (comments inside are kept). */
+function onlyChildRemoval(text: string, container: Node, item: Node, comma: number | undefined): Edit {
+  const itemEnd = comma !== undefined ? comma + 1 : end(item);
+  const rest = text.slice(container.offset + 1, item.offset) + text.slice(itemEnd, end(container) - 1);
+  if (rest.trim() === '') return { offset: container.offset + 1, length: container.length - 2, content: '' };
+  return { offset: item.offset, length: itemEnd - item.offset, content: '' };
+}
+
 /** Remove the member at `path` (object property or array element). Absent: the text is returned unchanged. */
 export function removeAtPath(text: string, path: JsonPath): string {
   const root = parseForEdit(text);
@@ -274,7 +282,7 @@ export function removeAtPath(text: string, path: JsonPath): string {
   const edits: Edit[] = [];
   if (isMultiline(text, container) && startsLine(text, item.offset)) {
     const lb = lineBreakAfter(text, comma !== undefined ? comma + 1 : end(item));
-    if (lb && (!next || next.offset >= lb.offset)) {
+    if (lb && (!next || next.offset >= lb.offset) && (next || prev)) {
       edits.push({ offset: lineStart(text, item.offset), length: lb.offset + lb.length - lineStart(text, item.offset), content: '' });
       if (!next && comma === undefined && prev) {
         const prevComma = commaAfter(text, end(prev));
@@ -285,6 +293,6 @@ export function removeAtPath(text: string, path: JsonPath): string {
   }
   if (next) edits.push({ offset: item.offset, length: next.offset - item.offset, content: '' });
   else if (prev) edits.push({ offset: end(prev), length: end(item) - end(prev), content: '' });
-  else edits.push({ offset: item.offset, length: (comma !== undefined ? comma + 1 : end(item)) - item.offset, content: '' });
+  else edits.push(onlyChildRemoval(text, container, item, comma));
   return applyEdits(text, edits);
 }
