@@ -171,7 +171,12 @@ export function patchServer(text: string, host: HostId | HostAdapter, name: stri
       out = v === null ? removeAtPath(out, [...base, field, k]) : setAtPath(out, [...base, field, k], v, p.fmt);
     }
   }
-  const args = () => (currentValue(out, [...base, 'args']) as string[] | undefined) ?? [];
+  const args = (): string[] => {
+    const v = currentValue(out, [...base, 'args']);
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ConfigEditError(`${file}: server "${name}" has "args" that is not an array of strings; fix it first`);
+    return v as string[];
+  };
   for (const flag of patch.removeArgs ?? []) {
     for (;;) {
       const a = args();

@@ -43,7 +43,8 @@ export function lockFileFor(target: string): string {
   return `${target}.lock`;
 }
 
-async function isStale(fs: FsApi, lockFile: string, staleMs: number): Promise<LockInfo | 'stale' | undefined> {
+/** The lock's text when it is stale (holder gone, or older than `staleMs`), else undefined. */
+async function staleLockText(fs: FsApi, lockFile: string, staleMs: number): Promise<string | undefined> {
   let text: string;
   let mtimeMs: number;
   try {
@@ -52,9 +53,8 @@ async function isStale(fs: FsApi, lockFile: string, staleMs: number): Promise<Lo
     return undefined; // gone already: just retry
   }
   const info = parseLock(text);
-  const old = Date.now() - mtimeMs > staleMs;
-  if (info && info.host === os.hostname() && processGone(info.pid)) return info;
-  if (old) return info ?? 'stale';
+  if (info && info.host === os.hostname() && processGone(info.pid)) return text;
+  if (Date.now() - mtimeMs > staleMs) return text;
   return undefined;
 }
 
@@ -79,15 +79,14 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>, opti
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw new ConfigLockError(target, lockFile, `cannot create the lock file ${lockFile}: ${(e as Error).message}`);
     }
-    const stale = await isStale(fs, lockFile, staleMs);
-    if (stale) {
-      // Take the stale lock over by renaming it away; if what was renamed turns out to be a fresh
-      // lock (someone else took over first), put it back.
+    const stale = await staleLockText(fs, lockFile, staleMs);
+    if (stale !== undefined) {
+      // Take the stale lock over by renaming it away; if what was renamed turns out to be another
+      // writer's fresh lock (it took over first), put it back.
       const aside = `${lockFile}.stale-${token}`;
       try {
         await fs.rename(lockFile, aside);
-        const moved = parseLock(await fs.readFile(aside, 'utf8'));
-        if (stale !== 'stale' && moved && moved.token !== stale.token) await fs.link(aside, lockFile).catch(() => undefined);
+        if ((await fs.readFile(aside, 'utf8')) !== stale) await fs.link(aside, lockFile).catch(() => undefined);
         await fs.unlink(aside).catch(() => undefined);
       } catch {
         /* someone else got there first */

@@ -4,7 +4,7 @@
 // and comments outside the touched members are still there.
 import fc from 'fast-check';
 import { getNodeValue, parseTree } from 'jsonc-parser';
-import { addServers, ConfigEditError, parseHostConfig, patchServer, removeServer, type ServerSpec } from './index';
+import { addServers, ConfigEditError, hydrate, lintText, McpConfigError, parseHostConfig, patchServer, removeServer, type ServerSpec } from './index';
 import { findNode, jsonEqual } from './text/jsonc-edit';
 import { memberText } from './__fixtures__/helpers';
 
@@ -181,5 +181,31 @@ it('random JSONC documents + random edit sequences stay valid and keep untouched
       if (layout.eol === '\r\n' && !layout.oneLine) expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     }),
     { numRuns: 300 },
+  );
+});
+
+it('any text: parse and edits give a result or a typed error, never a crash', () => {
+  const textArb = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.json({ maxDepth: 3 }),
+    fc.constantFrom('{', '{"mcpServers": {"a": {"command": "x"},}}', '{"servers": {"a": {"type": "stdio", "command": "x"}}}', '[]', '\uFEFF{}', '{"mcpServers": {"a": {"command": "x", "args": "oops"}}}', '/* x */ {}', '{"mcpServers": {"a": null}}'),
+  );
+  fc.assert(
+    fc.property(textArb, fc.constantFrom('vscode', 'claude-code', 'cursor', 'kiro', 'amazonq', 'claude-desktop') , (text, host) => {
+      const typed = (fn: () => unknown) => {
+        try {
+          fn();
+        } catch (e) {
+          expect(e).toBeInstanceOf(McpConfigError);
+        }
+      };
+      typed(() => parseHostConfig(text, { file: 'f.json', host, strict: false }));
+      typed(() => addServers(text, host, [{ name: 'n', command: 'uvx', args: ['a'] }]));
+      typed(() => patchServer(text, host, 'a', { env: { A: '1' }, setArgs: { '--x': 'y' }, removeArgs: ['--z'] }));
+      typed(() => removeServer(text, host, 'a'));
+      typed(() => hydrate(text, { A: '1' }, host));
+      typed(() => lintText(text, { file: 'f.json', host }, { home: '/h' }));
+    }),
+    { numRuns: 400 },
   );
 });
