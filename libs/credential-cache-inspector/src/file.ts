@@ -17,17 +17,18 @@ export interface FileResult {
   facts?: CacheFacts;
 }
 
-/** Read (through the memo) and describe one cache file. */
+/** Read (through the memo) and describe one cache file (`dir/name`). */
 export function describeCacheFile(
   store: CacheFileStore,
   kind: CacheFileKind,
   profile: string,
-  file: string,
+  dir: string,
+  name: string,
   key: { key: string; input: string },
   nowMs: number,
 ): FileResult {
-  const raw = store.get(file);
-  const status: CacheFileStatus = { kind, profile, path: file, key: key.key, keyInput: key.input, state: raw.state };
+  const raw = store.get(dir, name);
+  const status: CacheFileStatus = { kind, profile, path: dir + path.sep + name, key: key.key, keyInput: key.input, state: raw.state };
   if (raw.detail) status.detail = raw.detail;
   if (raw.state !== 'ok' || !raw.data) return { status };
   const r = extractFacts(SCHEMA[kind], raw.data);
@@ -40,7 +41,7 @@ export function describeCacheFile(
   status.expiresAt = formatTime(f.expiresAtMs);
   status.ttlSeconds = Math.floor((f.expiresAtMs - nowMs) / 1000);
   if (f.hasRefreshToken !== undefined) status.hasRefreshToken = f.hasRefreshToken;
-  if (f.registrationExpiresAtMs !== undefined) status.registrationExpiresAt = formatTime(f.registrationExpiresAtMs);
+  if (f.registrationExpiresAtMs !== undefined) status.registrationExpiresAt = formatTime(f.registrationExpiresAtMs as number);
   if (f.accountId) status.accountId = f.accountId;
   return { status, facts: f };
 }
@@ -58,5 +59,9 @@ export interface InspectCacheFileOptions {
 export function inspectCacheFile(file: string, kind: CacheFileKind, options: InspectCacheFileOptions = {}): CacheFileStatus {
   const nowMs = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
   const key = path.basename(file).replace(/\.json$/, '');
-  return describeCacheFile(new CacheFileStore(options.readFile), kind, '', file, { key, input: '' }, nowMs).status;
+  // no folder listing here: the one file is read directly
+  const store = new CacheFileStore(options.readFile, () => {
+    throw Object.assign(new Error('not listed'), { code: 'ENOTSUP' });
+  });
+  return describeCacheFile(store, kind, '', path.dirname(file), path.basename(file), { key, input: '' }, nowMs).status;
 }

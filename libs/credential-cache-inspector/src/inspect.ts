@@ -26,7 +26,7 @@ import {
   webIdentityCacheKey,
   type CacheKey,
 } from './keys';
-import { lightFor, resolveThresholds, type Light, type Thresholds } from './light';
+import { lightForResolved, resolveThresholds, type Light, type Thresholds } from './light';
 import { cacheDirectories, type CacheDirectories } from './paths';
 import { describeCacheFile, type FileResult } from './file';
 import { CacheFileStore } from './read';
@@ -72,6 +72,8 @@ export class Inspector {
   readonly store: CacheFileStore;
   private readonly evaluations = new Map<string, Evaluation>();
   private readonly classifications = new Map<string, ProfileClassification>();
+  private readonly files = new Map<string, FileResult>();
+  private readonly keys = new Map<string, CacheKey>();
 
   constructor(
     private readonly set: ProfileSet,
@@ -142,7 +144,7 @@ export class Inspector {
   }
 
   private light(ms: number): Light {
-    return lightFor((ms - this.nowMs) / 1000, this.thresholds);
+    return lightForResolved((ms - this.nowMs) / 1000, this.thresholds);
   }
 
   private memo(key: string, compute: () => Evaluation): Evaluation {
@@ -156,8 +158,31 @@ export class Inspector {
 
   // ---------------------------------------------------------------- files
 
+  /** One cache file's status for one profile; each (file, kind) is described once per inspection. */
   private file(kind: CacheFileKind, profile: string, dir: string, key: CacheKey): FileResult {
-    return describeCacheFile(this.store, kind, profile, path.join(dir, `${key.key}.json`), key, this.nowMs);
+    const name = `${key.key}.json`;
+    const memoKey = `${kind}|${dir}|${name}`;
+    let described = this.files.get(memoKey);
+    if (!described) {
+      described = describeCacheFile(this.store, kind, profile, dir, name, key, this.nowMs);
+      this.files.set(memoKey, described);
+      return described;
+    }
+    const status = Object.assign({}, described.status);
+    status.profile = profile;
+    status.keyInput = key.input;
+    return { status, facts: described.facts };
+  }
+
+  /** Cache keys are hashes: compute each distinct one once per inspection. */
+  private key(kind: string, input: string, compute: () => CacheKey): CacheKey {
+    const memoKey = `${kind}|${input}`;
+    let k = this.keys.get(memoKey);
+    if (!k) {
+      k = compute();
+      this.keys.set(memoKey, k);
+    }
+    return k;
   }
 
   /** A bad or absent cache file as the profile's status. */
@@ -172,22 +197,22 @@ export class Inspector {
         nextStep = run;
         break;
       case 'not-a-file':
-        reason = `${what} cache ${this.show(f.path)} ${f.detail ?? 'is not a regular file'}`;
+        reason = `${what}: ${this.show(f.path)} ${f.detail ?? 'is not a regular file'}`;
         nextStep = `remove ${this.show(f.path)}${then}`;
         break;
       case 'unreadable':
-        reason = `${what} cache ${this.show(f.path)} cannot be read: ${f.detail ?? 'unknown error'}`;
+        reason = `${what}: ${this.show(f.path)} cannot be read: ${f.detail ?? 'unknown error'}`;
         nextStep = `make ${this.show(f.path)} readable by you (chmod 600) or delete it${then}`;
         break;
       case 'empty':
       case 'truncated':
       case 'malformed':
       case 'invalid-time':
-        reason = `${what} cache ${this.show(f.path)} ${f.detail ?? `is ${f.state}`}`;
+        reason = `${what}: ${this.show(f.path)} ${f.detail ?? `is ${f.state}`}`;
         nextStep = `delete ${this.show(f.path)}${then}`;
         break;
       default:
-        reason = `${what} cache ${this.show(f.path)} is ${f.state}`;
+        reason = `${what}: ${this.show(f.path)} is ${f.state}`;
         nextStep = run;
     }
     return {
@@ -262,7 +287,9 @@ export class Inspector {
     }
     const command = legacy ? `aws sso login --profile ${p.name}` : `aws sso login --sso-session ${session}`;
     const label = legacy ? `SSO token for ${c.ssoStartUrl}` : `SSO token of sso-session ${session}`;
-    const token = this.file('sso-token', p.name, this.dirs.ssoCache, legacy ? ssoTokenCacheKey({ startUrl: c.ssoStartUrl ?? '' }) : ssoTokenCacheKey({ ssoSession: session ?? '' }));
+    const token = this.file('sso-token', p.name, this.dirs.ssoCache, legacy
+        ? this.key('sso-token', c.ssoStartUrl ?? '', () => ssoTokenCacheKey({ startUrl: c.ssoStartUrl ?? '' }))
+        : this.key('sso-token', session ?? '', () => ssoTokenCacheKey({ ssoSession: session ?? '' })));
     const files = [token.status];
     if (c.accountId && c.roleName) {
       const ref = legacy
@@ -270,7 +297,10 @@ export class Inspector {
         : { accountId: c.accountId, roleName: c.roleName, ssoSession: session ?? '' };
       files.push(this.file('sso-role-credentials', p.name, this.dirs.cliCache, ssoRoleCredentialsCacheKey(ref)).status);
     }
-    return this.fromToken(token, files, label, command, !legacy);
+    if (legacy) return this.fromToken(token, files, label, command, false);
+    // thousands of profiles share one sso-session: evaluate its token once, then attach each profile's files
+    const shared = this.memo(`sso-session|${session}`, () => this.fromToken(token, [], label, command, true));
+    return { ...shared, files };
   }
 
   /** The evaluation of an SSO token file: refresh-token aware when the flow can refresh. */
@@ -329,7 +359,7 @@ export class Inspector {
         files: [],
       };
     }
-    const token = this.file('sso-token', p.name, this.dirs.ssoCache, ssoTokenCacheKey({ startUrl: c.ssoStartUrl }));
+    const token = this.file('sso-token', p.name, this.dirs.ssoCache, this.key('sso-token', c.ssoStartUrl, () => ssoTokenCacheKey({ startUrl: c.ssoStartUrl as string })));
     if (token.status.state === 'missing') {
       return {
         status: 'external',
@@ -504,7 +534,7 @@ export class Inspector {
     const source = this.base(chain.base);
     const steps = chain.roles.map((step) => {
       const props = this.set.profiles[step.profile]?.properties ?? { role_arn: step.roleArn };
-      return { step, mfa: Object.prototype.hasOwnProperty.call(props, 'mfa_serial'), file: this.file('assume-role-credentials', step.profile, this.dirs.cliCache, assumeRoleCacheKey(props)) };
+      return { step, mfa: Object.prototype.hasOwnProperty.call(props, 'mfa_serial'), file: this.file('assume-role-credentials', step.profile, this.dirs.cliCache, this.key('assume-role', step.profile, () => assumeRoleCacheKey(props))) };
     });
     const files = [...source.files, ...steps.map((s) => s.file.status)];
     const sourceStatus = this.sourceStatus(chain.base, source);

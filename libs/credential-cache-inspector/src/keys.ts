@@ -49,10 +49,16 @@ export function pythonInt(text: string): PyInt | undefined {
 
 /** A string as Python's `json.dumps` writes it (`ensure_ascii=True`: everything above `~` escaped). */
 export function pythonJsonString(s: string): string {
+  if (PLAIN.test(s)) return `"${s}"`; // the common case: printable ASCII, no quote or backslash
   return JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+const PLAIN = /^[ !#-[\]-~]*$/;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Python sorts str keys by code point; JavaScript's default sort compares UTF-16 units. */
 function compareCodePoints(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const x = Array.from(a);
   const y = Array.from(b);
   for (let i = 0; i < Math.min(x.length, y.length); i++) {

@@ -25,7 +25,11 @@ export function resolveThresholds(partial: Partial<Thresholds> = {}): Thresholds
 
 /** green > greenAboveSeconds, red < redBelowSeconds or expired, amber in between. */
 export function lightFor(ttlSeconds: number, thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): Light {
-  const t = thresholds === DEFAULT_THRESHOLDS ? DEFAULT_THRESHOLDS : resolveThresholds(thresholds);
+  return lightForResolved(ttlSeconds, thresholds === DEFAULT_THRESHOLDS ? DEFAULT_THRESHOLDS : resolveThresholds(thresholds));
+}
+
+/** {@link lightFor} with thresholds already checked by {@link resolveThresholds}. */
+export function lightForResolved(ttlSeconds: number, t: Thresholds): Light {
   if (ttlSeconds <= 0 || ttlSeconds < t.redBelowSeconds) return 'red';
   if (ttlSeconds > t.greenAboveSeconds) return 'green';
   return 'amber';

@@ -202,15 +202,47 @@ describe('inspectCacheFile', () => {
 });
 
 describe('CacheFileStore', () => {
-  it('reads each path once', () => {
+  it('reads each path once, and lists each folder once instead of opening absent files', () => {
+    let calls = 0;
+    let listed = 0;
+    const store = new CacheFileStore(
+      () => {
+        calls++;
+        return '{}';
+      },
+      (dir) => {
+        listed++;
+        return dir === '/d' ? ['a.json', 'b.json'] : [];
+      },
+    );
+    for (let i = 0; i < 10; i++) store.get('/d', 'a.json');
+    store.get('/d', 'b.json');
+    expect(store.get('/d', 'absent.json')).toEqual({ state: 'missing', errno: 'ENOENT' });
+    expect(store.get('/e', 'x.json').state).toBe('missing');
+    expect(calls).toBe(2);
+    expect(store.reads).toBe(2);
+    expect(listed).toBe(2);
+  });
+
+  it('a folder that cannot be listed: each file is read and reports its own error', () => {
+    const store = new CacheFileStore(
+      () => {
+        throw Object.assign(new Error('denied'), { code: 'EACCES' });
+      },
+      () => {
+        throw Object.assign(new Error('denied'), { code: 'EACCES' });
+      },
+    );
+    expect(store.get('/locked', 'a.json')).toMatchObject({ state: 'unreadable', errno: 'EACCES' });
+  });
+
+  it('a folder that does not exist holds no files', () => {
     let calls = 0;
     const store = new CacheFileStore(() => {
       calls++;
       return '{}';
     });
-    for (let i = 0; i < 10; i++) store.get('/a.json');
-    store.get('/b.json');
-    expect(calls).toBe(2);
-    expect(store.reads).toBe(2);
+    expect(store.get('/nonexistent/folder', 'a.json').state).toBe('missing');
+    expect(calls).toBe(0);
   });
 });

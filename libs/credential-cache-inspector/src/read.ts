@@ -8,6 +8,7 @@
  * JSON.parse message (V8 quotes the offending text in its messages).
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseTimestamp, type ParsedTime } from './times';
 
 /** Reads a whole file. Throws Node-style errors (`code: 'ENOENT' | 'EACCES' | 'EISDIR' | ...`). */
@@ -331,22 +332,53 @@ export function extractFacts(schema: CacheSchema, data: SecretFreeJson): FactsRe
   return { ok: true, facts: facts as CacheFacts };
 }
 
+/** Lists a folder's file names; throws Node-style errors. */
+export type DirectoryLister = (dir: string) => string[];
+
+const defaultLister: DirectoryLister = (dir) => fs.readdirSync(dir);
+
 /**
  * A per-inspection memo: every path is read at most once, however many profiles share it
- * (5,000 SSO profiles of one sso-session read one token file).
+ * (5,000 SSO profiles of one sso-session read one token file). Each cache folder is listed once,
+ * so files that do not exist cost a set lookup instead of a failed open.
  */
 export class CacheFileStore {
   private readonly files = new Map<string, RawCacheFile>();
+  /** Folder -> its names; undefined when it cannot be listed (then each file is tried). */
+  private readonly listings = new Map<string, Set<string> | undefined>();
   /** How many times the reader was called. */
   reads = 0;
 
-  constructor(private readonly reader: CacheFileReader = defaultReader) {}
+  constructor(
+    private readonly reader: CacheFileReader = defaultReader,
+    private readonly lister: DirectoryLister = defaultLister,
+  ) {}
 
-  get(file: string): RawCacheFile {
+  private listing(dir: string): Set<string> | undefined {
+    if (this.listings.has(dir)) return this.listings.get(dir);
+    let names: Set<string> | undefined;
+    try {
+      names = new Set(this.lister(dir));
+    } catch (err) {
+      // a folder that does not exist holds no files; anything else (EACCES, ENOTDIR): read each file
+      names = errorCode(err) === 'ENOENT' ? new Set() : undefined;
+    }
+    this.listings.set(dir, names);
+    return names;
+  }
+
+  /** The file `name` in folder `dir`. */
+  get(dir: string, name: string): RawCacheFile {
+    const file = dir + path.sep + name;
     let raw = this.files.get(file);
     if (!raw) {
-      this.reads++;
-      raw = readCacheFile(file, this.reader);
+      const names = this.listing(dir);
+      if (names && !names.has(name)) {
+        raw = { state: 'missing', errno: 'ENOENT' };
+      } else {
+        this.reads++;
+        raw = readCacheFile(file, this.reader);
+      }
       this.files.set(file, raw);
     }
     return raw;

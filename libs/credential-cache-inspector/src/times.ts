@@ -72,10 +72,19 @@ export function parseTimestamp(value: unknown): ParsedTime {
   return { ok: false, problem: 'is not an ISO 8601 time (expected e.g. 2026-11-25T10:00:00Z)' };
 }
 
-/** ISO 8601 in UTC with seconds precision, e.g. `2026-11-25T10:00:00Z`. */
+/** ISO 8601 in UTC, e.g. `2026-11-25T10:00:00Z`; milliseconds only when there are some (`...00.250Z`). */
 export function formatTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let text = formatted.get(epochMs);
+  if (text === undefined) {
+    text = new Date(epochMs).toISOString().replace(/\.000Z$/, 'Z');
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(epochMs, text);
+  }
+  return text;
 }
+
+/** Thousands of profiles share a few expiry times (one SSO token): format each once. */
+const formatted = new Map<number, string>();
 
 /** A short human duration: `2h 05m`, `12m`, `45s`, `3d 4h`. Negative durations are shown as positive. */
 export function formatDuration(seconds: number): string {

@@ -25,7 +25,7 @@ export interface CacheFileStatus {
   state: CacheFileState;
   /** For a problem: what is wrong (never file content). */
   detail?: string;
-  /** ISO 8601 UTC, seconds precision. */
+  /** ISO 8601 UTC (`2026-11-25T10:00:00Z`; milliseconds only when the file has them). */
   expiresAt?: string;
   /** Seconds left at inspection time; negative once expired. */
   ttlSeconds?: number;
