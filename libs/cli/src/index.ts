@@ -6,3 +6,12 @@ export type { CliContext, CliIO, ContextInput, Env, GlobalOptions, Output } from
 export { CliError, EXIT } from './errors';
 export type { ExitCode } from './errors';
 export { SCHEMA_VERSION } from './output/json';
+export {
+  DiscoverOutputSchema,
+  StatusOutputSchema,
+  SwitchOutputSchema,
+  LoginOutputSchema,
+  HydrateOutputSchema,
+  KitOutputSchema,
+  ErrorOutputSchema,
+} from './schemas';

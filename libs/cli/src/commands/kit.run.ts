@@ -84,7 +84,7 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
       const r = region ?? profiles.profiles[p]?.properties.region;
       if (!r) throw new CliError(`profile ${p} has no region`, EXIT.USAGE, 'pass --region or set region in the profile', 'MISSING_REGION');
       const account = accountOf(p);
-      return { profile: p, region: r, ...(account ? { accountId: account } : {}) };
+      return { profile: p, region: r, ...(account && mode === 'concrete' ? { accountId: account } : {}) };
     });
   }
   const checkProfiles = instances ? instances.map((i) => i.profile) : profile ? [profile] : [];
@@ -98,7 +98,8 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
   }
   let entries: KitEntry[];
   try {
-    const account = profile ? accountOf(profile) : undefined;
+    // the _account note names the account: only in concrete files, never in a committed template
+    const account = profile && mode === 'concrete' ? accountOf(profile) : undefined;
     entries = buildKit(k, { hosts, userKits: kits, ...(instances ? { instances } : { profile, region, ...(account ? { accountId: account } : {}) }) });
   } catch (e) {
     const code = (e as { code?: string }).code;

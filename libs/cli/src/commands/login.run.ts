@@ -29,7 +29,7 @@ export async function login(ctx: CliContext, options: Record<string, unknown>, a
   const result = {
     profile: name,
     kind,
-    ...(command ? { command } : {}),
+    ...(command ? { loginCommand: command } : {}),
     ...(via ? { via } : {}),
     status: status.status,
     light: status.light,

@@ -69,7 +69,7 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
       ...(profile !== undefined ? { profile } : {}),
       ...(entry.aws.region ? { region: entry.aws.region.value } : {}),
     };
-    const legacyFix = entry.location.legacy ? `${adapter.displayName} does not read this file: move the server to ${adapter.movedTo ?? 'the host\'s own file'}; ` : '';
+    const legacyFix = entry.location.legacy ? `not read by the host (a legacy location): move the server to ${adapter.movedTo ?? "the host's own file"}; ` : '';
     if (entry.transport !== 'stdio' || entry.command === undefined) {
       return { ...base, light: 'none', state: 'remote', refreshesItself: false, fix: legacyFix || 'remote server: no local AWS credentials' };
     }

@@ -28,7 +28,7 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
         snap.rows,
         [
           { header: 'SERVER', value: (r) => r.server },
-          { header: 'HOST', value: (r) => `${r.hostName}${r.legacy ? st.yellow(' (legacy)') : ''}` },
+          { header: 'HOST', value: (r) => (r.legacy ? st.yellow(r.hostName) : r.hostName) },
           { header: 'SCOPE', value: (r) => r.scope },
           { header: 'PROFILE', value: (r) => r.profile ?? (r.profileSetting ? st.dim(r.profileSetting) : st.dim('-')) },
           { header: 'REGION', value: (r) => r.region ?? '' },
@@ -98,10 +98,10 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
       const out: string[] = [];
       if (ctx.interactive) out.push('\x1b[2J\x1b[H');
       out.push(st.dim(`awsmcp status --watch  ${ctx.now().toLocaleTimeString()}  (${cause}; Ctrl-C to stop)`), '');
-      const urgent = snap.rows.filter((r) => r.ttlSeconds !== undefined && r.ttlSeconds < LOUD_SECONDS && !r.refreshesItself);
+      const urgent = snap.rows.filter((r) => !r.refreshesItself && (r.light === 'red' || (r.ttlSeconds !== undefined && r.ttlSeconds < LOUD_SECONDS)));
       if (urgent.length > 0) {
-        const names = urgent.map((r) => `${r.server} (${r.profile})`).join(', ');
-        out.push(st.red(st.bold(`!!! credentials expire in under 10 minutes or have expired: ${names}`)) + (ctx.interactive ? '\x07' : ''), '');
+        const names = urgent.map((r) => `${r.server} (${r.profile ?? 'no profile'})`).join(', ');
+        out.push(st.red(st.bold(`!!! credentials expired, missing, or expiring in under 10 minutes: ${names}`)) + (ctx.interactive ? '\x07' : ''), '');
       }
       out.push(...renderStatus(ctx, snap, allHosts));
       ctx.stdout.write(out.join('\n') + '\n');

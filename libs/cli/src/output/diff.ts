@@ -40,12 +40,12 @@ export function diffLines(before: string, after: string): DiffLine[] {
         out.push({ op: ' ', text: am[i], line: head + i + 1 });
         i++;
         j++;
-      } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        out.push({ op: '+', text: bm[j], line: head + j + 1 });
-        j++;
-      } else {
+      } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
         out.push({ op: '-', text: am[i], line: head + i + 1 });
         i++;
+      } else {
+        out.push({ op: '+', text: bm[j], line: head + j + 1 });
+        j++;
       }
     }
   }

@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DiscoverOutputSchema, ErrorOutputSchema } from '../schemas';
+import { CANARY, makeHome, run } from '../test-utils';
+
+describe('awsmcp discover', () => {
+  it('lists every demo profile with type, account, env, role and a TTL light', async () => {
+    const t = makeHome();
+    const r = await run(t, ['discover', '--no-write-tags']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^PROFILE\s+TYPE\s+ACCOUNT\s+ENV\s+ROLE\s+EXPIRES\s+TTL/);
+    expect(r.stdout).toMatch(/dev-sandbox\s+sso\s+111111111111\s+dev\s+PowerUserAccess\s+\S+ \S+ \(\d\d:\d\d UTC\)\s+✓ green/);
+    expect(r.stdout).toMatch(/granted-prod\s+granted\s+333333333333\s+prod/);
+    expect(r.stdout).toMatch(/ci-bot\s+static.*· long-lived/);
+    expect(r.stdout).not.toMatch(/\x1b\[/); // NO_COLOR and not a TTY: no colour codes
+    expect(r.stdout + r.stderr).not.toContain(CANARY);
+  });
+
+  it('--json follows the documented schema and never holds a secret', async () => {
+    const t = makeHome();
+    const r = await run(t, ['discover', '--json']);
+    expect(r.code).toBe(0);
+    const doc = DiscoverOutputSchema.parse(JSON.parse(r.stdout));
+    expect(doc.profiles.find((p) => p.profile === 'security-audit')).toMatchObject({ type: 'assume-role', accountId: '555555555555', role: 'SecurityAudit' });
+    expect(doc.profiles.find((p) => p.profile === 'prod-eu')).toMatchObject({ env: 'prod', envSource: 'tag' });
+    expect(r.stdout).not.toContain(CANARY);
+  });
+
+  it('filters by type, env, account and expired', async () => {
+    const t = makeHome();
+    const names = async (...args: string[]) => DiscoverOutputSchema.parse(JSON.parse((await run(t, ['discover', '--json', ...args])).stdout)).profiles.map((p) => p.profile);
+    expect(await names('--type', 'sso')).toEqual(['dev-sandbox', 'staging-eu', 'prod-eu', 'prod-us']);
+    expect(await names('--env', 'prod')).toEqual(['prod-eu', 'prod-us', 'prod-deployer', 'granted-prod']);
+    expect(await names('--account', '333333333333')).toEqual(['prod-eu', 'prod-us', 'prod-deployer', 'granted-prod']);
+    expect(await names('--expired')).toEqual(expect.arrayContaining(['granted-prod']));
+  });
+
+  it('--chain draws role chains with account ids and marks loops and missing profiles', async () => {
+    const t = makeHome();
+    fs.appendFileSync(
+      path.join(t.home, '.aws/config'),
+      '\n[profile loop-a]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = loop-b\n[profile loop-b]\nrole_arn = arn:aws:iam::123456789012:role/B\nsource_profile = loop-a\n[profile orphan]\nrole_arn = arn:aws:iam::123456789012:role/O\nsource_profile = gone\n',
+    );
+    const r = await run(t, ['discover', '--chain']);
+    expect(r.stdout).toContain('prod-deployer\n└─ ci-bot (static)\n   └─ shared-services as OrganizationAccountAccessRole @ 666666666666 (assume-role)\n      └─ prod-deployer as Deployer @ 333333333333 (assume-role)');
+    expect(r.stdout).toMatch(/loop-a\n└─ .*✗ loop: profile chain loops: loop-a -> loop-b -> loop-a/);
+    expect(r.stdout).toMatch(/orphan\n└─ gone \(missing\)\s+✗ missing: profile 'orphan' has source_profile = gone/);
+  });
+
+  it('writes the starter tags file when there is none, and says so', async () => {
+    const t = makeHome({ tags: false });
+    const r = await run(t, ['discover']);
+    const file = path.join(t.home, '.aws-profile-tags.yaml');
+    expect(r.stderr).toContain(`wrote a starter tags file: ${file}`);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/prod-eu: prod +# detected: /);
+    const skip = makeHome({ tags: false });
+    await run(skip, ['discover', '--no-write-tags']);
+    expect(fs.existsSync(path.join(skip.home, '.aws-profile-tags.yaml'))).toBe(false);
+  });
+
+  it('a malformed config names the line and still reports the good profiles and the credentials file', async () => {
+    const t = makeHome();
+    const config = path.join(t.home, '.aws/config');
+    fs.writeFileSync(config, '[profile ok]\nregion = eu-west-1\n[profile broken\nregion = x\nthis line is wrong\n');
+    const r = await run(t, ['discover', '--no-write-tags']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${config}:3:16: Profile definition must end with ']'`);
+    expect(r.stdout).toMatch(/^ok\s+unknown/m);
+    expect(r.stdout).toMatch(/^ci-bot\s+static/m);
+  });
+
+  it('a garbage cache file is reported for its profile only', async () => {
+    const t = makeHome();
+    const dir = path.join(t.home, '.aws/sso/cache');
+    for (const f of fs.readdirSync(dir)) fs.writeFileSync(path.join(dir, f), '{not json' + CANARY);
+    const r = await run(t, ['discover', '--json']);
+    const doc = DiscoverOutputSchema.parse(JSON.parse(r.stdout));
+    expect(doc.profiles.find((p) => p.profile === 'dev-sandbox')!.light).toBe('red');
+    expect(doc.profiles.find((p) => p.profile === 'ci-bot')!.status).toBe('long-lived');
+    expect(r.stdout).not.toContain(CANARY);
+  });
+
+  it('follows a symlinked ~/.aws/config', async () => {
+    const t = makeHome();
+    const real = path.join(t.home, 'dotfiles-config');
+    fs.renameSync(path.join(t.home, '.aws/config'), real);
+    fs.symlinkSync(real, path.join(t.home, '.aws/config'));
+    const doc = DiscoverOutputSchema.parse(JSON.parse((await run(t, ['discover', '--json'])).stdout));
+    expect(doc.profiles.some((p) => p.profile === 'dev-sandbox')).toBe(true);
+  });
+
+  it('--home wins over HOME, and AWS_CONFIG_FILE is honoured', async () => {
+    const t = makeHome();
+    const other = path.join(t.workspace, 'alt-config');
+    fs.writeFileSync(other, '[profile only-this]\nregion = eu-west-1\n');
+    const r = await run(t, ['--home', t.home, 'discover', '--json'], { env: { HOME: '/nonexistent', AWS_CONFIG_FILE: other } });
+    const doc = DiscoverOutputSchema.parse(JSON.parse(r.stdout));
+    expect(doc.profiles.map((p) => p.profile)).toEqual(expect.arrayContaining(['only-this', 'ci-bot']));
+    expect(doc.profiles.some((p) => p.profile === 'dev-sandbox')).toBe(false);
+  });
+
+  it('usage errors exit 2; --json errors follow the error schema', async () => {
+    const t = makeHome();
+    expect((await run(t, ['discover', '--bogus'])).code).toBe(2);
+    const r = await run(t, ['switch', 'nope', '--json']);
+    expect(r.code).toBe(2);
+    expect(ErrorOutputSchema.parse(JSON.parse(r.stdout)).error.message).toContain("profile 'nope' is not in");
+  });
+});

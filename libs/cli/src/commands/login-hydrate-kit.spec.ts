@@ -1,0 +1,168 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { HydrateOutputSchema, KitOutputSchema, LoginOutputSchema } from '../schemas';
+import { CANARY, makeHome, run, writeFile } from '../test-utils';
+
+describe('awsmcp login', () => {
+  it.each([
+    ['dev-sandbox', 'aws sso login --sso-session acme'],
+    ['legacy-analytics', 'aws sso login --profile legacy-analytics'],
+    ['granted-prod', 'assume granted-prod'],
+    ['console-login', 'aws login --profile console-login'],
+    ['security-audit', 'aws sso login --sso-session acme'],
+  ])('%s -> %s', async (profile, command) => {
+    const t = makeHome();
+    const r = await run(t, ['login', profile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(command);
+    const doc = LoginOutputSchema.parse(JSON.parse((await run(t, ['login', profile, '--json'])).stdout));
+    expect(doc.loginCommand).toBe(command);
+  });
+
+  it('names the source first for a role chain, and has no login flow for static keys', async () => {
+    const t = makeHome();
+    expect((await run(t, ['login', 'security-audit'])).stderr).toContain('security-audit assumes a role from dev-sandbox: log in to the source first');
+    const r = await run(t, ['login', 'ci-bot']);
+    expect(r.stdout).toContain('no login command for ci-bot (static): long-lived keys: rotate');
+    expect(r.stdout + r.stderr).not.toContain(CANARY);
+  });
+
+  it('--exec runs the command without a shell, then shows the profile status', async () => {
+    const t = makeHome();
+    // a fake `aws` on PATH that records its arguments
+    const bin = path.join(t.workspace, 'bin');
+    writeFile(bin, 'aws', `#!/bin/sh\necho "$@" > "${path.join(t.workspace, 'aws-args')}"\n`);
+    fs.chmodSync(path.join(bin, 'aws'), 0o755);
+    const r = await run(t, ['login', 'legacy-analytics', '--exec', '--json'], { env: { PATH: `${bin}:${process.env.PATH}` } });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(t.workspace, 'aws-args'), 'utf8').trim()).toBe('sso login --profile legacy-analytics');
+    expect(LoginOutputSchema.parse(JSON.parse(r.stdout)).after!.light).toBe('amber');
+    const missing = await run(t, ['login', 'granted-prod', '--exec'], { env: { PATH: bin } });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('assume is not installed');
+  });
+});
+
+const TEMPLATE = `{
+  // committed template: no real profile names
+  "servers": {
+    "eks": { "type": "stdio", "command": "uvx", "args": ["awslabs.eks-mcp-server==0.1.37"], "env": { "AWS_PROFILE": "\${AWS_PROFILE}", "AWS_REGION": "\${AWS_REGION}" } }
+  }
+}
+`;
+
+describe('awsmcp hydrate', () => {
+  it('turns the template into the real file with flags or environment values, validated and atomic', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json.template', TEMPLATE);
+    const r = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wrote \.vscode\/mcp\.json \(VS Code \/ GitHub Copilot, from mcp\.json\.template; AWS_PROFILE, AWS_REGION\)/);
+    const text = fs.readFileSync(path.join(t.workspace, '.vscode/mcp.json'), 'utf8');
+    expect(text).toContain('"env": { "AWS_PROFILE": "dev-sandbox", "AWS_REGION": "eu-west-1" }');
+    expect(text).toContain('// committed template: no real profile names');
+    const fromEnv = makeHome();
+    // Cursor reads plain JSON: no comments in its template
+    writeFile(fromEnv.workspace, '.cursor/mcp.json.template', TEMPLATE.replace('"servers"', '"mcpServers"').replace('"type": "stdio", ', '').replace(/ *\/\/.*\n/, ''));
+    const doc = HydrateOutputSchema.parse(JSON.parse((await run(fromEnv, ['hydrate', '--json'], { env: { AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' } })).stdout));
+    expect(doc.files[0]).toMatchObject({ host: 'cursor', changed: true, variables: ['AWS_PROFILE', 'AWS_REGION'] });
+  });
+
+  it('reports every missing value at once and writes nothing', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json.template', TEMPLATE);
+    const r = await run(t, ['hydrate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('missing values for AWS_PROFILE, AWS_REGION: nothing was written');
+    expect(r.stderr).toContain('pass --profile P --region R');
+    expect(fs.existsSync(path.join(t.workspace, '.vscode/mcp.json'))).toBe(false);
+  });
+
+  it('refuses to overwrite hand edits unless --force; re-hydrating its own output is fine', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json.template', TEMPLATE);
+    expect((await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1'])).code).toBe(0);
+    expect((await run(t, ['hydrate', '--profile', 'staging-eu', '--region', 'eu-west-1'])).code).toBe(0);
+    const file = path.join(t.workspace, '.vscode/mcp.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('// committed', '// my own note'));
+    const refused = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('.vscode/mcp.json has changes that did not come from its template');
+    expect(fs.readFileSync(file, 'utf8')).toContain('// my own note');
+    const forced = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/backup: .*mcp\.json\.bak-/);
+  });
+
+  it('a prod profile needs --confirm', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json.template', TEMPLATE);
+    expect((await run(t, ['hydrate', '--profile', 'prod-eu', '--region', 'eu-west-1'])).code).toBe(3);
+    expect((await run(t, ['hydrate', '--profile', 'prod-eu', '--region', 'eu-west-1', '--confirm'])).code).toBe(0);
+  });
+});
+
+describe('awsmcp kit', () => {
+  it('shows the budget first and refuses over budget without a terminal unless --yes', async () => {
+    const t = makeHome();
+    const r = await run(t, ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^eks-debug: context budget\n {2}eks +9118 tokens {2}static, 16 tools/);
+    expect(r.stdout).toContain('aws eks list-clusters --profile dev-sandbox --region eu-west-1');
+    expect(r.stderr).toContain('pass --yes to write it anyway');
+    expect(fs.existsSync(path.join(t.workspace, '.vscode/mcp.json'))).toBe(false);
+  });
+
+  it('writes pinned entries for VS Code and Claude Code, merging into existing files with comments kept', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json', '{\n  // ours\n  "servers": {\n    "mine": { "type": "stdio", "command": "node", "args": ["x.js"] }\n  }\n}\n');
+    const r = await run(t, ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--yes', '--hosts', 'vscode,claude-code', '--json']);
+    expect(r.code).toBe(0);
+    const doc = KitOutputSchema.parse(JSON.parse(r.stdout));
+    expect(doc.files!.map((f) => [f.host, f.added])).toEqual([['vscode', ['eks', 'cloudwatch']], ['claude-code', ['eks', 'cloudwatch']]]);
+    const vscode = fs.readFileSync(path.join(t.workspace, '.vscode/mcp.json'), 'utf8');
+    expect(vscode).toContain('// ours');
+    expect(vscode).toContain('"mine": { "type": "stdio", "command": "node", "args": ["x.js"] }');
+    const parsed = JSON.parse(vscode.replace('// ours', ''));
+    expect(parsed.servers.eks).toMatchObject({ type: 'stdio', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' } });
+    expect(JSON.parse(fs.readFileSync(path.join(t.workspace, '.mcp.json'), 'utf8')).mcpServers.cloudwatch.args).toEqual(['awslabs.cloudwatch-mcp-server==0.1.8']);
+    // running again changes nothing
+    const again = KitOutputSchema.parse(JSON.parse((await run(t, ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--yes', '--json'])).stdout));
+    expect(again.files!.every((f) => !f.changed)).toBe(true);
+  });
+
+  it('--mode inputs writes VS Code inputs and ${AWS_PROFILE} for Claude Code: no real profile name', async () => {
+    const t = makeHome();
+    const r = await run(t, ['kit', 'cost', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--mode', 'inputs', '--yes']);
+    expect(r.code).toBe(0);
+    const vscode = fs.readFileSync(path.join(t.workspace, '.vscode/mcp.json'), 'utf8');
+    const claude = fs.readFileSync(path.join(t.workspace, '.mcp.json'), 'utf8');
+    expect(vscode).toContain('${input:awsProfile}');
+    expect(JSON.parse(vscode).inputs.map((i: { id: string }) => i.id)).toEqual(['awsProfile', 'awsRegion']);
+    expect(claude).toContain('${AWS_PROFILE}');
+    for (const text of [vscode, claude]) {
+      expect(text).not.toContain('dev-sandbox');
+      expect(text).not.toContain('111111111111');
+    }
+  });
+
+  it('errors: unknown kit lists the kits, unknown profile names the closest, prod needs --confirm', async () => {
+    const t = makeHome();
+    const unknown = await run(t, ['kit', 'eks-debg', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown kit 'eks-debg'; valid kits: eks-debug, observe, knowledge, deploy, cost");
+    const badProfile = await run(t, ['kit', 'cost', '--profile', 'dev-sandbx', '--region', 'eu-west-1']);
+    expect(badProfile.stderr).toContain("did you mean 'dev-sandbox'");
+    expect((await run(t, ['kit', 'cost', '--profile', 'dev-sandbx', '--region', 'eu-west-1', '--no-validate-profile', '--yes'])).code).toBe(0);
+    const prod = await run(t, ['kit', 'cost', '--profile', 'prod-eu', '--region', 'eu-west-1', '--yes']);
+    expect(prod.code).toBe(3);
+  });
+
+  it('--multi-account: one instance per prod-tagged profile', async () => {
+    const t = makeHome({ tags: 'prod-eu: prod\nprod-us: prod\n' });
+    const r = await run(t, ['kit', 'eks-debug', '--multi-account', '--yes', '--confirm', '--hosts', 'claude-code', '--json']);
+    expect(r.code).toBe(0);
+    const doc = KitOutputSchema.parse(JSON.parse(r.stdout));
+    expect(doc.files![0].added).toEqual(['eks-prod-eu', 'eks-prod-us', 'cloudwatch-prod-eu', 'cloudwatch-prod-us']);
+  });
+});

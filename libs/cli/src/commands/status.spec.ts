@@ -1,0 +1,63 @@
+import * as path from 'node:path';
+import { StatusOutputSchema } from '../schemas';
+import { CANARY, makeHome, run, writeFile } from '../test-utils';
+
+const vscode = (profile: string, extra = '') => `{
+  // team servers: keep this comment
+  "servers": {
+    "eks": { "type": "stdio", "command": "uvx", "args": ["awslabs.eks-mcp-server==0.1.37"], "env": { "AWS_PROFILE": "${profile}", "AWS_REGION": "eu-west-1" } },
+    "docs": { "type": "stdio", "command": "uvx", "args": ["awslabs.aws-documentation-mcp-server==1.1.30"] }${extra}
+  }
+}
+`;
+
+describe('awsmcp status', () => {
+  it('every server in every host file with its profile, TTL, refresh and fix; legacy files marked', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json', vscode('dev-sandbox'));
+    writeFile(t.workspace, '.mcp.json', JSON.stringify({ mcpServers: { api: { command: 'uvx', args: ['awslabs.aws-api-mcp-server==1.5.1'], env: { AWS_API_MCP_PROFILE_NAME: 'granted-prod', AWS_REGION: 'eu-west-1' } } } }));
+    writeFile(t.home, '.claude/settings.json', JSON.stringify({ mcpServers: { old: { command: 'uvx', args: ['x'], env: { AWS_PROFILE: 'legacy-analytics' } } } }));
+    writeFile(t.workspace, '.cursor/mcp.json', JSON.stringify({ mcpServers: { ghost: { command: 'uvx', args: ['y'], env: { AWS_PROFILE: 'no-such-profile' } } } }));
+    const r = await run(t, ['status']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/eks\s+VS Code \/ GitHub Copilot\s+workspace\s+dev-sandbox\s+eu-west-1\s+✓ green [\dhm ]+\s+auto/);
+    expect(r.stdout).toMatch(/api\s+Claude Code\s+workspace\s+granted-prod\s+eu-west-1\s+✗ red/);
+    expect(r.stdout).toMatch(/old\s+Claude Code \(legacy ~\/\.claude\/settings\.json\)\s+user/);
+    expect(r.stdout).toMatch(/✗ red api \(Claude Code, \.mcp\.json:\d+\): run assume granted-prod/);
+    expect(r.stdout).toMatch(/ghost \(Cursor, .*\): profile 'no-such-profile' is not in/);
+    expect(r.stdout).toMatch(/old \(Claude Code \(legacy ~\/\.claude\/settings\.json\), ~\/\.claude\/settings\.json:\d+\): not read by the host \(a legacy location\): move the server to /);
+    expect(r.stdout + r.stderr).not.toContain(CANARY);
+  });
+
+  it('--json follows the schema; --all-hosts lists the files checked', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json', vscode('legacy-analytics'));
+    const doc = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json', '--all-hosts'])).stdout));
+    expect(doc.servers.map((s) => [s.server, s.profile ?? null, s.light])).toEqual([['eks', 'legacy-analytics', 'amber'], ['docs', null, 'none']]);
+    expect(doc.servers[0].fix).toContain('aws sso login --profile legacy-analytics');
+    expect(doc.files.length).toBeGreaterThan(5);
+    expect(doc.files.find((f) => f.file === path.join(t.workspace, '.vscode/mcp.json'))).toMatchObject({ status: 'ok', servers: 2 });
+  });
+
+  it('a broken host file is reported with its line and the other files still show', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json', vscode('dev-sandbox'));
+    writeFile(t.workspace, '.cursor/mcp.json', '{ "mcpServers": { "x": ');
+    const r = await run(t, ['status']);
+    expect(r.stdout).toMatch(/eks\s+VS Code/);
+    expect(r.stdout).toMatch(/warning: \.cursor\/mcp\.json:1:\d+: /);
+  });
+
+  it('variables are shown as written and resolved where the value can be known', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.mcp.json', JSON.stringify({ mcpServers: { eks: { command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: '${AWS_PROFILE:-staging-eu}', AWS_REGION: 'eu-west-1' } } } }));
+    writeFile(t.workspace, '.vscode/mcp.json', JSON.stringify({ servers: { eks: { type: 'stdio', command: 'uvx', args: ['a'], env: { AWS_PROFILE: '${input:awsProfile}' } } } }));
+    const doc = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json'])).stdout));
+    const claude = doc.servers.find((s) => s.host === 'claude-code')!;
+    expect(claude).toMatchObject({ profile: 'staging-eu', profileSetting: '${AWS_PROFILE:-staging-eu}' });
+    expect(claude.fix).toMatch(/\(profile the default\)$/);
+    const code = doc.servers.find((s) => s.host === 'vscode')!;
+    expect(code).toMatchObject({ state: 'variable', profileSetting: '${input:awsProfile}' });
+    expect(code.fix).toBe('profile chosen when the host prompts');
+  });
+});

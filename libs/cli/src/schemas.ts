@@ -1,0 +1,110 @@
+/**
+ * The `--json` output of each command, as zod schemas: the documented, versioned contract
+ * (`schemaVersion: 1`). Additive changes keep the version; anything else bumps it.
+ */
+import { z } from 'zod';
+
+const Envelope = <C extends string>(command: C) => z.object({ schemaVersion: z.literal(1), command: z.literal(command) });
+const Light = z.enum(['green', 'amber', 'red', 'none']);
+const Diagnostic = z.object({ file: z.string(), line: z.number(), column: z.number(), severity: z.enum(['error', 'warning']), message: z.string() });
+
+export const DiscoverOutputSchema = Envelope('discover').extend({
+  home: z.string(),
+  files: z.object({ config: z.string().optional(), credentials: z.string().optional() }),
+  tagsFile: z.object({ path: z.string(), exists: z.boolean(), written: z.boolean().optional() }),
+  profiles: z.array(
+    z.object({
+      profile: z.string(),
+      type: z.string(),
+      accountId: z.string().optional(),
+      env: z.string().optional(),
+      envSource: z.enum(['tag', 'heuristic', 'account']).optional(),
+      role: z.string().optional(),
+      region: z.string().optional(),
+      expiresAt: z.string().optional(),
+      ttlSeconds: z.number().optional(),
+      light: Light,
+      status: z.string(),
+      refreshesItself: z.boolean(),
+      nextStep: z.string(),
+      command: z.string().optional(),
+    }).strict(),
+  ),
+  chains: z
+    .array(z.object({ profile: z.string(), chain: z.array(z.object({ profile: z.string(), kind: z.string(), accountId: z.string().optional(), role: z.string().optional(), problem: z.string().optional() }).strict()) }))
+    .optional(),
+  diagnostics: z.array(Diagnostic),
+}).strict();
+
+export const StatusOutputSchema = Envelope('status').extend({
+  cause: z.string().optional(),
+  at: z.string().optional(),
+  servers: z.array(
+    z.object({
+      server: z.string(),
+      host: z.string(),
+      hostName: z.string(),
+      scope: z.string(),
+      file: z.string(),
+      line: z.number(),
+      legacy: z.boolean(),
+      profileSetting: z.string().optional(),
+      profile: z.string().optional(),
+      region: z.string().optional(),
+      light: Light,
+      state: z.string(),
+      expiresAt: z.string().optional(),
+      ttlSeconds: z.number().optional(),
+      refreshesItself: z.boolean(),
+      fix: z.string(),
+      command: z.string().optional(),
+    }).strict(),
+  ),
+  files: z.array(z.object({ host: z.string(), scope: z.string(), file: z.string(), legacy: z.boolean(), status: z.enum(['ok', 'missing', 'error']), servers: z.number(), error: z.object({ code: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() }).optional(), issues: z.array(z.unknown()) }).strict()),
+}).strict();
+
+const FileChange = z.object({
+  file: z.string(),
+  host: z.string(),
+  changed: z.boolean(),
+  backup: z.string().optional(),
+  diff: z.array(z.string()),
+});
+
+export const SwitchOutputSchema = Envelope('switch').extend({
+  profile: z.string(),
+  region: z.string().optional(),
+  dryRun: z.boolean(),
+  files: z.array(FileChange.extend({ scope: z.string(), servers: z.array(z.string()), skipped: z.array(z.object({ server: z.string(), reason: z.string() })) }).strict()),
+  skipped: z.array(z.object({ server: z.string(), reason: z.string() })).optional(),
+  restart: z.array(z.object({ host: z.string(), instructions: z.string() })).optional(),
+}).strict();
+
+export const LoginOutputSchema = Envelope('login').extend({
+  profile: z.string(),
+  kind: z.string(),
+  loginCommand: z.string().optional(),
+  via: z.string().optional(),
+  status: z.string(),
+  light: Light,
+  reason: z.string(),
+  nextStep: z.string(),
+  exec: z.object({ exitCode: z.number() }).optional(),
+  after: z.object({ status: z.string(), light: Light, expiresAt: z.string().optional(), ttlSeconds: z.number().optional(), refreshesItself: z.boolean() }).optional(),
+}).strict();
+
+export const HydrateOutputSchema = Envelope('hydrate').extend({
+  files: z.array(z.object({ template: z.string(), file: z.string(), host: z.string(), changed: z.boolean(), backup: z.string().optional(), variables: z.array(z.string()) }).strict()),
+}).strict();
+
+export const KitOutputSchema = Envelope('kit').extend({
+  kits: z.array(z.object({ name: z.string(), description: z.string(), servers: z.array(z.string()) })).optional(),
+  kit: z.string().optional(),
+  mode: z.enum(['concrete', 'inputs']).optional(),
+  dryRun: z.boolean().optional(),
+  budget: z.object({ servers: z.array(z.object({ name: z.string(), server: z.string(), tokens: z.number(), source: z.string(), basis: z.string(), toolCount: z.number().optional() })), total: z.number(), limit: z.number(), verdict: z.enum(['under', 'over']), cliFirst: z.array(z.string()), cliFirstReason: z.string().optional() }).optional(),
+  files: z.array(FileChange.extend({ added: z.array(z.string()), replaced: z.array(z.string()), skipped: z.array(z.string()), unchanged: z.array(z.string()) }).strict()).optional(),
+}).strict();
+
+/** Printed on stdout with --json when a command fails. */
+export const ErrorOutputSchema = z.object({ schemaVersion: z.literal(1), error: z.object({ code: z.string().optional(), message: z.string(), hint: z.string().optional() }) });

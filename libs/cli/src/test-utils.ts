@@ -1,0 +1,103 @@
+/** Test support: temp homes from the demo home (with a planted canary), in-process and built-bin runs. */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from './program';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const BIN = path.join(ROOT, 'libs/cli/dist/bin.js');
+export const CANARY = 'CANARY-SECRET-c4n4ry-9d1f';
+
+const { seedDemoCaches } = require(path.join(ROOT, 'tools/demo/seed-caches.js')) as { seedDemoCaches(home: string, now?: Date): void };
+
+/** Replace every fake secret in the home's credentials and cache files by the canary. */
+function plantCanary(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) plantCanary(p);
+    else if (entry.isFile()) {
+      const text = fs.readFileSync(p, 'utf8');
+      const next = text.replace(/DEMO-FAKE[-A-Za-z0-9]*/g, CANARY);
+      if (next !== text) fs.writeFileSync(p, next);
+    }
+  }
+}
+
+export interface TempEnv {
+  home: string;
+  workspace: string;
+  env: Record<string, string>;
+}
+
+/** A temp home (demo profiles, caches relative to `now`, canary planted) and an empty workspace. */
+export function makeHome(options: { now?: Date; tags?: string | false; caches?: boolean } = {}): TempEnv {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'awsmcp-cli-'));
+  const home = path.join(base, 'home');
+  const workspace = path.join(base, 'work');
+  fs.mkdirSync(workspace, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'tools/demo/home'), home, { recursive: true });
+  fs.appendFileSync(path.join(home, '.aws/credentials'), `\n[canary-keys]\naws_access_key_id = AKIACANARY0000000001\naws_secret_access_key = ${CANARY}\naws_session_token = ${CANARY}\n`);
+  if (options.caches !== false) seedDemoCaches(home, options.now ?? new Date());
+  plantCanary(home);
+  if (options.tags !== false) {
+    fs.writeFileSync(
+      path.join(home, '.aws-profile-tags.yaml'),
+      options.tags ?? '# test tags\ndev-sandbox: dev\nstaging-eu: staging\nprod-eu: prod\nprod-us: prod\ngranted-prod: prod\nprod-deployer: prod\n',
+    );
+  }
+  const env: Record<string, string> = { HOME: home, PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' };
+  return { home, workspace, env };
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in-process with captured output. */
+export async function run(t: TempEnv, argv: string[], extra: { env?: Record<string, string>; now?: Date; cwd?: string } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    env: { ...t.env, ...extra.env },
+    cwd: extra.cwd ?? t.workspace,
+    io: { stdout: { write: (s: string) => (stdout += s), isTTY: false }, stderr: { write: (s: string) => (stderr += s), isTTY: false }, stdinIsTTY: false },
+    ...(extra.now ? { now: () => extra.now! } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+/** The built bin must exist (the cli `test` target depends on `build`). */
+export function assertBuilt(): void {
+  if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npx nx run cli:build\` (the cli test target depends on it)`);
+}
+
+/** Run the built `awsmcp` bin as a separate process. */
+export function runBin(t: TempEnv, argv: string[], extra: { env?: Record<string, string>; cwd?: string } = {}): RunResult {
+  assertBuilt();
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: extra.cwd ?? t.workspace, env: { ...t.env, ...extra.env }, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Start the built bin without waiting (for concurrency tests). */
+export function startBin(t: TempEnv, argv: string[], extra: { env?: Record<string, string>; cwd?: string } = {}): Promise<RunResult> {
+  assertBuilt();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd: extra.cwd ?? t.workspace, env: { ...t.env, ...extra.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Write a host file in the workspace (creating folders). */
+export function writeFile(root: string, rel: string, text: string): string {
+  const p = path.join(root, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
