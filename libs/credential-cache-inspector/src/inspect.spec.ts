@@ -28,17 +28,23 @@ function byName(statuses: ProfileStatus[]): Record<string, ProfileStatus> {
 }
 
 /** A demo home with seeded caches, plus the canary planted into every secret field of every file. */
-function demo(): { home: string; set: ProfileSet } {
+function demo(): { home: string; set: ProfileSet; seeded: string[] } {
   const home = makeHome({ demo: true });
   const { files } = seedDemoCaches(home, new Date(NOW));
   for (const file of files) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/DEMO-FAKE[^"]*/g, CANARY));
-  return { home, set: loadProfiles({ home }) };
+  return { home, set: loadProfiles({ home }), seeded: files };
 }
 
 describe('the demo home: every profile kind', () => {
-  const { home, set } = demo();
+  const { home, set, seeded } = demo();
   const result = inspectProfiles(set, { home, now: NOW });
   const s = byName(result);
+
+  it('finds every file tools/demo/seed-caches.js wrote (its node:crypto keys agree with ours), each readable', () => {
+    const used = new Set(result.flatMap((r) => r.cacheFiles.filter((f) => f.state === 'ok').map((f) => f.path)));
+    expect(seeded.length).toBeGreaterThanOrEqual(10);
+    for (const file of seeded) expect({ file, used: used.has(file) }).toEqual({ file, used: true });
+  });
 
   it('covers every profile, in order, with no secret anywhere', () => {
     expect(result.map((r) => r.profile)).toEqual(Object.keys(set.profiles));
