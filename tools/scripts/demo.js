@@ -14,7 +14,7 @@ if (build.status !== 0) {
   console.error('build failed: run `npx nx run-many -t build` to see why');
   process.exit(build.status || 1);
 }
-const steps = [[path.join(root, 'tools/demo/discover.js')]];
+const steps = [[path.join(root, 'tools/demo/run.js')]];
 for (const args of steps) {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status || 1);

@@ -53,6 +53,13 @@ describe('classifyProfile on the demo home', () => {
   });
 });
 
+describe('classification agrees with the chain resolver', () => {
+  it('role_arn + source_profile + web_identity_token_file is web identity (as botocore and resolveChain say)', () => {
+    const s = parseProfileFiles({ configText: '[profile w]\nrole_arn = arn:aws:iam::123456789012:role/W\nsource_profile = x\nweb_identity_token_file = /t\n[profile x]\naws_access_key_id = A\naws_secret_access_key = B' });
+    expect(classifyProfile(s.profiles.w, s).kind).toBe('web-identity');
+  });
+});
+
 describe('parseRoleArn', () => {
   it('reads account and role name, with paths and partitions', () => {
     expect(parseRoleArn('arn:aws:iam::123456789012:role/Admin')).toEqual({ accountId: '123456789012', roleName: 'Admin' });

@@ -86,7 +86,8 @@ export function classifyProfile(profile: Profile, set?: Pick<ProfileSet, 'ssoSes
     return result;
   }
 
-  if (has(profile, 'role_arn') && (has(profile, 'source_profile') || has(profile, 'credential_source'))) {
+  // like botocore and the chain resolver: a web identity token file makes role_arn part of web identity
+  if (has(profile, 'role_arn') && !has(profile, 'web_identity_token_file') && (has(profile, 'source_profile') || has(profile, 'credential_source'))) {
     result.kind = 'assume-role';
     evidence.push('role_arn');
     if (has(profile, 'source_profile')) {
