@@ -6,5 +6,8 @@ import { defineSwitch } from './switch';
 import { defineLogin } from './login';
 import { defineHydrate } from './hydrate';
 import { defineKit } from './kit';
+import { defineDoctor } from './doctor';
+import { defineTokens } from './tokens';
+import { defineOrgScan } from './org-scan';
 
-export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit];
+export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit, defineDoctor, defineTokens, defineOrgScan];
