@@ -1,0 +1,22 @@
+/**
+ * `@awsmcp/nx:check`: the CI gate (inferred as `mcp-check` on the root project by the plugin).
+ * Exit code non-zero (success: false) on any error finding.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ExecutorContext } from '@nx/devkit';
+import { formatReport, runCheck } from '../../lib/check';
+import type { CheckExecutorSchema } from './schema';
+
+export default async function checkExecutor(options: CheckExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const report = await runCheck({ root: context.root, env: process.env, ...(options.files ? { files: options.files } : {}), ...(options.failOnWarnings ? { failOnWarnings: true } : {}) });
+  const json = JSON.stringify(report, null, 2) + '\n';
+  if (options.outputFile) {
+    const out = path.resolve(context.root, options.outputFile);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, json);
+  }
+  if (options.json) process.stdout.write(json);
+  else for (const line of formatReport(report)) (line.includes(': error ') ? console.error : console.log)(line);
+  return { success: report.ok };
+}

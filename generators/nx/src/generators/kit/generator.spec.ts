@@ -1,0 +1,292 @@
+import { parseHostConfig } from '@awsmcp/mcp-config-model';
+import { ProdGuardError } from '@awsmcp/prod-guard';
+import { BUILTIN_KITS, findServer } from '@awsmcp/starter-kits';
+import type { Tree } from '@nx/devkit';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CANARY, makeHome, type TestHome } from '../../__fixtures__/home';
+import { captureLogger, changedSince, contents, emptyWorkspace, type LogCapture } from '../../__fixtures__/tree';
+import { kitGenerator } from './generator';
+import type { KitGeneratorSchema } from './schema';
+
+const DEV = { profile: 'dev-sandbox', region: 'eu-west-1', yes: true } as const;
+
+let home: TestHome;
+let restoreEnv: () => void;
+let log: LogCapture;
+let tree: Tree;
+
+beforeEach(() => {
+  home = makeHome();
+  restoreEnv = home.activate();
+  log = captureLogger();
+  tree = emptyWorkspace();
+});
+
+afterEach(() => {
+  log.restore();
+  restoreEnv();
+  home.remove();
+});
+
+function json(file: string): Record<string, Record<string, Record<string, unknown>>> {
+  return parseHostConfig(tree.read(file, 'utf-8')!, { file: `/w/${file}`, strict: true }).value as Record<string, Record<string, Record<string, unknown>>>;
+}
+
+async function run(options: Partial<KitGeneratorSchema> & { name?: string }) {
+  await kitGenerator(tree, { name: 'eks-debug', ...options } as KitGeneratorSchema);
+}
+
+describe('kit generator: concrete mode', () => {
+  it('writes VS Code and Claude Code configs: pinned, stdio, AWS_PROFILE and AWS_REGION, no --region for eks', async () => {
+    const before = contents(tree);
+    await run(DEV);
+    const written = changedSince(tree, before);
+    expect(Object.keys(written).sort()).toEqual(['.mcp.json', '.vscode/mcp.json']);
+    expect(written).toMatchSnapshot();
+
+    const vscode = json('.vscode/mcp.json');
+    expect(Object.keys(vscode)).toEqual(['servers']);
+    const claude = json('.mcp.json');
+    expect(Object.keys(claude)).toEqual(['mcpServers']);
+    for (const [root, servers] of [
+      ['servers', vscode.servers!],
+      ['mcpServers', claude.mcpServers!],
+    ] as const) {
+      expect(Object.keys(servers)).toEqual(['eks', 'cloudwatch']);
+      for (const [name, entry] of Object.entries(servers)) {
+        const server = findServer(name)!;
+        expect({ root, name, type: entry.type, args: entry.args, env: entry.env }).toEqual({
+          root,
+          name,
+          type: 'stdio',
+          args: [`${server.package}==${server.version}`],
+          env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' },
+        });
+      }
+      expect(servers.eks!.args).not.toContain('--region');
+    }
+  });
+
+  it('never gives eks a --region, in any kit that has it, on any host', async () => {
+    for (const kit of BUILTIN_KITS.filter((k) => k.servers.includes('eks'))) {
+      await run({ ...DEV, name: kit.name, hosts: ['vscode', 'claude-code', 'cursor', 'kiro', 'amazonq'] });
+    }
+    for (const file of ['.vscode/mcp.json', '.mcp.json', '.cursor/mcp.json', '.kiro/settings/mcp.json', '.amazonq/mcp.json']) {
+      const doc = parseHostConfig(tree.read(file, 'utf-8')!, { file: `/w/${file}`, strict: true });
+      const eks = doc.servers.find((s) => s.name === 'eks')!;
+      expect(eks.args!.some((a) => a.startsWith('--region'))).toBe(false);
+      expect(eks.env).toMatchObject({ AWS_REGION: 'eu-west-1' });
+    }
+  });
+
+  it('shows the budget first and refuses an over-budget kit without --yes, naming the flag', async () => {
+    const before = contents(tree);
+    await expect(run({ profile: 'dev-sandbox', region: 'eu-west-1' })).rejects.toThrow(/over the 5000-token recommendation: nothing was written\. Re-run with --yes/);
+    expect(changedSince(tree, before)).toEqual({});
+    expect(log.text()).toMatch(/Context budget for kit 'eks-debug'/);
+    expect(log.text()).toMatch(/total\s+\d+\s+OVER the 5000-token recommendation/);
+    expect(log.text()).toMatch(/aws eks list-clusters --profile dev-sandbox --region eu-west-1/);
+  });
+
+  it('writes a kit under the budget without --yes', async () => {
+    await run({ name: 'deploy', profile: 'dev-sandbox', region: 'us-east-1' });
+    const servers = json('.vscode/mcp.json').servers!;
+    expect(Object.keys(servers)).toEqual(['aws-api', 'serverless']);
+    // aws-api reads its profile from its own variable, and runs read-only by default
+    expect(servers['aws-api']!.env).toMatchObject({ AWS_API_MCP_PROFILE_NAME: 'dev-sandbox', AWS_REGION: 'us-east-1', READ_OPERATIONS_ONLY: 'true' });
+    expect(log.text()).toMatch(/under the 5000-token recommendation/);
+  });
+
+  it('lists the valid kits for an unknown kit', async () => {
+    await expect(run({ ...DEV, name: 'eks-debgu' })).rejects.toThrow("unknown kit 'eks-debgu'; valid kits: eks-debug, observe, knowledge, deploy, cost");
+  });
+
+  it('names the closest configured profiles for a profile that is not in ~/.aws/config', async () => {
+    await expect(run({ ...DEV, profile: 'dev-sandbx' })).rejects.toThrow(/profile 'dev-sandbx' is not in .*\.aws\/config\. Closest: dev-sandbox, /);
+    await expect(run({ ...DEV, profile: 'dev-sandbx' })).rejects.toThrow(/--no-validate-profile/);
+  });
+
+  it('accepts an unknown profile with --no-validate-profile (CI)', async () => {
+    await run({ ...DEV, profile: 'ci-only-profile', validateProfile: false });
+    expect(json('.mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: 'ci-only-profile', AWS_REGION: 'eu-west-1' });
+  });
+
+  it("takes the profile's own region when --region is not given", async () => {
+    await run({ profile: 'staging-eu', yes: true, hosts: 'claude-code' });
+    expect(json('.mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' });
+  });
+
+  it('asks for --profile when none is given and there is nobody to ask', async () => {
+    await expect(run({ yes: true })).rejects.toThrow(/needs an AWS profile: pass --profile <name> \(configured: ci-keys, default, dev-sandbox/);
+  });
+
+  it('refuses a prod profile without --confirm (prod guard), and writes it with --confirm', async () => {
+    const before = contents(tree);
+    const err = await run({ ...DEV, profile: 'prod-eu' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProdGuardError);
+    expect((err as ProdGuardError).allowFlag).toBe('--confirm');
+    expect((err as ProdGuardError).message).toMatch(/profile "prod-eu" is production .* Re-run with --confirm/);
+    expect(changedSince(tree, before)).toEqual({});
+
+    await run({ ...DEV, profile: 'prod-eu', confirm: true });
+    expect(json('.vscode/mcp.json').servers!.eks!.env).toEqual({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1' });
+    expect(log.text()).toMatch(/production profile "prod-eu" in use .*\(confirmed\)/);
+  });
+
+  it('--multi-account: one instance per prod-tagged profile, with an _account note', async () => {
+    await run({ yes: true, multiAccount: true, confirm: true, hosts: ['claude-code'] });
+    const servers = json('.mcp.json').mcpServers!;
+    expect(Object.keys(servers)).toEqual(['eks-prod-eu', 'eks-prod-us', 'cloudwatch-prod-eu', 'cloudwatch-prod-us']);
+    expect(servers['eks-prod-us']).toMatchObject({ env: { AWS_PROFILE: 'prod-us', AWS_REGION: 'us-east-1' }, _account: '333333333333 (prod-us)' });
+    expect(servers['eks-prod-eu']!.env).toEqual({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1' });
+  });
+
+  it('--multi-account with explicit profiles, each with its own region', async () => {
+    await run({ yes: true, multiAccount: true, profile: 'dev-sandbox,staging-eu', hosts: 'vscode' });
+    const servers = json('.vscode/mcp.json').servers!;
+    expect(Object.keys(servers)).toEqual(['eks-dev-sandbox', 'eks-staging-eu', 'cloudwatch-dev-sandbox', 'cloudwatch-staging-eu']);
+    expect(servers['eks-staging-eu']!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' });
+  });
+
+  it('merges into an existing file: comments, other servers and layout kept', async () => {
+    const existing = [
+      '{',
+      '  // team servers: keep this comment',
+      '  "servers": {',
+      '    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/" } // hosted',
+      '  },',
+      '}',
+      '',
+    ].join('\n');
+    tree.write('.vscode/mcp.json', existing);
+    await run({ ...DEV, hosts: 'vscode' });
+    const text = tree.read('.vscode/mcp.json', 'utf-8')!;
+    expect(text).toContain('// team servers: keep this comment');
+    expect(text).toContain('    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/" }, // hosted\n');
+    expect(Object.keys(json('.vscode/mcp.json').servers!)).toEqual(['github', 'eks', 'cloudwatch']);
+    expect(text).toMatchSnapshot();
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    await run(DEV);
+    const first = contents(tree);
+    await run(DEV);
+    expect(contents(tree)).toEqual(first);
+    expect(log.text()).toMatch(/\.vscode\/mcp\.json: unchanged eks, cloudwatch/);
+  });
+
+  it('updates the kit entries when the profile changes, and nothing else', async () => {
+    await run(DEV);
+    await run({ ...DEV, profile: 'staging-eu', region: 'eu-central-1' });
+    expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' });
+    expect(log.text()).toMatch(/\.mcp\.json: updated eks, cloudwatch/);
+  });
+
+  it('uses the hosts the workspace already has', async () => {
+    tree.write('.cursor/rules.md', '# rules\n');
+    tree.write('.kiro/steering/x.md', '# x\n');
+    await run(DEV);
+    expect(tree.exists('.cursor/mcp.json')).toBe(true);
+    expect(tree.exists('.kiro/settings/mcp.json')).toBe(true);
+    expect(tree.exists('.vscode/mcp.json')).toBe(false);
+    expect(tree.exists('.mcp.json')).toBe(false);
+    expect(json('.kiro/settings/mcp.json').mcpServers!.eks!.args).toEqual([`awslabs.eks-mcp-server==${findServer('eks')!.version}`]);
+  });
+
+  it('refuses an unknown host and Claude Desktop (no workspace file)', async () => {
+    await expect(run({ ...DEV, hosts: 'vscode,zed' })).rejects.toThrow("unknown host 'zed'; expected one of vscode, claude-code, cursor, kiro, amazonq");
+    await expect(run({ ...DEV, hosts: ['claude-desktop'] })).rejects.toThrow(/Claude Desktop has no workspace file/);
+  });
+
+  it("builds a kit of the workspace's awsmcp-kits.yaml", async () => {
+    tree.write('awsmcp-kits.yaml', 'kits:\n  payments-debug:\n    description: EKS and CloudTrail\n    servers: [eks, cloudtrail]\n');
+    await run({ ...DEV, name: 'payments-debug', hosts: 'claude-code' });
+    expect(Object.keys(json('.mcp.json').mcpServers!)).toEqual(['eks', 'cloudtrail']);
+  });
+
+  it('reports a broken awsmcp-kits.yaml at file:line:column', async () => {
+    tree.write('awsmcp-kits.yaml', 'kits:\n  ok:\n    servers: [ekss]\n');
+    await expect(run({ ...DEV, name: 'ok' })).rejects.toThrow(/awsmcp-kits\.yaml:3:15: unknown server 'ekss'/);
+  });
+
+  it('warns when the real config is not git-ignored, and not once it is', async () => {
+    await run(DEV);
+    expect(log.text()).toMatch(/\.vscode\/mcp\.json holds real profile names and is not in \.gitignore: run nx g @awsmcp\/nx:template/);
+    log.lines.length = 0;
+    tree.write('.gitignore', '.vscode/mcp.json\n.mcp.json\n');
+    await run(DEV);
+    expect(log.text()).not.toMatch(/not in \.gitignore/);
+  });
+
+  it('never prints or writes a secret from the credentials file', async () => {
+    await run({ ...DEV, profile: 'ci-keys', region: 'us-west-2' });
+    await run({ ...DEV, profile: 'nope' }).catch(() => undefined);
+    const all = log.text() + JSON.stringify(contents(tree));
+    expect(all).not.toContain(CANARY);
+    expect(all).not.toContain('AKIAIOSFODNN7EXAMPLE');
+  });
+});
+
+describe('kit generator: inputs mode (safe to commit)', () => {
+  it('VS Code inputs and Claude Code ${AWS_PROFILE:-default}, no profile name, no account id', async () => {
+    const before = contents(tree);
+    await run({ ...DEV, mode: 'inputs' });
+    const written = changedSince(tree, before);
+    expect(written).toMatchSnapshot();
+    const all = Object.values(written).join('\n');
+    expect(all).not.toMatch(/dev-sandbox|\d{12}/);
+
+    const vscode = json('.vscode/mcp.json');
+    expect(vscode.servers!.eks).toMatchObject({ type: 'stdio', env: { AWS_PROFILE: '${input:awsProfile}', AWS_REGION: '${input:awsRegion}' } });
+    expect(vscode.inputs).toEqual([
+      { type: 'promptString', id: 'awsProfile', description: 'AWS profile name' },
+      { type: 'pickString', id: 'awsRegion', description: 'AWS region (e.g. eu-west-1)', options: ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2'], default: 'eu-west-1' },
+    ]);
+    expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE:-default}', AWS_REGION: '${AWS_REGION:-eu-west-1}' });
+  });
+
+  it('needs no profile, but a region', async () => {
+    await run({ yes: true, mode: 'inputs', region: 'us-east-1', hosts: 'kiro' });
+    expect(json('.kiro/settings/mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE:-default}', AWS_REGION: '${AWS_REGION:-us-east-1}' });
+    await expect(run({ yes: true, mode: 'inputs' })).rejects.toThrow(/--mode inputs: pass --region/);
+  });
+
+  it('refuses hosts that expand no variables, and --multi-account', async () => {
+    await expect(run({ ...DEV, mode: 'inputs', hosts: 'vscode,cursor' })).rejects.toThrow(/--mode inputs: Cursor expand no variables/);
+    await expect(run({ ...DEV, mode: 'inputs', multiAccount: true })).rejects.toThrow(/use --mode concrete for --multi-account/);
+  });
+
+  it('is idempotent', async () => {
+    await run({ ...DEV, mode: 'inputs' });
+    const first = contents(tree);
+    await run({ ...DEV, mode: 'inputs' });
+    expect(contents(tree)).toEqual(first);
+  });
+});
+
+describe('kit generator: performance', () => {
+  it('runs on an in-memory tree in under 20 ms', async () => {
+    const options = { ...DEV, name: 'eks-debug', skipFormat: true } as KitGeneratorSchema;
+    for (let i = 0; i < 3; i++) await kitGenerator(emptyWorkspace(), options); // warm-up (module loading, JIT)
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const t = emptyWorkspace();
+      const start = process.hrtime.bigint();
+      await kitGenerator(t, options);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[4]).toBeLessThan(20); // the median
+  });
+});
+
+describe('kit generator: schema', () => {
+  it('offers every built-in kit in the x-prompt', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'schema.json'), 'utf8'));
+    expect(schema.properties.name['x-prompt'].items.map((i: { value: string }) => i.value)).toEqual(BUILTIN_KITS.map((k) => k.name));
+    for (const item of schema.properties.name['x-prompt'].items) {
+      expect(item.label.startsWith(`${item.value}: `)).toBe(true);
+    }
+  });
+});
