@@ -12,7 +12,7 @@ import { DoctorJsonSchema, LAYERS, type DoctorJson, type DoctorTarget, type Laye
 import { displayArgs, fromCatalog, fromEntry, hostServers, pickEntry, type RunnableServer } from '../doctor/target';
 import { printJson } from '../output/json';
 import { progress } from '../output/progress';
-import { style } from '../output/style';
+import { style, visibleWidth } from '../output/style';
 import { reportDiagnostics } from './shared';
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
@@ -106,7 +106,8 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
   const label = (l: LayerName) => l.padEnd(12);
   const print = (l: Layer) => {
     if (ctx.json) return;
-    const mark = l.status === 'ok' ? st.light('green', { green: 'ok' }) : l.status === 'failed' ? st.light('red', { red: 'FAILED' }) : st.dim(ctx.color ? '-' : '- skipped');
+    const raw = l.status === 'ok' ? st.light('green', { green: 'ok' }) : l.status === 'failed' ? st.light('red', { red: 'FAILED' }) : st.dim(ctx.color ? '-' : '- skipped');
+    const mark = raw + ' '.repeat(Math.max(0, (ctx.color ? 1 : 9) - visibleWidth(raw)));
     bar.done(`${mark} ${st.bold(label(l.layer))} ${l.status === 'failed' ? st.red(l.summary) : l.status === 'skipped' ? st.dim(l.summary) : l.summary}`);
     if (l.layer === 'identity' && l.status === 'ok' && l.chain) ctx.out(st.dim(`    via ${l.chain.join(' -> ')}`));
     if (l.layer === 'mcp' && l.status === 'failed' && l.stderrTail && l.stderrTail.length > 0) {
@@ -116,7 +117,8 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
     if (l.layer === 'permissions') {
       for (const p of l.probes) {
         const m = p.status === 'ok' ? st.light('green', { green: 'ok' }) : p.status === 'not-implemented' ? st.dim(ctx.color ? '?' : '? by hand') : st.light('red', { red: p.status });
-        ctx.out(`    ${m} ${p.action}${p.message && p.status !== 'ok' ? st.dim(`  ${p.message}`) : ''}`);
+        const note = p.status === 'ok' ? p.detail : p.message;
+        ctx.out(`    ${m} ${p.action}${note ? st.dim(`  ${note}`) : ''}`);
       }
     }
     if (l.status === 'failed' && l.fix) ctx.out(`  ${st.yellow('fix:')} ${l.fix}`);

@@ -7,7 +7,8 @@ import type { CliContext } from '../context';
 import { classifyAwsError, clientConfig, withDeadline, type AwsTarget } from './aws';
 import type { PermissionsLayer, Probe } from './schema';
 
-type ProbeCall = (ctx: CliContext, target: AwsTarget, credentials: unknown, signal: AbortSignal) => Promise<void>;
+/** A probe call; resolves to a short note on what it saw (`2 clusters: demo, web`). */
+type ProbeCall = (ctx: CliContext, target: AwsTarget, credentials: unknown, signal: AbortSignal) => Promise<string | undefined>;
 
 /** The probes this CLI can run, by `service:Operation` (others report the CLI command to run by hand). */
 const CALLS: Record<string, ProbeCall> = {
@@ -15,7 +16,9 @@ const CALLS: Record<string, ProbeCall> = {
     const { EKSClient, ListClustersCommand } = require('@aws-sdk/client-eks') as typeof import('@aws-sdk/client-eks');
     const client = new EKSClient(clientConfig(ctx, target, 'EKS', credentials) as NonNullable<ConstructorParameters<typeof EKSClient>[0]>);
     try {
-      await client.send(new ListClustersCommand({ maxResults: 1 }), { abortSignal });
+      const r = await client.send(new ListClustersCommand({ maxResults: 10 }), { abortSignal });
+      const names = r.clusters ?? [];
+      return names.length === 0 ? 'no clusters in the region' : `${names.length}${r.nextToken ? '+' : ''} cluster${names.length === 1 ? '' : 's'}: ${names.join(', ')}`;
     } finally {
       client.destroy();
     }
@@ -24,7 +27,9 @@ const CALLS: Record<string, ProbeCall> = {
     const { CloudWatchClient, DescribeAlarmsCommand } = require('@aws-sdk/client-cloudwatch') as typeof import('@aws-sdk/client-cloudwatch');
     const client = new CloudWatchClient(clientConfig(ctx, target, 'CloudWatch', credentials) as NonNullable<ConstructorParameters<typeof CloudWatchClient>[0]>);
     try {
-      await client.send(new DescribeAlarmsCommand({ MaxRecords: 1 }), { abortSignal });
+      const r = await client.send(new DescribeAlarmsCommand({ MaxRecords: 10 }), { abortSignal });
+      const n = (r.MetricAlarms?.length ?? 0) + (r.CompositeAlarms?.length ?? 0);
+      return n === 0 ? 'no alarms in the region' : `${n}${r.NextToken ? '+' : ''} alarm${n === 1 ? '' : 's'}`;
     } finally {
       client.destroy();
     }
@@ -33,7 +38,8 @@ const CALLS: Record<string, ProbeCall> = {
     const { STSClient, GetCallerIdentityCommand } = require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts');
     const client = new STSClient(clientConfig(ctx, target, 'STS', credentials) as NonNullable<ConstructorParameters<typeof STSClient>[0]>);
     try {
-      await client.send(new GetCallerIdentityCommand({}), { abortSignal });
+      const r = await client.send(new GetCallerIdentityCommand({}), { abortSignal });
+      return r.Account ? `account ${r.Account}` : undefined;
     } finally {
       client.destroy();
     }
@@ -85,8 +91,8 @@ export async function checkPermissions(ctx: CliContext, input: ProbeInput): Prom
       continue;
     }
     try {
-      await withDeadline(input.timeoutMs, (signal) => call(ctx, input.target, input.credentials, signal));
-      probes.push({ ...base, status: 'ok' });
+      const detail = await withDeadline(input.timeoutMs, (signal) => call(ctx, input.target, input.credentials, signal));
+      probes.push({ ...base, status: 'ok', ...(detail ? { detail } : {}) });
     } catch (e) {
       const problem = classifyAwsError(e);
       const who = input.arn ?? `profile ${input.target.profile}`;

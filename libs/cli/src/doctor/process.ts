@@ -226,7 +226,9 @@ export async function withInterruptHandler<T>(fn: (interrupted: Promise<void>) =
   let fire!: () => void;
   const interrupted = new Promise<void>((r) => (fire = r));
   const handler = () => {
-    void killAll().then(fire, fire);
+    // tell the waiting session first (so it reports `interrupted`, not the exit the kill causes)
+    fire();
+    void killAll();
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

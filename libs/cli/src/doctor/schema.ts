@@ -70,6 +70,8 @@ export const ProbeSchema = z.object({
   /** The same check with the AWS CLI. */
   cli: z.string(),
   status: z.enum(['ok', 'denied', 'error', 'not-implemented']),
+  /** What an allowed call saw (`1 cluster: demo`). */
+  detail: z.string().optional(),
   message: z.string().optional(),
   fix: z.string().optional(),
 });

@@ -133,8 +133,10 @@ export function startBin(
       check();
     });
     const killer = setTimeout(() => child.kill('SIGKILL'), extra.timeoutMs ?? 60_000);
+    const poll = extra.interruptWhen ? setInterval(check, 50) : undefined;
     child.on('close', (code, signal) => {
       clearTimeout(killer);
+      if (poll) clearInterval(poll);
       resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr, ms: Date.now() - started, pid: child.pid! });
     });
   });

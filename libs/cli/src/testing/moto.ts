@@ -46,7 +46,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+// the SDK's notice about its own future Node requirement is noise in test output
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function answers(endpoint: string): Promise<boolean> {
   try {
@@ -136,6 +139,16 @@ export async function seedOrganization(endpoint: string, count: number, names: (
   return ids;
 }
 
+/** Credentials of a role in `accountId` (moto keeps each account's resources apart). */
+export async function accountCredentials(endpoint: string, accountId: string, roleName = 'Seeder'): Promise<Creds & { sessionToken: string }> {
+  const { STSClient, AssumeRoleCommand } = require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts');
+  const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: MOTO_KEYS });
+  const r = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`, RoleSessionName: 'seed' }));
+  sts.destroy();
+  return { accessKeyId: r.Credentials!.AccessKeyId!, secretAccessKey: r.Credentials!.SecretAccessKey!, sessionToken: r.Credentials!.SessionToken! };
+}
+
+/** An EKS cluster in `region` of the account the credentials belong to. */
 export async function createCluster(endpoint: string, region: string, name: string, credentials: Creds = MOTO_KEYS): Promise<void> {
   const { EKSClient, CreateClusterCommand } = require('@aws-sdk/client-eks') as typeof import('@aws-sdk/client-eks');
   const eks = new EKSClient({ region, endpoint, credentials });
