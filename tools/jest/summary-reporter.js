@@ -17,9 +17,10 @@ class SummaryReporter {
     const dir = path.join(workspaceRoot, 'tmp/test-results');
     fs.mkdirSync(dir, { recursive: true });
     // a suite that could not run at all (syntax error, crash in setup) counts as a failure, and so
-    // does a run jest itself calls unsuccessful with nothing else counted (e.g. an open handle error)
+    // does a run that broke down or failed on snapshots with nothing else counted. (`results.success`
+    // is only computed after reporters ran, so it cannot be used here.)
     let failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    if (failed === 0 && (results.success === false || results.wasInterrupted)) failed = 1;
+    if (failed === 0 && (results.runExecError || results.wasInterrupted || (results.snapshot && results.snapshot.failure))) failed = 1;
     fs.writeFileSync(
       path.join(dir, `${name}.json`),
       JSON.stringify({

@@ -72,7 +72,7 @@ export function createContext(options: GlobalOptions, input: ContextInput = {}):
   const home = path.resolve(cwd, options.home ?? env.HOME ?? env.USERPROFILE ?? os.homedir());
   const libEnv: Env = { ...env, HOME: home };
   if (options.home !== undefined) libEnv.USERPROFILE = home;
-  const interactive = stdout.isTTY === true && env.CI !== 'true';
+  const interactive = stdout.isTTY === true;
   const json = options.json === true;
   return {
     env,

@@ -68,7 +68,12 @@ describe('status --watch in a terminal (tmux)', () => {
     const done = path.join(t.workspace, 'exit-code');
     const cmd = `cd ${t.workspace} && HOME=${t.home} NO_COLOR=1 TZ=UTC ${process.execPath} ${BIN} status --watch; echo $? > ${done}`;
     tmux('new-session', '-d', '-s', session, '-x', '220', '-y', '40', cmd);
-    const screen = () => tmux('capture-pane', '-p', '-t', session);
+    // the latest frame: a terminal redraw clears the screen, but look past any earlier frame anyway
+    const screen = () => {
+      const text = tmux('capture-pane', '-p', '-t', session);
+      const at = text.lastIndexOf('awsmcp status --watch');
+      return at >= 0 ? text.slice(at) : text;
+    };
     try {
       expect(await waitFor(() => /eks\s+VS Code.*✗ red/.test(screen()), 15_000)).toBe(true);
       expect(screen()).toContain('!!! credentials expired, missing, or expiring in under 10 minutes: eks (dev-sandbox)');
