@@ -54,8 +54,9 @@ async function confirm(ctx: CliContext, question: string): Promise<boolean> {
 export async function orgScan(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
   const profile = (options.profile as string | undefined) || ctx.env.AWS_PROFILE || 'default';
   const timeoutMs = parseTimeout(options.timeout, 30);
-  const pageSize = options.pageSize !== undefined ? Number(options.pageSize) : undefined;
-  if (pageSize !== undefined && (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 20)) {
+  // 20 is the API's maximum (and what the AWS CLI asks for); smaller pages only make more calls
+  const pageSize = options.pageSize !== undefined ? Number(options.pageSize) : 20;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 20) {
     throw new CliError(`--page-size must be a whole number from 1 to 20, got '${String(options.pageSize)}'`, EXIT.USAGE, undefined, 'USAGE');
   }
   const write = options.write === true;
@@ -74,7 +75,7 @@ export async function orgScan(ctx: CliContext, options: Record<string, unknown>)
   try {
     listed = await listAccounts(ctx, { profile, region: regionFor(ctx, set, profile) }, {
       timeoutMs,
-      ...(pageSize ? { pageSize } : {}),
+      pageSize,
       onPage: (page, count) => bar.update(`org-scan: ListAccounts page ${page + 1} (${count} accounts so far)`),
     });
   } catch (e) {

@@ -14,7 +14,7 @@ export const defineOrgScan: CommandDefinition = (program, registrar) => {
     .option('--sso-region <region>', 'SSO region for --sso-start-url')
     .option('--region <region>', 'default region written into the generated profiles')
     .option('--prefix <text>', 'prefix for the generated profile names (e.g. org-)')
-    .option('--page-size <n>', 'ListAccounts page size (1-20)')
+    .option('--page-size <n>', 'ListAccounts page size (1-20, default 20)')
     .option('--timeout <seconds>', 'how long one API call may take', '30')
     .option('--json', 'machine-readable output ({ schemaVersion: 1, accounts: [...], summary, generated?, written? })')
     .addHelpText(

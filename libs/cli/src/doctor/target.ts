@@ -82,7 +82,7 @@ export function fromEntry(ctx: CliContext, entry: ServerEntry): RunnableServer {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(entry.env ?? {})) env[k] = expand(v);
   const command = entry.command !== undefined ? expand(entry.command) : undefined;
-  const pkg = detectServerPackage(entry.command, entry.args ?? []);
+  const pkg = detectServerPackage(entry.command, entry.args ?? []) ?? installedPackage(command, args);
   const catalog = pkg ? findServer(pkg.package) : undefined;
   const profileProblems: string[] = [];
   const regionProblems: string[] = [];
@@ -102,6 +102,25 @@ export function fromEntry(ctx: CliContext, entry: ServerEntry): RunnableServer {
     ...(pkg ? { package: { name: pkg.package, ...(pkg.version ? { version: pkg.version } : {}), pinned: pkg.pinned } } : {}),
     problems,
   };
+}
+
+/**
+ * `node /path/node_modules/<pkg>/dist/index.js`: the npm package a script belongs to, with the
+ * installed version (an exact one, so measurements can be matched to it).
+ */
+export function installedPackage(command: string | undefined, args: readonly string[]): { package: string; version?: string; pinned: boolean } | undefined {
+  if (!command || !/^(node|nodejs|bun|deno)(\.exe)?$/i.test(command.replace(/\\/g, '/').split('/').pop() ?? '')) return undefined;
+  const script = args.find((a) => !a.startsWith('-'));
+  const m = script ? /^(.*[\\/]node_modules[\\/])((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(script) : null;
+  if (!m) return undefined;
+  const name = m[2].replace(/\\/g, '/');
+  try {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const version = (JSON.parse(fs.readFileSync(`${m[1]}${m[2]}/package.json`, 'utf8')) as { version?: string }).version;
+    return { package: name, ...(version ? { version } : {}), pinned: version !== undefined };
+  } catch {
+    return { package: name, pinned: false };
+  }
 }
 
 /** A catalog server run with its pinned command (`uvx pkg==version`), AWS_PROFILE / AWS_REGION set. */
