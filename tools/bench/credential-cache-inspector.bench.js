@@ -8,23 +8,11 @@ const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { inspectProfiles } = require('@awsmcp/credential-cache-inspector');
-const { generateHome } = require('./lib');
+const { generateHome, measure } = require('./lib');
 const { loadProfiles } = require('@awsmcp/aws-config-parser');
 
 const PROFILES = 5000;
 const CACHE_FILES = 2000;
-
-function median(fn, runs = 15, warmup = 3) {
-  for (let i = 0; i < warmup; i++) fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 function main() {
   const { home, files, profiles } = generateHome();
@@ -49,8 +37,8 @@ function main() {
     const maxReads = Math.max(...reads.values());
     const lights = result.reduce((acc, s) => ((acc[s.light] = (acc[s.light] ?? 0) + 1), acc), {});
 
-    const inspectMs = median(() => inspectProfiles(set, { home }));
-    const endToEndMs = median(() => inspectProfiles(loadProfiles({ home }), { home }), 9, 2);
+    const inspectMs = measure(() => inspectProfiles(set, { home }));
+    const endToEndMs = measure(() => inspectProfiles(loadProfiles({ home }), { home }), { runs: 9, warmup: 2 });
     const memory = process.memoryUsage().heapUsed / 1024 / 1024;
 
     console.log(`input: ${count} profiles, ${files} cache files (${reads.size} distinct paths looked up)`);
