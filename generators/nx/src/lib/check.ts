@@ -50,6 +50,7 @@ export interface CheckOptions {
 }
 
 const TEMPLATE_SUFFIXES = ['.template', '.tmpl', '.example', '.sample'];
+const MCP_NAME = /mcp\.json(\.(template|tmpl|example|sample))?$/;
 
 /** Lint codes the check fails on although the model reports them as warnings. */
 const ELEVATED = new Set(['UNPINNED_VERSION']);
@@ -119,7 +120,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const inGit = tracked !== undefined;
   const trackedSet = new Set(tracked ?? []);
   const untracked = new Set(inGit ? (git(root, ['ls-files', '-z', '--others', '--exclude-standard']) ?? []) : []);
-  const listed = [...trackedSet, ...untracked].filter((f) => !f.includes('node_modules/') && isHostFile(f, home, root));
+  // every host file is named mcp.json (optionally with a template suffix): a cheap filter before detection
+  const listed = [...trackedSet, ...untracked].filter((f) => MCP_NAME.test(f) && !f.includes('node_modules/') && isHostFile(f, home, root));
 
   let tags: ProfileTags | undefined;
   try {

@@ -21,7 +21,8 @@ export function onboardingSnippet(input: SnippetInput): string {
     `npx awsmcp hydrate --profile <your-profile> --region ${input.region ?? '<region>'}`,
     '```',
     '',
-    'Then restart the AI host (VS Code: "MCP: List Servers" > Restart; Claude Code: run `claude` again',
+    'VS Code asks for the profile and region (its `inputs`) when a server first starts. Then restart',
+    'the AI host (VS Code: "MCP: List Servers" > Restart; Claude Code: run `claude` again',
     'and check `/mcp`). CI runs the `mcp-check` target of `@awsmcp/nx`, which fails when a real config',
     'or a template with a real profile name or account id is committed.',
   ].join('\n');

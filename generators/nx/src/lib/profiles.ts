@@ -53,10 +53,15 @@ export function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The `max` names closest to `name` (ties in alphabetical order). */
+/**
+ * The `max` names closest to `name` (ties in alphabetical order), leaving out names that differ in
+ * more than half of its characters (at least 3 edits are always allowed).
+ */
 export function closestNames(name: string, candidates: readonly string[], max = 3): string[] {
+  const limit = Math.max(3, Math.ceil(name.length / 2));
   return [...candidates]
     .map((c) => ({ c, d: levenshtein(name.toLowerCase(), c.toLowerCase()) }))
+    .filter((x) => x.d <= limit)
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
     .slice(0, max)
     .map((x) => x.c);
@@ -67,7 +72,12 @@ export function assertProfileExists(aws: UserAws, profile: string): void {
   if (aws.set.profiles[profile]) return;
   const names = profileNames(aws.set);
   const near = closestNames(profile, names);
-  const hint = near.length > 0 ? ` Closest: ${near.join(', ')}.` : ` No profiles are configured there.`;
+  const hint =
+    near.length > 0
+      ? ` Closest: ${near.join(', ')}.`
+      : names.length > 0
+        ? ` No close match; configured: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', ...' : ''}.`
+        : ' No profiles are configured there.';
   throw new Error(
     `profile '${profile}' is not in ${aws.configFile}.${hint} Pass an existing --profile, or --no-validate-profile when the profile only exists elsewhere (CI).`,
   );

@@ -98,13 +98,30 @@ describe('kit generator: concrete mode', () => {
     expect(log.text()).toMatch(/under the 5000-token recommendation/);
   });
 
+  it('prefers the costs `awsmcp tokens` measured, and takes --token-limit', async () => {
+    const { version } = findServer('eks')!;
+    fs.mkdirSync(path.join(home.home, '.cache', 'awsmcp'), { recursive: true });
+    fs.writeFileSync(
+      path.join(home.home, '.cache', 'awsmcp', 'measurements.json'),
+      JSON.stringify({ measurements: [{ server: 'eks', version, tokens: 2100, toolCount: 16, measuredAt: '2026-11-20T09:00:00Z' }, { server: 'cloudwatch', tokens: 'lots' }] }),
+    );
+    await run({ profile: 'dev-sandbox', region: 'eu-west-1', tokenLimit: 12000 });
+    expect(log.text()).toMatch(/eks\s+2100\s+measured, 16 tools \(measured 2026-11-20\)/);
+    expect(log.text()).toMatch(/total\s+9994\s+under the 12000-token recommendation/);
+    expect(tree.exists('.vscode/mcp.json')).toBe(true);
+  });
+
   it('lists the valid kits for an unknown kit', async () => {
     await expect(run({ ...DEV, name: 'eks-debgu' })).rejects.toThrow("unknown kit 'eks-debgu'; valid kits: eks-debug, observe, knowledge, deploy, cost");
   });
 
   it('names the closest configured profiles for a profile that is not in ~/.aws/config', async () => {
-    await expect(run({ ...DEV, profile: 'dev-sandbx' })).rejects.toThrow(/profile 'dev-sandbx' is not in .*\.aws\/config\. Closest: dev-sandbox, /);
+    await expect(run({ ...DEV, profile: 'dev-sandbx' })).rejects.toThrow(/profile 'dev-sandbx' is not in .*\.aws\/config\. Closest: dev-sandbox\. /);
     await expect(run({ ...DEV, profile: 'dev-sandbx' })).rejects.toThrow(/--no-validate-profile/);
+  });
+
+  it('lists the configured profiles when none is close', async () => {
+    await expect(run({ ...DEV, profile: 'zzzzzzzz' })).rejects.toThrow(/No close match; configured: ci-keys, default, dev-sandbox, prod-eu, prod-us, staging-eu\./);
   });
 
   it('accepts an unknown profile with --no-validate-profile (CI)', async () => {

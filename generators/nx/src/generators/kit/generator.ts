@@ -12,6 +12,7 @@ import { formatBudget } from '../../lib/budget-report';
 import { detectHosts, parseHosts, workspaceFileOf } from '../../lib/hosts';
 import { choose, confirm, isInteractive } from '../../lib/interactive';
 import { assertProfileExists, profileAccount, profileNames, profileRegion, readUserAws, type UserAws } from '../../lib/profiles';
+import { readMeasurements } from '../../lib/measurements';
 import { findLeaks, formatLeaks } from '../../lib/template-safety';
 import type { KitGeneratorSchema } from './schema';
 
@@ -108,7 +109,12 @@ async function guardProduction(ctx: Ctx, entries: readonly KitEntry[]): Promise<
 }
 
 async function checkBudget(ctx: Ctx, entries: readonly KitEntry[], profile?: string, region?: string): Promise<void> {
-  const b = budget(entries, { ...(profile ? { profile } : {}), ...(region ? { region } : {}) });
+  const b = budget(entries, {
+    measurements: readMeasurements(process.env),
+    ...(ctx.schema.tokenLimit !== undefined ? { limit: ctx.schema.tokenLimit } : {}),
+    ...(profile ? { profile } : {}),
+    ...(region ? { region } : {}),
+  });
   for (const line of formatBudget(ctx.kit.name, b)) logger.info(line);
   if (b.verdict !== 'over' || ctx.schema.yes) return;
   const why = `kit '${ctx.kit.name}' loads ${b.total} tokens, over the ${b.limit}-token recommendation`;
@@ -116,7 +122,7 @@ async function checkBudget(ctx: Ctx, entries: readonly KitEntry[], profile?: str
     if (await confirm(`${why}. Write it anyway?`)) return;
     throw new Error(`${why}: nothing was written`);
   }
-  throw new Error(`${why}: nothing was written. Re-run with --yes to write it anyway (or pick a smaller kit).`);
+  throw new Error(`${why}: nothing was written. Re-run with --yes to write it anyway (or pick a smaller kit, or raise --token-limit).`);
 }
 
 /** `${NAME}` -> `${NAME:-default}` in every string of a spec (Claude Code and Kiro expand it). */
