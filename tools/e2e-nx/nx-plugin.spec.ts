@@ -181,7 +181,7 @@ describe('@awsmcp/nx installed from its tarball in a fresh Nx workspace', () => 
 
   it('init: registers the plugin in nx.json; the root project gets mcp-check', () => {
     must(nx('g', '@awsmcp/nx:init', '--no-cli', '--no-interactive'), 'nx g @awsmcp/nx:init');
-    expect(JSON.parse(read('nx.json')).plugins).toEqual(['@awsmcp/nx']);
+    expect(JSON.parse(read('nx.json')).plugins).toEqual(['@awsmcp/nx/plugin']);
     const project = JSON.parse(must(nx('show', 'project', 'e2e-ws', '--json'), 'nx show project'));
     expect(project.targets['mcp-check']).toMatchObject({ executor: '@awsmcp/nx:check' });
   });

@@ -91,13 +91,14 @@ environment, so \`~/.aws/config\` and \`~/.aws-profile-tags.yaml\` are the engin
 
 const TARGET = `## The \`mcp-check\` target
 
-\`init\` adds \`@awsmcp/nx\` to the \`plugins\` of \`nx.json\`. The plugin (\`createNodes\`, also exported as
-\`createNodesV2\` for Nx 22) infers one target on the workspace's root project, running the \`check\`
+\`init\` adds \`@awsmcp/nx/plugin\` to the \`plugins\` of \`nx.json\` (a light entry point, as \`@nx/jest/plugin\`;
+the package main exports the same). The plugin (\`createNodes\`, also exported as \`createNodesV2\` for
+Nx 22) infers one target on the workspace's root project, running the \`check\`
 executor: the MCP host files live at the workspace root, so the check is a workspace-level task, the
 way Nx runs root-level tasks. When the root is not a project yet, the plugin makes it one, named as Nx
 would name it (\`project.json\`, else \`package.json\`'s \`nx.name\` or \`name\`). The target is not cached:
 its verdict depends on git's index and on \`~/.aws\`, which Nx does not hash. Rename it with
-\`{ "plugin": "@awsmcp/nx", "options": { "targetName": "check" } }\`, or use the executor directly in a
+\`{ "plugin": "@awsmcp/nx/plugin", "options": { "targetName": "check" } }\`, or use the executor directly in a
 \`project.json\`: \`{ "executor": "@awsmcp/nx:check" }\`.
 
 What the check reads: the workspace file and the \`.template\` / \`.tmpl\` / \`.example\` / \`.sample\` of every

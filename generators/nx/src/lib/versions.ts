@@ -11,5 +11,7 @@ export function pluginVersion(): string {
 /** The @awsmcp/cli range added for `npx awsmcp hydrate` (a test keeps it in step with libs/cli). */
 export const AWSMCP_CLI_VERSION = '^0.1.0';
 
-export const PLUGIN_NAME = '@awsmcp/nx';
+export const PACKAGE_NAME = '@awsmcp/nx';
+/** What nx.json registers: the light entry point with only createNodes (like `@nx/jest/plugin`). */
+export const PLUGIN_NAME = '@awsmcp/nx/plugin';
 export const DEFAULT_TARGET_NAME = 'mcp-check';

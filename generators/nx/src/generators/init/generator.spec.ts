@@ -19,10 +19,10 @@ const ownVersion = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../pac
 describe('init generator', () => {
   it('adds the plugin to nx.json and the @awsmcp dev dependencies', async () => {
     const install = await initGenerator(tree, {});
-    expect(readNxJson(tree)!.plugins).toEqual(['@awsmcp/nx']);
+    expect(readNxJson(tree)!.plugins).toEqual(['@awsmcp/nx/plugin']);
     expect(readJson(tree, 'package.json').devDependencies).toEqual({ '@awsmcp/nx': ownVersion, '@awsmcp/cli': AWSMCP_CLI_VERSION });
     expect(typeof install).toBe('function');
-    expect(log.text()).toMatch(/nx\.json: added the @awsmcp\/nx plugin \(target 'mcp-check' on the root project\)/);
+    expect(log.text()).toMatch(/nx\.json: registered @awsmcp\/nx\/plugin \(the 'mcp-check' target on the root project\)/);
     expect(log.text()).toMatch(/installed with (npm|pnpm|yarn|bun)/);
   });
 
@@ -32,10 +32,18 @@ describe('init generator', () => {
     tree.write('package.json', JSON.stringify(json, null, 2) + '\n');
     await initGenerator(tree, { targetName: 'awsmcp-check' });
     const first = contents(tree);
-    expect(readNxJson(tree)!.plugins).toEqual([{ plugin: '@awsmcp/nx', options: { targetName: 'awsmcp-check' } }]);
+    expect(readNxJson(tree)!.plugins).toEqual([{ plugin: '@awsmcp/nx/plugin', options: { targetName: 'awsmcp-check' } }]);
     expect(readJson(tree, 'package.json').devDependencies['@awsmcp/nx']).toBe('file:../awsmcp-nx-0.1.0.tgz');
     await initGenerator(tree, {});
     expect(contents(tree)).toEqual(first);
+  });
+
+  it('leaves a registration of the package main alone', async () => {
+    const nxJson = readNxJson(tree)!;
+    nxJson.plugins = [{ plugin: '@awsmcp/nx', options: { targetName: 'check' } }];
+    tree.write('nx.json', JSON.stringify(nxJson));
+    await initGenerator(tree, {});
+    expect(readNxJson(tree)!.plugins).toEqual([{ plugin: '@awsmcp/nx', options: { targetName: 'check' } }]);
   });
 
   it('--no-cli and --skipPackageJson', async () => {

@@ -3,7 +3,7 @@
  * check target, and the @awsmcp dev dependencies, installed with the workspace's package manager.
  */
 import { addDependenciesToPackageJson, detectPackageManager, formatFiles, logger, readNxJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { AWSMCP_CLI_VERSION, DEFAULT_TARGET_NAME, PLUGIN_NAME, pluginVersion } from '../../lib/versions';
+import { AWSMCP_CLI_VERSION, DEFAULT_TARGET_NAME, PACKAGE_NAME, PLUGIN_NAME, pluginVersion } from '../../lib/versions';
 import type { InitGeneratorSchema } from './schema';
 
 type PluginEntry = string | { plugin: string; options?: unknown };
@@ -12,7 +12,7 @@ type PluginEntry = string | { plugin: string; options?: unknown };
 export function addPluginToNxJson(tree: Tree, targetName: string): boolean {
   const nxJson = readNxJson(tree) ?? {};
   const plugins = (nxJson.plugins ?? []) as PluginEntry[];
-  if (plugins.some((p) => (typeof p === 'string' ? p : p.plugin) === PLUGIN_NAME)) return false;
+  if (plugins.some((p) => [PLUGIN_NAME, PACKAGE_NAME].includes(typeof p === 'string' ? p : p.plugin))) return false;
   const entry: PluginEntry = targetName === DEFAULT_TARGET_NAME ? PLUGIN_NAME : { plugin: PLUGIN_NAME, options: { targetName } };
   nxJson.plugins = [...plugins, entry] as typeof nxJson.plugins;
   updateNxJson(tree, nxJson);
@@ -21,10 +21,10 @@ export function addPluginToNxJson(tree: Tree, targetName: string): boolean {
 
 export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}): Promise<GeneratorCallback> {
   const targetName = schema.targetName?.trim() || DEFAULT_TARGET_NAME;
-  if (addPluginToNxJson(tree, targetName)) logger.info(`nx.json: added the ${PLUGIN_NAME} plugin (target '${targetName}' on the root project)`);
+  if (addPluginToNxJson(tree, targetName)) logger.info(`nx.json: registered ${PLUGIN_NAME} (the '${targetName}' target on the root project)`);
   let install: GeneratorCallback = () => {};
   if (!schema.skipPackageJson) {
-    const devDependencies: Record<string, string> = { [PLUGIN_NAME]: pluginVersion() };
+    const devDependencies: Record<string, string> = { [PACKAGE_NAME]: pluginVersion() };
     if (schema.cli !== false) devDependencies['@awsmcp/cli'] = AWSMCP_CLI_VERSION;
     install = addDependenciesToPackageJson(tree, {}, devDependencies, 'package.json', true);
     logger.info(`package.json: ${Object.keys(devDependencies).join(', ')} as devDependencies (installed with ${detectPackageManager(tree.root)})`);

@@ -274,6 +274,12 @@ describe('kit generator: inputs mode (safe to commit)', () => {
     await expect(run({ ...DEV, mode: 'inputs', multiAccount: true })).rejects.toThrow(/use --mode concrete for --multi-account/);
   });
 
+  it('warns when the file to commit still holds real values of other servers', async () => {
+    tree.write('.mcp.json', JSON.stringify({ mcpServers: { mine: { command: 'uvx', args: ['x==1'], env: { AWS_PROFILE: 'staging-eu' } } } }, null, 2));
+    await run({ ...DEV, mode: 'inputs', hosts: 'claude-code' });
+    expect(log.text()).toMatch(/\.mcp\.json still holds real values from servers this kit did not write; do not commit it as it is:\n.*server "mine": a real profile name/);
+  });
+
   it('is idempotent', async () => {
     await run({ ...DEV, mode: 'inputs' });
     const first = contents(tree);

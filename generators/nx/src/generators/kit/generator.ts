@@ -226,6 +226,10 @@ export async function kitGenerator(tree: Tree, schema: KitGeneratorSchema): Prom
     if (mode === 'concrete' && !isIgnored(tree, file)) {
       logger.warn(`${file} holds real profile names and is not in .gitignore: run nx g @awsmcp/nx:template to ignore it and write a template to commit`);
     }
+    if (mode === 'inputs') {
+      const leaks = findLeaks(result.text, file, w.host, profileNames(ctx.aws.set), ctx.aws.home);
+      if (leaks.length > 0) logger.warn(`${file} still holds real values from servers this kit did not write; do not commit it as it is:\n${formatLeaks(leaks)}`);
+    }
   }
   if (!schema.skipFormat) await formatFiles(tree);
 }
