@@ -167,7 +167,7 @@ describe('awsmcp doctor', () => {
     expect(r.stdout).toMatch(/- skipped +identity +this server uses no AWS profile/);
     expect(r.stdout).toMatch(/✗ FAILED +mcp +the server exited with code 2 during initialize: awslabs.fake-mcp-server: error: unrecognized arguments: --region eu-west-1/);
     expect(r.stdout).toContain('    awslabs.fake-mcp-server: error: unrecognized arguments: --region eu-west-1');
-    expect(r.stdout).toContain('fix: the server does not accept --region eu-west-1: remove it from "args" in');
+    expect(r.stdout).toContain('fix: the server does not accept --region: remove it (and its value) from "args" in');
     const j = parse((await runCli(t, ['doctor', 'broken', '--json'])).stdout);
     const mcp = j.layers[2];
     expect(mcp).toMatchObject({ layer: 'mcp', status: 'failed', reason: 'exited', exitCode: 2, step: 'initialize' });

@@ -75,7 +75,7 @@ describe('awsmcp tokens', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^everything +[█░]{24} +[\d,]+ tokens +\d+ tools +@modelcontextprotocol\/server-everything /m);
     expect(r.stdout).toMatch(/^broken +✗ FAILED the server exited with code 2 during initialize: .*unrecognized arguments: --region eu-west-1/m);
-    expect(r.stdout).toContain('fix: the server does not accept --region eu-west-1');
+    expect(r.stdout).toContain('fix: the server does not accept --region: remove it (and its value)');
     expect(r.stdout).toMatch(/^total +[█░]{24} +[\d,]+ tokens +of 20,000 \(\d+%\)/m);
     expect(r.stdout).toContain('saved to ');
     expect(r.stdout).not.toMatch(/\x1b\[/);

@@ -111,9 +111,11 @@ export function scrub(message: string): string {
 /** Sort an SDK / credential-provider error into something we can explain. */
 export function classifyAwsError(e: unknown): AwsProblem {
   const err = e as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number }; cause?: { code?: string } };
-  const code = err?.name ?? err?.Code ?? 'Error';
-  const message = scrub(String(err?.message ?? e));
   const status = err?.$metadata?.httpStatusCode;
+  const name = err?.name ?? err?.Code ?? 'Error';
+  // an error body the SDK could not parse leaves only the HTTP status as evidence
+  const code = status !== undefined && /^(SyntaxError|TypeError|Error|UnknownError)$/.test(name) ? `HTTP ${status}` : name;
+  const message = scrub(String(err?.message ?? e));
   const netCode = err?.code ?? err?.cause?.code;
   let kind: AwsErrorKind = 'other';
   if (code === 'TimeoutError' || code === 'AbortError') kind = 'timeout';

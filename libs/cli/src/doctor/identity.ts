@@ -65,7 +65,7 @@ export async function checkIdentity(ctx: CliContext, set: ProfileSet, options: I
   const failing = loginKind && !subject.refreshesItself && EXPIRED_STATES.has(subject.status) && subject.command ? subject : undefined;
   if (failing) {
     const who = status.source ? `the source profile '${status.source.profile}' of '${profile}'` : `profile '${profile}'`;
-    const when = failing.expiresAt ? ` (expired ${failing.expiresAt})` : '';
+    const when = failing.expiresAt ? ` at ${failing.expiresAt}` : '';
     return done({
       status: 'failed',
       summary: `${who}: ${failing.status === 'expired' ? `credentials expired${when}` : `no usable cached login (${failing.status})`}`,

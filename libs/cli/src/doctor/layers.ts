@@ -39,7 +39,10 @@ function mcpFix(server: RunnableServer, result: Exclude<McpResult, { ok: true }>
   const unrecognized = /unrecognized arguments?:\s*(.+)/i.exec(tail) ?? /(?:unknown|invalid) (?:option|argument|flag)[:\s]+'?([^'\s]+)/i.exec(tail);
   if (unrecognized) {
     const accepted = server.catalog ? ` (${server.catalog.package} accepts: ${server.catalog.acceptedFlags.join(', ') || 'no flags'})` : '';
-    return `the server does not accept ${unrecognized[1].trim()}: remove it from "args"${where}${accepted}`;
+    const words = unrecognized[1].trim().split(/\s+/);
+    const flags = words.filter((w) => w.startsWith('-'));
+    const what = flags.length > 0 ? flags.join(', ') : unrecognized[1].trim();
+    return `the server does not accept ${what}: remove ${flags.length > 1 ? 'them' : 'it'} (and ${flags.length > 1 ? 'their values' : 'its value'}) from "args"${where}${accepted}`;
   }
   if (/ModuleNotFoundError|No module named|Cannot find module|ERR_MODULE_NOT_FOUND/.test(tail)) {
     return `the server's package is broken or incomplete: re-install it (uvx: \`uv cache clean ${server.package?.name ?? ''}\`; npx: clear ~/.npm/_npx), or pin another version${where}`;
