@@ -168,7 +168,7 @@ function isIgnored(tree: Tree, file: string): boolean {
   return lines.includes(file) || lines.includes(`/${file}`);
 }
 
-function describe(r: { added: string[]; replaced: string[]; unchanged: string[]; skipped: string[] }): string {
+function summarize(r: { added: string[]; replaced: string[]; unchanged: string[]; skipped: string[] }): string {
   const parts = [
     r.added.length ? `added ${r.added.join(', ')}` : '',
     r.replaced.length ? `updated ${r.replaced.join(', ')}` : '',
@@ -222,7 +222,7 @@ export async function kitGenerator(tree: Tree, schema: KitGeneratorSchema): Prom
     const before = tree.read(file, 'utf-8') ?? '';
     const result = addServers(before, w.host, w.specs, { file, replace: true, ...(w.inputs?.length ? { inputs: w.inputs } : {}) });
     if (result.changed) tree.write(file, result.text);
-    logger.info(`${file}: ${describe(result)}`);
+    logger.info(`${file}: ${summarize(result)}`);
     if (mode === 'concrete' && !isIgnored(tree, file)) {
       logger.warn(`${file} holds real profile names and is not in .gitignore: run nx g @awsmcp/nx:template to ignore it and write a template to commit`);
     }
