@@ -185,6 +185,14 @@ describe('awsmcp doctor', () => {
     expect(doc.layers[1].fix).toContain('install uv, which provides uvx');
   }, 20_000);
 
+  it('a catalog id that is in no host file runs with its pinned command and the --profile given', async () => {
+    const r = await runCli(t, ['doctor', 'cloudwatch', '--profile', 'top', '--json']);
+    const doc = parse(r.stdout);
+    expect(doc.target).toMatchObject({ kind: 'server', name: 'cloudwatch', source: 'catalog', catalogId: 'cloudwatch', command: 'uvx', profile: 'top', region: 'eu-west-1' });
+    expect(doc.target.args![0]).toMatch(/^awslabs\.cloudwatch-mcp-server==\d/);
+    expect(doc.layers.map((l) => l.status)).toEqual(['ok', 'failed', 'skipped', 'skipped']);
+  }, 20_000);
+
   it('a server that never answers: timeout, and no process of it is left', async () => {
     const r = await runCli(t, ['doctor', 'silent', '--timeout', '1.5', '--json']);
     expect(r.code).toBe(1);
