@@ -17,6 +17,7 @@ export type { RoleChain, RoleStep, BaseCredentials } from './chain';
 export { editProfileFile } from './edit';
 export type { ProfileFileDocument, EditOptions, SectionType } from './edit';
 export { readProfileFile } from './source';
+export { closestNames, levenshtein } from './suggest';
 export {
   AwsConfigError,
   ProfileParseError,

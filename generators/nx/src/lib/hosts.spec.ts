@@ -1,6 +1,6 @@
 import { emptyWorkspace } from '../__fixtures__/tree';
 import { detectHosts, parseHosts, WORKSPACE_HOSTS, workspaceFileOf } from './hosts';
-import { closestNames, levenshtein } from './profiles';
+import { closestNames, levenshtein } from '@awsmcp/aws-config-parser';
 
 describe('hosts', () => {
   it("knows each host's workspace file from the model's adapters", () => {

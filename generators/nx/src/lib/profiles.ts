@@ -3,7 +3,7 @@
  * AWS_CONFIG_FILE of the environment), the production tags, and "did you mean" suggestions.
  */
 import * as os from 'node:os';
-import { classifyProfile, loadProfiles, resolveHome, type Env, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { classifyProfile, closestNames, loadProfiles, resolveHome, type Env, type ProfileSet } from '@awsmcp/aws-config-parser';
 import { defaultTagsPath, readTags, type ProfileTags } from '@awsmcp/prod-guard';
 
 export interface UserAws {
@@ -35,36 +35,6 @@ export function profileRegion(set: ProfileSet, name: string): string | undefined
 export function profileAccount(set: ProfileSet, name: string): string | undefined {
   const p = set.profiles[name];
   return p ? classifyProfile(p, set).accountId : undefined;
-}
-
-/** Levenshtein distance (insert, delete, substitute; each costs 1). */
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/**
- * The `max` names closest to `name` (ties in alphabetical order), leaving out names that differ in
- * more than half of its characters (at least 3 edits are always allowed).
- */
-export function closestNames(name: string, candidates: readonly string[], max = 3): string[] {
-  const limit = Math.max(3, Math.ceil(name.length / 2));
-  return [...candidates]
-    .map((c) => ({ c, d: levenshtein(name.toLowerCase(), c.toLowerCase()) }))
-    .filter((x) => x.d <= limit)
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
-    .slice(0, max)
-    .map((x) => x.c);
 }
 
 /** Throws when `profile` is not configured, naming the closest profiles that are. */

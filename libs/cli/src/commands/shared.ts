@@ -1,5 +1,5 @@
 /** Helpers the command run modules share (formatting, diagnostics). */
-import type { ParseDiagnostic } from '@awsmcp/aws-config-parser';
+import { closestNames, type ParseDiagnostic } from '@awsmcp/aws-config-parser';
 import type { CliContext } from '../context';
 import { style } from '../output/style';
 
@@ -34,32 +34,6 @@ export function formatTtl(ttlSeconds: number | undefined, refreshesItself = fals
   const text = h > 0 ? `${h}h ${m}m` : abs >= 60 ? `${m}m` : `${Math.floor(abs)}s`;
   if (ttlSeconds <= 0) return `expired ${text} ago${refreshesItself ? ' (refreshes)' : ''}`;
   return `${text}${refreshesItself ? ' (refreshes)' : ''}`;
-}
-
-/** Edit distance, for "did you mean" suggestions. */
-export function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
-/** Up to `max` names closest to `name` (substring matches first). */
-export function closestNames(name: string, names: readonly string[], max = 3): string[] {
-  const lower = name.toLowerCase();
-  return [...names]
-    .map((n) => ({ n, d: n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase()) ? 0 : levenshtein(lower, n.toLowerCase()) }))
-    .filter((x) => x.d <= Math.max(3, Math.floor(name.length / 2)))
-    .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
-    .slice(0, max)
-    .map((x) => x.n);
 }
 
 /** A CliError-ready message for a profile that is not configured. */
