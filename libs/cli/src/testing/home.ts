@@ -132,10 +132,16 @@ export function startBin(
       stderr += d;
       check();
     });
-    const killer = setTimeout(() => child.kill('SIGKILL'), extra.timeoutMs ?? 60_000);
+    // past the time limit: Ctrl-C first (so the CLI can still kill its server tree), then SIGKILL
+    let hard: NodeJS.Timeout | undefined;
+    const killer = setTimeout(() => {
+      child.kill('SIGINT');
+      hard = setTimeout(() => child.kill('SIGKILL'), 5000);
+    }, extra.timeoutMs ?? 60_000);
     const poll = extra.interruptWhen ? setInterval(check, 50) : undefined;
     child.on('close', (code, signal) => {
       clearTimeout(killer);
+      if (hard) clearTimeout(hard);
       if (poll) clearInterval(poll);
       resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr, ms: Date.now() - started, pid: child.pid! });
     });
