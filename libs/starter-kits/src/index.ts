@@ -13,6 +13,8 @@ export { buildKit, pinnedCommand, assertAcceptedFlags, WRITABLE_HOSTS, DEFAULT_H
 export type { BuildKitOptions, KitEntry, KitHost, KitInstance } from './build';
 export { budget, cliFirstCommands, DEFAULT_TOKEN_LIMIT, MeasurementSchema } from './budget';
 export type { Budget, BudgetLine, BudgetOptions, Measurement } from './budget';
+export { measurementsFile, readMeasurements, saveMeasurements, mergeMeasurements, MAX_MEASUREMENTS } from './measurements';
+export type { MeasurementsLocation } from './measurements';
 export { outdatedPins, compareVersions } from './pins';
 export type { OutdatedPin } from './pins';
 export { KitError } from './errors';

@@ -4,13 +4,12 @@ import * as path from 'node:path';
 import { classifyProfile, loadProfiles } from '@awsmcp/aws-config-parser';
 import { addServers, getHost, parseHostConfig, toServerSpec, toTemplate, updateConfigFile, type VsCodeInput } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
-import { BUILTIN_KITS, budget, buildKit, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
+import { BUILTIN_KITS, budget, buildKit, readMeasurements, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
-import { loadMeasurements } from './measurements';
 import { unknownProfileMessage } from './shared';
 
 function userKits(ctx: CliContext): Kit[] {
@@ -106,7 +105,7 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     throw new CliError((e as Error).message, EXIT.USAGE, code === 'MISSING_PROFILE' ? 'pass --profile P' : code === 'MISSING_REGION' ? 'pass --region R' : undefined, code ?? 'KIT_FAILED');
   }
   // budget first
-  const b = budget(entries, { measurements: loadMeasurements(ctx), profile, region });
+  const b = budget(entries, { measurements: readMeasurements({ env: ctx.env, home: ctx.home }), profile, region });
   if (!ctx.json) {
     ctx.out(st.bold(`${k.name}: context budget`));
     for (const s of b.servers) ctx.out(`  ${s.name.padEnd(24)} ${String(s.tokens).padStart(6)} tokens  ${st.dim(`${s.source}${s.toolCount !== undefined ? `, ${s.toolCount} tools` : ''}`)}`);

@@ -10,7 +10,7 @@ import { withInterruptHandler } from '../doctor/process';
 import { fromCatalog, fromEntry, hostServers, pickEntry, type RunnableServer } from '../doctor/target';
 import { measureTools, TOKENIZER, tokenizerLabel } from '../tokens/measure';
 import { TokensJsonSchema, type TokensJson, type TokensServer } from '../tokens/schema';
-import { measurementsFile, saveMeasurements } from '../tokens/store';
+import { measurementsFile, saveMeasurements } from '@awsmcp/starter-kits';
 import { printJson } from '../output/json';
 import { progress } from '../output/progress';
 import { style, visibleWidth } from '../output/style';
@@ -158,9 +158,9 @@ export async function tokens(ctx: CliContext, options: Record<string, unknown>, 
   });
 
   let saved = false;
-  const file = measurementsFile(ctx);
+  const file = measurementsFile({ env: ctx.env, home: ctx.home });
   if (options.save !== false && fresh.length > 0) {
-    await saveMeasurements(ctx, fresh);
+    await saveMeasurements({ env: ctx.env, home: ctx.home }, fresh);
     saved = true;
   }
   const total = rows.reduce((n, r) => n + (r.tokens ?? 0), 0);

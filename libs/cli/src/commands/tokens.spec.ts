@@ -5,7 +5,7 @@ import { budget, MeasurementSchema } from '@awsmcp/starter-kits';
 import { createContext } from '../context';
 import { countTokens, measureTools, toolText } from '../tokens/measure';
 import { TokensJsonSchema, type TokensJson } from '../tokens/schema';
-import { readMeasurements, saveMeasurements } from '../tokens/store';
+import { readMeasurements, saveMeasurements } from '@awsmcp/starter-kits';
 import { CANARY, everythingServer, FIXTURES, makeTestHome, ROOT, runCli, startBin, type TestHome } from '../testing/home';
 
 let t: TestHome;

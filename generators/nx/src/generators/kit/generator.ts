@@ -6,13 +6,12 @@
  */
 import { addServers, getHost, inputIdFor, parseHostConfig, toServerSpec, toTemplate, type ServerSpec, type VsCodeInput } from '@awsmcp/mcp-config-model';
 import { guard, ProdGuardError, type GuardContext } from '@awsmcp/prod-guard';
-import { budget, buildKit, findKit, findServer, KITS_FILE, parseKitsFile, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
+import { budget, buildKit, findKit, findServer, KITS_FILE, parseKitsFile, readMeasurements, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { formatBudget } from '../../lib/budget-report';
 import { detectHosts, parseHosts, workspaceFileOf } from '../../lib/hosts';
 import { choose, confirm, isInteractive } from '../../lib/interactive';
 import { assertProfileExists, profileAccount, profileNames, profileRegion, readUserAws, type UserAws } from '../../lib/profiles';
-import { readMeasurements } from '../../lib/measurements';
 import { findLeaks, formatLeaks } from '../../lib/template-safety';
 import type { KitGeneratorSchema } from './schema';
 
@@ -110,7 +109,7 @@ async function guardProduction(ctx: Ctx, entries: readonly KitEntry[]): Promise<
 
 async function checkBudget(ctx: Ctx, entries: readonly KitEntry[], profile?: string, region?: string): Promise<void> {
   const b = budget(entries, {
-    measurements: readMeasurements(process.env),
+    measurements: readMeasurements({ env: process.env }),
     ...(ctx.schema.tokenLimit !== undefined ? { limit: ctx.schema.tokenLimit } : {}),
     ...(profile ? { profile } : {}),
     ...(region ? { region } : {}),
