@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, CANARY, makeHome, runBin, writeFile } from './test-utils';
+import { BIN, CANARY, makeHome, runBin, writeFile } from './testing/demo-home';
 
 const { seedDemoCaches } = require('../../../tools/demo/seed-caches.js') as { seedDemoCaches(home: string, now?: Date): void };
 

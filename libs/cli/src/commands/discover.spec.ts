@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiscoverOutputSchema, ErrorOutputSchema } from '../schemas';
-import { CANARY, makeHome, run } from '../test-utils';
+import { CANARY, makeHome, run } from '../testing/demo-home';
 
 describe('awsmcp discover', () => {
   it('lists every demo profile with type, account, env, role and a TTL light', async () => {

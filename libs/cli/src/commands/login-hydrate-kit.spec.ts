@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HydrateOutputSchema, KitOutputSchema, LoginOutputSchema } from '../schemas';
-import { CANARY, makeHome, run, writeFile } from '../test-utils';
+import { CANARY, makeHome, run, writeFile } from '../testing/demo-home';
 
 describe('awsmcp login', () => {
   it.each([

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { StatusOutputSchema } from '../schemas';
-import { CANARY, makeHome, run, writeFile } from '../test-utils';
+import { CANARY, makeHome, run, writeFile } from '../testing/demo-home';
 
 const vscode = (profile: string, extra = '') => `{
   // team servers: keep this comment

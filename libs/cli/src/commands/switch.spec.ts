@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SwitchOutputSchema } from '../schemas';
-import { makeHome, run, startBin, writeFile } from '../test-utils';
+import { makeHome, run, startBin, writeFile } from '../testing/demo-home';
 
 const HOST_FILE = `{
   // team servers: keep this comment

@@ -88,7 +88,7 @@ export interface RunResult {
 }
 
 /** Run the CLI in-process with captured, non-terminal output. */
-export async function runCli(t: TestHome, argv: string[], extra: { env?: Record<string, string>; cwd?: string; now?: Date } = {}): Promise<RunResult> {
+export async function runCli(t: Pick<TestHome, 'env' | 'workspace'>, argv: string[], extra: { env?: Record<string, string>; cwd?: string; now?: Date } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const started = Date.now();
@@ -107,7 +107,7 @@ export function assertBuilt(): void {
 
 /** Start the built bin; `signalAfter` sends SIGINT once `until(stdout + stderr)` holds (or after ms). */
 export function startBin(
-  t: TestHome,
+  t: Pick<TestHome, 'env' | 'workspace'>,
   argv: string[],
   extra: { env?: Record<string, string>; cwd?: string; interruptWhen?: (output: string) => boolean; timeoutMs?: number } = {},
 ): Promise<RunResult & { pid: number }> {

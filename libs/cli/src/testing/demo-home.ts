@@ -1,12 +1,11 @@
 /** Test support: temp homes from the demo home (with a planted canary), in-process and built-bin runs. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from './program';
+import { assertBuilt, BIN, ROOT, runCli, startBin as startHarnessBin, type RunResult } from './home';
 
-export const ROOT = path.resolve(__dirname, '../../..');
-export const BIN = path.join(ROOT, 'libs/cli/dist/bin.js');
+export { assertBuilt, BIN, ROOT, type RunResult };
 export const CANARY = 'CANARY-SECRET-c4n4ry-9d1f';
 
 const { seedDemoCaches } = require(path.join(ROOT, 'tools/demo/seed-caches.js')) as { seedDemoCaches(home: string, now?: Date): void };
@@ -50,49 +49,19 @@ export function makeHome(options: { now?: Date; tags?: string | false; caches?: 
   return { home, workspace, env };
 }
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the CLI in-process with captured output. */
-export async function run(t: TempEnv, argv: string[], extra: { env?: Record<string, string>; now?: Date; cwd?: string } = {}): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    env: { ...t.env, ...extra.env },
-    cwd: extra.cwd ?? t.workspace,
-    io: { stdout: { write: (s: string) => (stdout += s), isTTY: false }, stderr: { write: (s: string) => (stderr += s), isTTY: false }, stdinIsTTY: false },
-    ...(extra.now ? { now: () => extra.now! } : {}),
-  });
-  return { code, stdout, stderr };
-}
-
-/** The built bin must exist (the cli `test` target depends on `build`). */
-export function assertBuilt(): void {
-  if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npx nx run cli:build\` (the cli test target depends on it)`);
-}
+/** Run the CLI in-process with captured, non-terminal output. */
+export const run = (t: TempEnv, argv: string[], extra: { env?: Record<string, string>; now?: Date; cwd?: string } = {}): Promise<RunResult> => runCli(t, argv, extra);
 
 /** Run the built `awsmcp` bin as a separate process. */
 export function runBin(t: TempEnv, argv: string[], extra: { env?: Record<string, string>; cwd?: string } = {}): RunResult {
   assertBuilt();
+  const started = Date.now();
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: extra.cwd ?? t.workspace, env: { ...t.env, ...extra.env }, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }
 
 /** Start the built bin without waiting (for concurrency tests). */
-export function startBin(t: TempEnv, argv: string[], extra: { env?: Record<string, string>; cwd?: string } = {}): Promise<RunResult> {
-  assertBuilt();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd: extra.cwd ?? t.workspace, env: { ...t.env, ...extra.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+export const startBin = (t: TempEnv, argv: string[], extra: { env?: Record<string, string>; cwd?: string } = {}): Promise<RunResult> => startHarnessBin(t, argv, extra);
 
 /** Write a host file in the workspace (creating folders). */
 export function writeFile(root: string, rel: string, text: string): string {
