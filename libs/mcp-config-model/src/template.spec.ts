@@ -23,6 +23,18 @@ describe('toTemplate', () => {
     for (const secret of ['acme-dev-admin', 'eu-west-1', CANARY, '123456789012']) expect(t.text).not.toContain(secret);
   });
 
+  it('drops the local _account note and swaps real values inside other extra keys', () => {
+    const t = toTemplate(
+      [{ name: 'eks', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'acme-dev-admin' }, extra: { _account: '123456789012 (acme-dev-admin)', disabled: false, note: 'for acme-dev-admin', autoApprove: ['acme-dev-admin-tool'] } }],
+      { AWS_PROFILE: 'acme-dev-admin' },
+      { host: 'kiro' },
+    );
+    const eks = JSON.parse(t.text).mcpServers.eks;
+    expect(eks._account).toBeUndefined();
+    expect(eks).toMatchObject({ disabled: false, note: 'for ${AWS_PROFILE}', autoApprove: ['acme-dev-admin-tool'] });
+    expect(t.text).not.toContain('123456789012');
+  });
+
   it('VS Code: ${input:...} with inputs (secrets as password), or ${env:...}', () => {
     const t = toTemplate(entries, {}, { host: 'vscode' });
     const json = JSON.parse(t.text);

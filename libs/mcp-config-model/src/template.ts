@@ -110,6 +110,15 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
       const replaced = replaceValues(s, pairs().map(([real, name]) => [real, `\u0000${name}\u0000`]));
       return replaced.replace(/\u0000([A-Z0-9_]+)\u0000/g, (_m, name: string) => placeholder(name));
     };
+    // extra keys: `_account` is a local note (account id and profile name) that never belongs in a
+    // template; every other string inside extra values gets the same placeholders
+    if (spec.extra) {
+      const { _account: _note, ...rest } = spec.extra;
+      const swapDeep = (v: unknown): unknown =>
+        typeof v === 'string' ? swap(v) : Array.isArray(v) ? v.map(swapDeep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swapDeep(x)])) : v;
+      spec.extra = swapDeep(rest) as Record<string, unknown>;
+      if (Object.keys(spec.extra).length === 0) delete spec.extra;
+    }
     if (spec.command) spec.command = swap(spec.command);
     if (spec.args) spec.args = spec.args.map(swap);
     if (spec.url) spec.url = swap(spec.url);
