@@ -37,6 +37,9 @@ export interface ProfileClassification {
   roleArn?: string;
 }
 
+/** Granted's profile keys, in the order evidence lists them. */
+const GRANTED_KEYS = ['granted_sso_account_id', 'granted_sso_region', 'granted_sso_role_name', 'granted_sso_start_url'] as const;
+
 const ROLE_ARN = /^arn:[a-z0-9-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 
 /** Account id and role name from `arn:aws:iam::123456789012:role/path/Name`. */
@@ -72,10 +75,16 @@ export function classifyProfile(profile: Profile, set?: Pick<ProfileSet, 'ssoSes
   const arn = has(profile, 'role_arn') ? parseRoleArn(p.role_arn) : undefined;
   if (has(profile, 'role_arn')) result.roleArn = p.role_arn;
 
-  const granted = Object.keys(p).filter((k) => k.startsWith('granted_sso_'));
-  if (granted.length > 0) {
+  // Granted's keys: looked up by name (no Object.keys scan: this runs for every profile, often)
+  let granted = false;
+  for (const k of GRANTED_KEYS) {
+    if (p[k] !== undefined) {
+      granted = true;
+      evidence.push(k);
+    }
+  }
+  if (granted) {
     result.kind = 'granted';
-    evidence.push(...granted.sort());
     if (has(profile, 'granted_sso_account_id')) result.accountId = p.granted_sso_account_id;
     if (has(profile, 'granted_sso_role_name')) result.roleName = p.granted_sso_role_name;
     if (has(profile, 'granted_sso_start_url')) result.ssoStartUrl = p.granted_sso_start_url;
