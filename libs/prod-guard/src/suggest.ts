@@ -4,9 +4,9 @@
  * get a commented-out line (`# name: unknown  # detected: ...`) so the file stays valid and the
  * profile is still listed for a human to tag.
  */
-import { stringify } from 'yaml';
 import { prodClassifier, listProfiles, type ProfilesInput, type TagsInput, type VerdictSource } from './is-prod';
 import type { RoleHint } from './heuristics';
+import { yamlScalar } from './tags-file';
 
 export interface TagSuggestion {
   profile: string;
@@ -41,7 +41,7 @@ export const SUGGEST_HEADER = [
 ];
 
 function yamlKey(name: string): string {
-  return stringify(name, { lineWidth: 0 }).replace(/\r?\n$/, '');
+  return yamlScalar(name);
 }
 
 /**

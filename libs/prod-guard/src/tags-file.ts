@@ -14,9 +14,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isValidIdentifier, resolveHome, type Env } from '@awsmcp/aws-config-parser';
-import { Document, isMap, isScalar, LineCounter, parseDocument, stringify, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Pair, YAMLMap } from 'yaml';
 import { TagsFileError, type TagsIssue } from './errors';
-import { ENVIRONMENTS, TagValueSchema, type Environment } from './schema';
+import { ENVIRONMENTS, parseTagValue, TagValueSchema, type Environment } from './schema';
+
+type Yaml = typeof import('yaml');
+let yamlModule: Yaml | undefined;
+/** The yaml package, loaded on first use (~18 ms): flat tags files are read without it. */
+export function yaml(): Yaml {
+  return (yamlModule ??= require('yaml') as Yaml);
+}
 
 export const TAGS_FILE_NAME = '.aws-profile-tags.yaml';
 
@@ -56,6 +63,7 @@ function isKnown(env: string): env is Environment {
 }
 
 function describeNode(node: unknown): string {
+  const { isMap, isScalar } = yaml();
   if (node === null || node === undefined) return 'nothing';
   if (isMap(node)) return 'a mapping';
   if (isScalar(node)) {
@@ -69,11 +77,12 @@ function describeNode(node: unknown): string {
 
 interface ParsedDoc {
   doc: Document.Parsed;
-  lc: LineCounter;
+  lc: InstanceType<Yaml['LineCounter']>;
   map?: YAMLMap.Parsed;
 }
 
 function parseDoc(text: string, file: string): ParsedDoc {
+  const { isMap, isScalar, LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, keepSourceTokens: false });
   if (doc.errors.length > 0) {
@@ -111,7 +120,7 @@ function parseDoc(text: string, file: string): ParsedDoc {
 
 function keyName(pair: Pair): string | undefined {
   const key = pair.key;
-  if (!isScalar(key) || key.value === null || typeof key.value === 'object') return undefined;
+  if (!yaml().isScalar(key) || key.value === null || typeof key.value === 'object') return undefined;
   return key.source ?? String(key.value);
 }
 
@@ -120,6 +129,82 @@ function keyName(pair: Pair): string | undefined {
  * the first as `file:line:column: reason` and lists all in `issues`.
  */
 export function parseTags(text: string, file: string = defaultTagsPath()): ProfileTags {
+  return parseFlatTags(text, file) ?? parseTagsWithYaml(text, file);
+}
+
+// ---------------------------------------------------------------- the flat fast path
+
+/**
+ * One entry line of the documented format, at column 0: a key (plain, or quoted without escapes),
+ * `:`, spaces, a value (plain, or quoted without escapes), then optionally spaces and a `# comment`.
+ */
+const FLAT_ENTRY =
+  /^(?:([A-Za-z0-9_][A-Za-z0-9/.%@_:+-]*)|'([A-Za-z0-9/.%@_:+-]+)'|"([A-Za-z0-9/.%@_:+-]+)"):[ ]+(?:([A-Za-z0-9][A-Za-z0-9._/:-]*)|'([A-Za-z0-9._/: -]*)'|"([A-Za-z0-9._/: -]*)")(?:[ ]+#.*)?[ ]*$/;
+/** Printable ASCII and line feeds only (a CR only before a LF, checked per line). */
+const FLAT_TEXT = /^[\x20-\x7e\r\n]*$/;
+/** YAML 1.2 core schema: the plain scalars that are not strings (null, booleans, numbers). */
+const NOT_A_STRING =
+  /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+/** A plain scalar the YAML core schema reads as a string (and that cannot start a mapping value). */
+function plainString(s: string): boolean {
+  return s.charCodeAt(s.length - 1) !== 58 /* : */ && !NOT_A_STRING.test(s);
+}
+
+const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9/.%@_:+-]*$/;
+
+/**
+ * A profile name or tag as YAML text: the name itself when it is a plain string the yaml package
+ * writes unquoted (a test checks it agrees), else the yaml package's quoting.
+ */
+export function yamlScalar(value: string): string {
+  return PLAIN_KEY.test(value) && plainString(value) ? value : scalarText(value);
+}
+
+/**
+ * {@link parseTags} for the documented flat format (`profile: env` lines at column 0, comments,
+ * blank lines) without the yaml package. Returns undefined for anything else, and for anything
+ * invalid, so the yaml path decides and words the error; where it answers, the answer is the yaml
+ * path's (a property test compares both on generated flat files).
+ */
+export function parseFlatTags(text: string, file: string): ProfileTags | undefined {
+  if (!FLAT_TEXT.test(text)) return undefined;
+  const tags: Record<string, string> = Object.create(null);
+  const entries: TagEntry[] = [];
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const lf = text.indexOf('\n', start);
+    const next = lf === -1 ? text.length + 1 : lf + 1;
+    // a CR counts only right before a LF (CRLF files); any other CR sends the text to the yaml path
+    const end = lf === -1 ? text.length : lf > start && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+    const l = text.slice(start, end);
+    start = next;
+    if (l.includes('\r')) return undefined;
+    const c = l.charCodeAt(0);
+    if (c === 35 /* # */ || l.length === 0) continue;
+    if (c === 32) {
+      const t = l.trimStart();
+      if (t.length === 0 || t.charCodeAt(0) === 35) continue;
+      return undefined;
+    }
+    const m = FLAT_ENTRY.exec(l);
+    if (!m) return undefined;
+    const profile = m[1] ?? m[2] ?? m[3];
+    if (profile.length > 1000 || (m[1] !== undefined && !plainString(profile))) return undefined;
+    const raw = m[4] ?? m[5] ?? m[6];
+    if (m[4] !== undefined && !plainString(raw)) return undefined;
+    if (Object.prototype.hasOwnProperty.call(tags, profile) || !isValidIdentifier(profile)) return undefined;
+    const parsed = parseTagValue(raw);
+    if (!parsed.success) return undefined;
+    tags[profile] = parsed.data;
+    entries.push({ profile, env: parsed.data, known: isKnown(parsed.data), raw, line, column: 1 });
+  }
+  return { file, exists: true, text, tags, entries };
+}
+
+/** {@link parseTags} through the yaml package: any YAML, with positioned errors. */
+export function parseTagsWithYaml(text: string, file: string): ProfileTags {
+  const { isScalar } = yaml();
   const { map, lc } = parseDoc(text, file);
   const tags: Record<string, string> = Object.create(null);
   const entries: TagEntry[] = [];
@@ -156,9 +241,9 @@ export function parseTags(text: string, file: string = defaultTagsPath()): Profi
       continue;
     }
     const raw = pair.value.value;
-    const parsed = TagValueSchema.safeParse(raw);
+    const parsed = parseTagValue(raw);
     if (!parsed.success) {
-      issues.push({ code: 'TAGS_INVALID', file, line: valuePos.line, column: valuePos.col, reason: `tag of "${profile}": ${parsed.error.issues[0].message}` });
+      issues.push({ code: 'TAGS_INVALID', file, line: valuePos.line, column: valuePos.col, reason: `tag of "${profile}": ${parsed.message}` });
       continue;
     }
     tags[profile] = parsed.data;
@@ -187,7 +272,7 @@ export function emptyTags(file: string = defaultTagsPath()): ProfileTags {
 }
 
 function scalarText(value: string): string {
-  return stringify(value, { lineWidth: 0 }).replace(/\r?\n$/, '');
+  return yaml().stringify(value, { lineWidth: 0 }).replace(/\r?\n$/, '');
 }
 
 function eolOf(text: string): string {
@@ -230,13 +315,14 @@ function sameTagsExcept(before: Record<string, string>, after: Record<string, st
  */
 export function setTag(tags: ProfileTags, profile: string, env: string): ProfileTags {
   checkEdit(tags, profile);
-  const parsed = TagValueSchema.safeParse(env);
-  if (!parsed.success) throw new TagsFileError('TAGS_EDIT_ERROR', tags.file, `tag of "${profile}": ${parsed.error.issues[0].message}`);
+  const parsed = tagValue(env);
+  if (!parsed.success) throw new TagsFileError('TAGS_EDIT_ERROR', tags.file, `tag of "${profile}": ${parsed.message}`);
   const value = parsed.data;
   if (Object.prototype.hasOwnProperty.call(tags.tags, profile) && tags.tags[profile] === value) {
     const entry = tags.entries.find((e) => e.profile === profile);
     if (entry && entry.raw === value) return tags;
   }
+  const { isScalar } = yaml();
   const text = tags.text;
   const { doc, map } = parseDoc(text, tags.file);
   const pair = findPair(map, profile);
@@ -261,6 +347,13 @@ export function setTag(tags: ProfileTags, profile: string, env: string): Profile
     },
     (t) => t[profile] === value && sameTagsExcept(tags.tags, t, profile),
   );
+}
+
+/** A value given to {@link setTag}: strings without zod; anything else (from untyped callers) through the schema. */
+function tagValue(env: unknown): { success: true; data: string } | { success: false; message: string } {
+  if (typeof env === 'string') return parseTagValue(env);
+  const r = TagValueSchema.safeParse(env);
+  return r.success ? { success: true, data: r.data } : { success: false, message: r.error.issues[0].message };
 }
 
 function columnOf(text: string, offset: number): number {
