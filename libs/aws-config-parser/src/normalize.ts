@@ -8,7 +8,7 @@
  * - names (profiles and properties) use only letters, digits and `- / . % @ _ : +`; others are ignored.
  * - duplicate sections merge; a repeated property takes the last value; credentials override config.
  */
-import type { FileKind, ParseDiagnostic, ParseSink, RawFile } from './parse';
+import { knownKeyAt, type FileKind, type ParseDiagnostic, type ParseSink, type RawFile } from './parse';
 import type { SourceLocation } from './errors';
 
 export type PropertyMap = Record<string, string>;
@@ -69,46 +69,73 @@ function put(target: Record<string, unknown>, key: string, value: unknown): void
   else target[key] = value;
 }
 
-/** Parse a sub-property block (`"\nmax_concurrent_requests = 10\n..."`) into a map. */
+/**
+ * Parse a sub-property block (`"\nmax_concurrent_requests = 10\n..."`) into a map: per line, the
+ * text before the first `=` (trimmed, lower-cased; lines without one or without a name are skipped)
+ * -> the text after it, trimmed. One pass over the block, no intermediate array of lines.
+ */
 export function parseSubProperties(value: string): PropertyMap {
   const map: PropertyMap = {};
-  for (const line of value.split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim().toLowerCase();
-    if (key) put(map, key, line.slice(eq + 1).trim());
+  const n = value.length;
+  let eq = -2; // the next '=' at or after `s` (cached: linear in the block's length)
+  for (let s = 0; s < n; ) {
+    let e = value.indexOf('\n', s);
+    if (e === -1) e = n;
+    if (eq !== -1 && eq < s) eq = value.indexOf('=', s);
+    if (eq > s && eq < e) addSubProperty(map, value, s, eq, e);
+    s = e + 1;
   }
   return map;
 }
 
+/** One line of a sub-property block, text[start, end) with its first `=` at `eq` (start < eq < end). */
+function addSubProperty(map: PropertyMap, text: string, start: number, eq: number, end: number): void {
+  // common case: a known name, then spaces or tabs, is its own trimmed, lower-cased form
+  let ks = start;
+  let ke = eq;
+  while (ks < ke && isSpaceOrTab(text.charCodeAt(ks))) ks++;
+  while (ke > ks && isSpaceOrTab(text.charCodeAt(ke - 1))) ke--;
+  const known = ke > ks ? knownKeyAt(text, ks, ke) : undefined;
+  if (known !== undefined) map[known] = text.slice(eq + 1, end).trim();
+  else {
+    const key = text.slice(start, eq).trim().toLowerCase();
+    if (key) put(map, key, text.slice(eq + 1, end).trim());
+  }
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 type SectionKind = 'profile' | 'sso-session' | 'services';
 
-/** `prefix` followed by at least one space or tab, then the (trimmed) name. */
-function stripPrefix(header: string, prefix: string): string | undefined {
-  if (!header.startsWith(prefix)) return undefined;
-  const c = header.charCodeAt(prefix.length);
-  if (c !== 32 && c !== 9) return undefined;
-  let s = prefix.length + 1;
-  while (s < header.length && (header.charCodeAt(s) === 32 || header.charCodeAt(s) === 9)) s++;
-  return header.slice(s);
+/**
+ * Where the name starts when text[start, end) is `prefix`, at least one space or tab, then the
+ * name; -1 otherwise. [start, end) is trimmed, so a name found this way is never empty.
+ */
+function afterPrefix(text: string, start: number, end: number, prefix: string): number {
+  let s = start + prefix.length;
+  if (s >= end || !text.startsWith(prefix, start)) return -1;
+  let c = text.charCodeAt(s);
+  if (c !== 32 && c !== 9) return -1;
+  do c = text.charCodeAt(++s);
+  while (c === 32 || c === 9);
+  return s;
+}
+
+/** {@link isValidIdentifier} on text[start, end), without making the string. */
+function isValidIdentifierAt(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) if (!isIdentChar(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Shared by every section without sub-property blocks (almost all); replaced on first use. */
 const NO_SUB_PROPERTIES: Record<string, PropertyMap> = Object.freeze({}) as Record<string, PropertyMap>;
 
-function newSection(name: string): Section {
-  return { name, properties: {}, subProperties: NO_SUB_PROPERTIES, locations: [] };
-}
-
 /** The name -> section maps have no prototype: one lookup finds a section, `constructor` is just a name. */
 function newGroup<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
-}
-
-function sectionIn(group: Record<string, Section>, name: string): Section {
-  let s = group[name];
-  if (s === undefined) group[name] = s = newSection(name);
-  return s;
 }
 
 /**
@@ -122,12 +149,19 @@ export class ProfileSetBuilder {
   /** The section receiving properties, or undefined while inside an ignored section. */
   private target: Section | undefined;
   private key: string | undefined;
+  /** The current property's value so far (continuation lines are appended to it). */
+  private value = '';
+  /** Where the current property's entry is in `blocks` while its block is read line by line, or -1. */
+  private block = -1;
   /** Whether `[profile default]` was seen in the config file (then `[default]` is ignored). */
   private prefixedDefault = false;
   /** `[default]` sections merged so far, which a later `[profile default]` discards. */
   private unprefixedDefaultLines: number[] = [];
-  /** Properties that opened a sub-property block, parsed to maps at the end. */
-  private blocks: Array<[Section, string]> = [];
+  /**
+   * Properties that may open a sub-property block, in file order, four slots each: section, key,
+   * then (once a block line is read) the value so far and its sub-properties parsed line by line.
+   */
+  private blocks: Array<Section | string | PropertyMap | undefined> = [];
 
   constructor(diagnostics: ParseDiagnostic[] = []) {
     this.set = { profiles: newGroup(), ssoSessions: newGroup(), services: newGroup(), diagnostics, files: {} };
@@ -139,6 +173,7 @@ export class ProfileSetBuilder {
     this.path = path;
     this.target = undefined;
     this.key = undefined;
+    this.block = -1;
     if (kind === 'config') this.set.files.config = path;
     else this.set.files.credentials = path;
     return this;
@@ -149,76 +184,120 @@ export class ProfileSetBuilder {
   }
 
   section(header: string, line: number): void {
+    this.sectionAt(header, 0, header.length, line);
+  }
+
+  /** The header is text[start, end), trimmed: the name is sliced once, and only when valid. */
+  sectionAt(text: string, start: number, end: number, line: number): void {
     this.key = undefined;
     this.target = undefined;
-    let kind: SectionKind = 'profile';
-    let name: string | undefined;
-    let unprefixedDefault = false;
-    if (this.kind === 'credentials') name = header;
-    else if (header === 'default') {
+    this.block = -1;
+    let group = this.set.profiles;
+    let name: string;
+    if (this.kind === 'config' && end - start === 7 && text.startsWith('default', start)) {
+      // [default]: a valid name, and subject to the [profile default] rule
+      if (!this.acceptDefault(line, true)) return;
       name = 'default';
-      unprefixedDefault = true;
-    } else if ((name = stripPrefix(header, 'profile')) !== undefined) kind = 'profile';
-    else if ((name = stripPrefix(header, 'sso-session')) !== undefined) kind = 'sso-session';
-    else if ((name = stripPrefix(header, 'services')) !== undefined) kind = 'services';
-    else {
-      this.warn(line, `section [${header}] is ignored: in the config file profiles are written [profile ${header}]`);
-      return;
-    }
-    if (!isValidIdentifier(name)) {
-      this.warn(line, `section [${header}] is ignored: '${name}' is not a valid ${kind} name (letters, digits and - / . % @ _ : + only)`);
-      return;
-    }
-    const group = kind === 'profile' ? this.set.profiles : kind === 'sso-session' ? this.set.ssoSessions : this.set.services;
-    if (this.kind === 'config' && kind === 'profile' && name === 'default') {
-      if (unprefixedDefault && this.prefixedDefault) {
-        this.warn(line, 'section [default] is ignored: [profile default] is also defined and wins');
-        return;
-      }
-      if (!unprefixedDefault && !this.prefixedDefault) {
-        this.prefixedDefault = true;
-        if (this.unprefixedDefaultLines.length > 0) {
-          // [profile default] wins over every [default] section, earlier ones included
-          const profile = this.set.profiles.default;
-          profile.properties = {};
-          profile.subProperties = NO_SUB_PROPERTIES;
-          profile.locations = [];
-          for (const l of this.unprefixedDefaultLines) this.warn(l, 'section [default] is ignored: [profile default] is also defined and wins');
+    } else {
+      let nameStart = start;
+      if (this.kind === 'config' && (nameStart = afterPrefix(text, start, end, 'profile')) < 0) {
+        if ((nameStart = afterPrefix(text, start, end, 'sso-session')) >= 0) group = this.set.ssoSessions;
+        else if ((nameStart = afterPrefix(text, start, end, 'services')) >= 0) group = this.set.services;
+        else {
+          const header = text.slice(start, end);
+          this.warn(line, `section [${header}] is ignored: in the config file profiles are written [profile ${header}]`);
+          return;
         }
       }
-      if (unprefixedDefault) this.unprefixedDefaultLines.push(line);
+      if (!isValidIdentifierAt(text, nameStart, end)) {
+        const kind: SectionKind = group === this.set.profiles ? 'profile' : group === this.set.ssoSessions ? 'sso-session' : 'services';
+        this.warn(line, `section [${text.slice(start, end)}] is ignored: '${text.slice(nameStart, end)}' is not a valid ${kind} name (letters, digits and - / . % @ _ : + only)`);
+        return;
+      }
+      name = text.slice(nameStart, end);
+      if (this.kind === 'config' && group === this.set.profiles && name === 'default' && !this.acceptDefault(line, false)) return;
     }
-    const target = sectionIn(group, name);
-    target.locations.push({ file: this.path, line, column: 1 });
+    const location: SourceLocation = { file: this.path, line, column: 1 };
+    let target = group[name];
+    if (target === undefined) group[name] = target = { name, properties: {}, subProperties: NO_SUB_PROPERTIES, locations: [location] };
+    else target.locations.push(location);
     this.target = target;
   }
 
-  property(key: string, value: string, line: number): void {
+  /**
+   * `[default]` (unprefixed) or `[profile default]` in the config file: the prefixed form wins over
+   * every unprefixed one, earlier ones included. False when this section is ignored.
+   */
+  private acceptDefault(line: number, unprefixed: boolean): boolean {
+    if (unprefixed && this.prefixedDefault) {
+      this.warn(line, 'section [default] is ignored: [profile default] is also defined and wins');
+      return false;
+    }
+    if (!unprefixed && !this.prefixedDefault) {
+      this.prefixedDefault = true;
+      if (this.unprefixedDefaultLines.length > 0) {
+        const profile = this.set.profiles.default;
+        profile.properties = {};
+        profile.subProperties = NO_SUB_PROPERTIES;
+        profile.locations = [];
+        for (const l of this.unprefixedDefaultLines) this.warn(l, 'section [default] is ignored: [profile default] is also defined and wins');
+      }
+    }
+    if (unprefixed) this.unprefixedDefaultLines.push(line);
+    return true;
+  }
+
+  property(key: string, value: string, line: number, knownKey?: boolean): void {
     const target = this.target;
     if (!target) return;
-    if (!isValidIdentifier(key)) {
+    this.block = -1;
+    if (knownKey === true) target.properties[key] = value; // a known name is valid and never __proto__
+    else if (isValidIdentifier(key)) put(target.properties, key, value);
+    else {
       this.key = undefined;
       this.warn(line, `property '${key}' is ignored: not a valid property name`);
       return;
     }
     this.key = key;
-    put(target.properties, key, value);
-    if (value.length === 0 || value.charCodeAt(0) === 10) this.blocks.push([target, key]);
+    this.value = value;
+    if (value.length === 0) {
+      this.block = this.blocks.length;
+      this.blocks.push(target, key, undefined, undefined);
+    } else if (value.charCodeAt(0) === 10) this.blocks.push(target, key, undefined, undefined); // a replayed, already joined block
   }
 
-  continuation(text: string): void {
-    if (this.target && this.key !== undefined) this.target.properties[this.key] += '\n' + text;
+  continuation(text: string, line: number, subPropertyKey?: string): void {
+    const target = this.target;
+    const key = this.key;
+    if (!target || key === undefined) return;
+    const value = (this.value += '\n' + text);
+    target.properties[key] = value;
+    const block = this.block;
+    if (block < 0) return;
+    const blocks = this.blocks;
+    blocks[block + 2] = value;
+    let map = blocks[block + 3] as PropertyMap | undefined;
+    if (map === undefined) blocks[block + 3] = map = {};
+    const eq = text.indexOf('=');
+    if (subPropertyKey !== undefined) map[subPropertyKey] = text.slice(eq + 1).trim();
+    else if (eq > 0) addSubProperty(map, text, 0, eq, text.length);
   }
 
   /** The finished set: sub-property blocks parsed to maps. */
   finish(): ProfileSet {
-    for (const [section, key] of this.blocks) {
+    const blocks = this.blocks;
+    for (let i = 0; i < blocks.length; i += 4) {
+      const section = blocks[i] as Section;
+      const key = blocks[i + 1] as string;
       const value = section.properties[key];
       if (value === undefined || value.charCodeAt(0) !== 10) continue;
+      // the map read line by line, unless the property was set again later (then parse the final value)
+      const map = value === blocks[i + 2] && blocks[i + 3] !== undefined ? (blocks[i + 3] as PropertyMap) : parseSubProperties(value);
       if (section.subProperties === NO_SUB_PROPERTIES) section.subProperties = {};
-      put(section.subProperties, key, parseSubProperties(value));
+      put(section.subProperties, key, map);
     }
     this.blocks = [];
+    this.block = -1;
     return this.set;
   }
 }

@@ -55,6 +55,57 @@ const LBRACKET = 91;
 const RBRACKET = 93;
 const CR = 13;
 
+/**
+ * The text's char codes in a typed array: an element load costs about half a `charCodeAt`, and
+ * known property names compare four characters at a time (see {@link knownKeyIn}). An ASCII text
+ * (almost every profile file) is copied by `TextEncoder.encodeInto` into a buffer reused between
+ * scans; any other text gets its UTF-16 code units. Either way `codes[i] === text.charCodeAt(i)`.
+ */
+type Codes = Uint8Array | Uint16Array;
+
+interface CharCodes {
+  codes: Codes;
+  /** Over `codes` when they are bytes (ASCII text), for reading four at a time. */
+  view: DataView | undefined;
+}
+
+const encoder = new TextEncoder();
+/** Texts up to this size reuse one buffer; the buffer is busy while a scan runs (a sink may scan again). */
+const SCRATCH_MAX = 4 * 1024 * 1024;
+let scratch = new Uint8Array(0);
+let scratchCodes: CharCodes = { codes: scratch, view: undefined };
+let scratchBusy = false;
+
+function charCodesOf(text: string): CharCodes {
+  const n = text.length;
+  if (!scratchBusy && n <= SCRATCH_MAX) {
+    if (scratch.length < n) {
+      scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(n, 2 * scratch.length, 64 * 1024)));
+      scratchCodes = { codes: scratch, view: new DataView(scratch.buffer) };
+    }
+    const r = encoder.encodeInto(text, scratch);
+    if (r.read === n && r.written === n) {
+      scratchBusy = true;
+      return scratchCodes;
+    }
+  } else if (n > SCRATCH_MAX) {
+    const bytes = new Uint8Array(n);
+    const r = encoder.encodeInto(text, bytes);
+    if (r.read === n && r.written === n) return { codes: bytes, view: new DataView(bytes.buffer) };
+  }
+  return { codes: utf16Codes(text), view: undefined };
+}
+
+function releaseCharCodes(chars: CharCodes): void {
+  if (chars === scratchCodes) scratchBusy = false;
+}
+
+function utf16Codes(text: string, end = text.length): Uint16Array {
+  const codes = new Uint16Array(end);
+  for (let i = 0; i < codes.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
+
 function isWs(c: number): boolean {
   return c === SPACE || c === TAB;
 }
@@ -77,14 +128,14 @@ function isUnicodeWhitespace(c: number): boolean {
 }
 
 /** Index of the first char in [start, end) that is not a space or tab. */
-function skipWs(text: string, start: number, end: number): number {
-  while (start < end && isWs(text.charCodeAt(start))) start++;
+function skipWs(codes: Codes, start: number, end: number): number {
+  while (start < end && isWs(codes[start])) start++;
   return start;
 }
 
 /** One past the last char in [start, end) that is not a space or tab. */
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isWs(text.charCodeAt(end - 1))) end--;
+function trimEnd(codes: Codes, start: number, end: number): number {
+  while (end > start && isWs(codes[end - 1])) end--;
   return end;
 }
 
@@ -108,7 +159,7 @@ function newScan(text: string): CommentScan {
  * Where a trailing comment starts in [start, end) (or `end`). In property lines a comment sign
  * counts only after whitespace (`value#x` keeps the `#`); in section lines it always counts.
  */
-function commentStart(scan: CommentScan, start: number, end: number, needsWhitespace: boolean): number {
+function commentStart(scan: CommentScan, codes: Codes, start: number, end: number, needsWhitespace: boolean): number {
   const text = scan.text;
   let from = start;
   for (;;) {
@@ -118,7 +169,7 @@ function commentStart(scan: CommentScan, start: number, end: number, needsWhites
     const semi = scan.semi === -1 ? end : scan.semi;
     const i = hash < semi ? hash : semi;
     if (i >= end) return end;
-    if (!needsWhitespace || (i > start && isUnicodeWhitespace(text.charCodeAt(i - 1)))) return i;
+    if (!needsWhitespace || (i > start && isUnicodeWhitespace(codes[i - 1]))) return i;
     from = i + 1;
   }
 }
@@ -141,19 +192,19 @@ interface PropertySpan {
 }
 
 /** `key = value # comment` in [start, end): fills `out` and returns OK, NO_EQUALS or NO_NAME. */
-function scanProperty(text: string, start: number, end: number, scan: CommentScan, out: PropertySpan): number {
-  const s = skipWs(text, start, end);
+function scanProperty(scan: CommentScan, codes: Codes, start: number, end: number, out: PropertySpan): number {
+  const s = skipWs(codes, start, end);
   out.column = s - start + 1;
-  let e = trimEnd(text, s, end);
-  e = trimEnd(text, s, commentStart(scan, s, e, true));
-  if (scan.eq !== -1 && scan.eq < s) scan.eq = text.indexOf('=', s);
+  let e = trimEnd(codes, s, end);
+  e = trimEnd(codes, s, commentStart(scan, codes, s, e, true));
+  if (scan.eq !== -1 && scan.eq < s) scan.eq = scan.text.indexOf('=', s);
   const eq = scan.eq;
   if (eq === -1 || eq >= e) return NO_EQUALS;
-  const keyEnd = trimEnd(text, s, eq);
+  const keyEnd = trimEnd(codes, s, eq);
   if (keyEnd === s) return NO_NAME;
   out.keyStart = s;
   out.keyEnd = keyEnd;
-  out.valueStart = skipWs(text, eq + 1, e);
+  out.valueStart = skipWs(codes, eq + 1, e);
   out.valueEnd = e;
   return OK;
 }
@@ -161,7 +212,7 @@ function scanProperty(text: string, start: number, end: number, scan: CommentSca
 /** `key = value # comment` in [start, end) -> key (lower-cased) and value, or why it is not one. */
 export function parsePropertyLine(text: string, start: number, end: number): PropertyLineResult {
   const out: PropertySpan = { keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0, column: 0 };
-  const r = scanProperty(text, start, end, newScan(text), out);
+  const r = scanProperty(newScan(text), utf16Codes(text, end), start, end, out);
   if (r !== OK) return { ok: false, error: r === NO_NAME ? 'no-name' : 'no-equals', column: out.column };
   return {
     ok: true,
@@ -185,16 +236,66 @@ const KNOWN_KEYS: readonly string[] = [
   'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'login_session', 'cli_pager',
   'granted_sso_start_url', 'granted_sso_region', 'granted_sso_account_id', 'granted_sso_role_name',
   's3', 'services', 'endpoint_url', 'retry_mode', 'max_attempts', 'ca_bundle', 'cli_timestamp_format',
+  // sub-property names (the AWS CLI's `s3 =` block settings)
+  'max_concurrent_requests', 'max_queue_size', 'multipart_threshold', 'multipart_chunksize', 'max_bandwidth',
+  'use_accelerate_endpoint', 'use_dualstack_endpoint', 'addressing_style', 'payload_signing_enabled',
 ];
-const KNOWN_BY_LENGTH: string[][] = [];
-for (const k of KNOWN_KEYS) (KNOWN_BY_LENGTH[k.length] ??= []).push(k);
+interface KnownKey {
+  key: string;
+  /** Where to read 32-bit little-endian words of the name (the last one may overlap), and their values. */
+  offsets: number[];
+  words: number[];
+}
 
-function keyAt(text: string, start: number, end: number): string {
-  const candidates = KNOWN_BY_LENGTH[end - start];
-  if (candidates !== undefined) {
-    for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i], start)) return candidates[i];
+function knownKey(key: string): KnownKey {
+  const word = (o: number): number =>
+    (key.charCodeAt(o) | (key.charCodeAt(o + 1) << 8) | (key.charCodeAt(o + 2) << 16) | (key.charCodeAt(o + 3) << 24)) | 0;
+  const offsets: number[] = [];
+  if (key.length >= 4) {
+    for (let o = 0; o + 4 < key.length; o += 4) offsets.push(o);
+    offsets.push(key.length - 4);
   }
-  return text.slice(start, end).toLowerCase();
+  return { key, offsets, words: offsets.map(word) };
+}
+
+/** Known names indexed by `length * 128 + first char code`: usually one candidate to compare. */
+const KNOWN_BY_SHAPE: (KnownKey[] | undefined)[] = new Array<KnownKey[] | undefined>(32 * 128).fill(undefined);
+for (const k of KNOWN_KEYS) (KNOWN_BY_SHAPE[k.length * 128 + k.charCodeAt(0)] ??= []).push(knownKey(k));
+
+/** The shared constant for a known property name written in lower case at text[start, end), or undefined. */
+export function knownKeyAt(text: string, start: number, end: number): string | undefined {
+  const c = text.charCodeAt(start);
+  const length = end - start;
+  if (c >= 128 || length >= 32) return undefined;
+  const candidates = KNOWN_BY_SHAPE[length * 128 + c];
+  if (candidates !== undefined) {
+    for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i].key, start)) return candidates[i].key;
+  }
+  return undefined;
+}
+
+/** {@link knownKeyAt} on char codes: with bytes, four characters per comparison. */
+function knownKeyIn(chars: CharCodes, start: number, end: number): string | undefined {
+  const codes = chars.codes;
+  const c = codes[start];
+  const length = end - start;
+  if (c >= 128 || length >= 32) return undefined;
+  const candidates = KNOWN_BY_SHAPE[length * 128 + c];
+  if (candidates === undefined) return undefined;
+  const view = chars.view;
+  next: for (let i = 0; i < candidates.length; i++) {
+    const k = candidates[i];
+    if (view !== undefined && length >= 4) {
+      const offsets = k.offsets;
+      const words = k.words;
+      for (let j = 0; j < offsets.length; j++) if (view.getInt32(start + offsets[j], true) !== words[j]) continue next;
+    } else {
+      const key = k.key;
+      for (let j = 1; j < length; j++) if (codes[start + j] !== key.charCodeAt(j)) continue next;
+    }
+    return k.key;
+  }
+  return undefined;
 }
 
 function propertyError(kind: 'property' | 'sub-property', error: number): string {
@@ -209,10 +310,23 @@ function propertyError(kind: 'property' | 'sub-property', error: number): string
 export interface ParseSink {
   /** `[header]`: the text between the brackets, comments removed, trimmed. */
   section(header: string, line: number): void;
-  /** `key = value` inside the current section; `key` is lower-cased. */
-  property(key: string, value: string, line: number): void;
-  /** A continuation (or sub-property) line of the current property, trimmed. */
-  continuation(text: string, line: number): void;
+  /**
+   * Optional, cheaper form of {@link section} for sinks that can work on positions: the header is
+   * `text.slice(start, end)` (already trimmed), and no string is made for it. When present, the
+   * grammar calls it instead of `section`.
+   */
+  sectionAt?(text: string, start: number, end: number, line: number): void;
+  /**
+   * `key = value` inside the current section; `key` is lower-cased. `knownKey` is true when `key`
+   * is one of the grammar's known property names (so a valid identifier, no need to check it).
+   */
+  property(key: string, value: string, line: number, knownKey?: boolean): void;
+  /**
+   * A continuation (or sub-property) line of the current property, trimmed. For a sub-property line
+   * whose name (before the first `=`) is one of the grammar's known names, `subPropertyKey` is that
+   * name: then `text.slice(0, text.indexOf('=')).trim().toLowerCase() === subPropertyKey`.
+   */
+  continuation(text: string, line: number, subPropertyKey?: string): void;
 }
 
 /**
@@ -230,7 +344,10 @@ export function scanProfileText(text: string, path: string, sink: ParseSink, opt
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineNo = 0;
   const scan = newScan(text);
+  const chars = charCodesOf(text);
+  const codes = chars.codes;
   const span: PropertySpan = { keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0, column: 0 };
+  const sectionAt = sink.sectionAt;
 
   const fail = (line: number, column: number, reason: string): void => {
     const location = { file: path, line, column };
@@ -238,78 +355,88 @@ export function scanProfileText(text: string, path: string, sink: ParseSink, opt
     options.diagnostics?.push({ ...location, severity: 'error', message: reason });
   };
 
-  while (pos < length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl === -1) nl = length;
-    lineNo++;
-    const start = pos;
-    let end = nl;
-    if (end > start && text.charCodeAt(end - 1) === CR) end--;
-    pos = nl + 1;
+  try {
+    while (pos < length) {
+      let nl = text.indexOf('\n', pos);
+      if (nl === -1) nl = length;
+      lineNo++;
+      const start = pos;
+      let end = nl;
+      if (end > start && codes[end - 1] === CR) end--;
+      pos = nl + 1;
 
-    const first = skipWs(text, start, end);
-    if (first === end) continue; // blank line
-    const c0 = text.charCodeAt(start);
-    if (c0 === HASH || c0 === SEMI) continue; // comment line
+      const first = skipWs(codes, start, end);
+      if (first === end) continue; // blank line
+      const c0 = codes[start];
+      if (c0 === HASH || c0 === SEMI) continue; // comment line
 
-    if (c0 === LBRACKET) {
-      // [section] # comment
-      let e = trimEnd(text, start, end);
-      e = trimEnd(text, start, commentStart(scan, start, e, false));
-      inProperty = false;
-      if (text.charCodeAt(e - 1) !== RBRACKET || e - start < 2) {
-        fail(lineNo, e - start + 1, "Profile definition must end with ']'");
-        inSection = false;
-        skippingSection = true;
-        continue;
-      }
-      const hs = skipWs(text, start + 1, e - 1);
-      sink.section(text.slice(hs, trimEnd(text, hs, e - 1)), lineNo);
-      inSection = true;
-      skippingSection = false;
-      continue;
-    }
-
-    if (isWs(c0)) {
-      // continuation of the previous property (or a sub-property line)
-      if (skippingSection) continue;
-      if (!inSection) {
-        fail(lineNo, first - start + 1, 'Expected a profile definition');
-        continue;
-      }
-      if (!inProperty) {
-        fail(lineNo, first - start + 1, 'Expected a property definition, found continuation');
-        continue;
-      }
-      if (isSubproperty) {
-        const r = scanProperty(text, start, end, scan, span);
-        if (r !== OK) {
-          fail(lineNo, span.column, propertyError('sub-property', r));
+      if (c0 === LBRACKET) {
+        // [section] # comment
+        let e = trimEnd(codes, start, end);
+        e = trimEnd(codes, start, commentStart(scan, codes, start, e, false));
+        inProperty = false;
+        if (codes[e - 1] !== RBRACKET || e - start < 2) {
+          fail(lineNo, e - start + 1, "Profile definition must end with ']'");
+          inSection = false;
+          skippingSection = true;
           continue;
         }
+        const hs = skipWs(codes, start + 1, e - 1);
+        const he = trimEnd(codes, hs, e - 1);
+        if (sectionAt !== undefined) sectionAt.call(sink, text, hs, he, lineNo);
+        else sink.section(text.slice(hs, he), lineNo);
+        inSection = true;
+        skippingSection = false;
+        continue;
       }
-      sink.continuation(text.slice(first, trimEnd(text, first, end)), lineNo);
-      continue;
-    }
 
-    // key = value
-    if (skippingSection) continue;
-    if (!inSection) {
-      fail(lineNo, 1, 'Expected a profile definition');
-      continue;
+      if (isWs(c0)) {
+        // continuation of the previous property (or a sub-property line)
+        if (skippingSection) continue;
+        if (!inSection) {
+          fail(lineNo, first - start + 1, 'Expected a profile definition');
+          continue;
+        }
+        if (!inProperty) {
+          fail(lineNo, first - start + 1, 'Expected a property definition, found continuation');
+          continue;
+        }
+        let subPropertyKey: string | undefined;
+        if (isSubproperty) {
+          const r = scanProperty(scan, codes, start, end, span);
+          if (r !== OK) {
+            fail(lineNo, span.column, propertyError('sub-property', r));
+            continue;
+          }
+          subPropertyKey = knownKeyIn(chars, span.keyStart, span.keyEnd);
+        }
+        sink.continuation(text.slice(first, trimEnd(codes, first, end)), lineNo, subPropertyKey);
+        continue;
+      }
+
+      // key = value
+      if (skippingSection) continue;
+      if (!inSection) {
+        fail(lineNo, 1, 'Expected a profile definition');
+        continue;
+      }
+      const r = scanProperty(scan, codes, start, end, span);
+      if (r !== OK) {
+        fail(lineNo, span.column, propertyError('property', r));
+        inProperty = false;
+        continue;
+      }
+      inProperty = true;
+      isSubproperty = span.valueStart === span.valueEnd;
+      const known = knownKeyIn(chars, span.keyStart, span.keyEnd);
+      const value = text.slice(span.valueStart, span.valueEnd);
+      if (known !== undefined) sink.property(known, value, lineNo, true);
+      else sink.property(text.slice(span.keyStart, span.keyEnd).toLowerCase(), value, lineNo, false);
     }
-    const r = scanProperty(text, start, end, scan, span);
-    if (r !== OK) {
-      fail(lineNo, span.column, propertyError('property', r));
-      inProperty = false;
-      continue;
-    }
-    inProperty = true;
-    isSubproperty = span.valueStart === span.valueEnd;
-    sink.property(keyAt(text, span.keyStart, span.keyEnd), text.slice(span.valueStart, span.valueEnd), lineNo);
+  } finally {
+    releaseCharCodes(chars);
   }
 }
-
 /** Parse one file into sections and properties with their line numbers (used for editing). */
 export function parseRaw(text: string, kind: FileKind, path: string, options: RawParseOptions = {}): RawFile {
   const sections: RawSection[] = [];
