@@ -10,13 +10,45 @@ import type { Environment } from './schema';
  * (`acmeProdReadOnly` -> acme, prod, read, only; `ACMEProd` -> acme, prod).
  */
 export function tokenize(name: string): string[] {
+  // A scanner with exactly the result of splitting on /[^A-Za-z0-9]+/ and matching each part with
+  // /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g (a test compares both), without their allocations.
   const tokens: string[] = [];
-  for (const part of name.split(/[^A-Za-z0-9]+/)) {
-    if (!part) continue;
-    const words = part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g);
-    if (words) for (const w of words) tokens.push(w.toLowerCase());
+  const n = name.length;
+  let i = 0;
+  while (i < n) {
+    const k = charKind(name.charCodeAt(i));
+    if (k === OTHER) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (k === UPPER) {
+      while (j < n && charKind(name.charCodeAt(j)) === UPPER) j++;
+      if (j < n && charKind(name.charCodeAt(j)) === LOWER) {
+        // an upper-case run before a lower-case letter: the run but its last letter is one word
+        // (`ACMEProd` -> acme, prod), a single capital starts the lower-case word (`Prod`)
+        if (j - i >= 2) j--;
+        else while (j < n && charKind(name.charCodeAt(j)) === LOWER) j++;
+      }
+    } else {
+      while (j < n && charKind(name.charCodeAt(j)) === k) j++;
+    }
+    tokens.push(name.slice(i, j).toLowerCase());
+    i = j;
   }
   return tokens;
+}
+
+const OTHER = 0;
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+
+function charKind(c: number): number {
+  if (c >= 97 && c <= 122) return LOWER;
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 48 && c <= 57) return DIGIT;
+  return OTHER;
 }
 
 /** Single tokens -> environment. */
@@ -50,6 +82,7 @@ export const ENV_TOKENS: Readonly<Record<string, Environment>> = Object.freeze({
 /** Tokens that say "not production" outright. */
 const NON_PROD_TOKENS = new Set(['nonprod', 'nonproduction', 'notprod', 'nonprd']);
 const PROD_WORDS = new Set(['prod', 'production', 'prd']);
+const PROD_LIKE = /prod|prd/;
 
 /** When several environments match, the first in this order wins (the safest reading first). */
 export const ENV_PRIORITY: readonly Environment[] = ['prod', 'staging', 'sandbox', 'dev', 'shared-services'];
@@ -109,11 +142,11 @@ export function detectEnv(name: string): EnvDetection {
     } else if (NON_PROD_TOKENS.has(token)) {
       nonProd = true;
       notProd.push(token);
-    } else if (/prod|prd/.test(token)) {
+    } else if (PROD_LIKE.test(token)) {
       notProd.push(token);
     }
   }
-  const found = ENV_PRIORITY.find((env) => matches.some((m) => m.env === env));
+  const found = matches.length === 0 ? undefined : ENV_PRIORITY.find((env) => matches.some((m) => m.env === env));
   let reason: string;
   if (found !== undefined) {
     const deciding = matches.filter((m) => m.env === found).map((m) => m.token);

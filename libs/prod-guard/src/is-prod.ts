@@ -3,7 +3,7 @@
  * role name) heuristics; and an account that is also used by a prod profile makes a profile prod.
  */
 import { classifyProfile, type Profile, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { detectEnv, roleHint, type RoleHint } from './heuristics';
+import { detectEnv, roleHint, type EnvDetection, type RoleHint } from './heuristics';
 import { tagOf, type ProfileTags } from './tags-file';
 
 export type VerdictSource = 'tag' | 'heuristic' | 'account';
@@ -94,6 +94,27 @@ export function prodClassifier(tags: TagsInput | undefined, context: IsProdConte
   const tagsFile = tags !== undefined && !(tags instanceof Map) && 'entries' in tags && Array.isArray((tags as ProfileTags).entries) ? (tags as ProfileTags).file : undefined;
   const where = tagsFile ? ` in ${tagsFile}` : '';
 
+  // Role names repeat across thousands of profiles: read each once per classifier (pure functions
+  // of the name; each verdict still gets its own RoleHint object).
+  const roleEnvs = new Map<string, EnvDetection>();
+  const roleEnv = (role: string): EnvDetection => {
+    let d = roleEnvs.get(role);
+    if (!d) {
+      d = detectEnv(role);
+      roleEnvs.set(role, d);
+    }
+    return d;
+  };
+  const roleHints = new Map<string, RoleHint>();
+  const hintOf = (role: string): RoleHint => {
+    let h = roleHints.get(role);
+    if (!h) {
+      h = roleHint(role);
+      roleHints.set(role, h);
+    }
+    return { role: h.role, access: h.access, note: h.note };
+  };
+
   const directCache = new Map<string, Direct>();
   const direct = (info: ProfileInfo): Direct => {
     const cached = directCache.get(info.name);
@@ -114,7 +135,7 @@ export function prodClassifier(tags: TagsInput | undefined, context: IsProdConte
         result = { prod: byName.env === 'prod', source: 'heuristic', reason: byName.reason };
         if (byName.env !== undefined) result.env = byName.env;
       } else {
-        const byRole = detectEnv(info.roleName);
+        const byRole = roleEnv(info.roleName);
         if (byRole.env !== undefined) {
           result = { prod: byRole.env === 'prod', env: byRole.env, source: 'heuristic', reason: `role name ${info.roleName}: ${byRole.reason.replace(/^name /, '')}` };
         } else {
@@ -144,16 +165,22 @@ export function prodClassifier(tags: TagsInput | undefined, context: IsProdConte
   };
 
   return (input: ProfileInput): ProdVerdict => {
-    let info = toProfileInfo(input);
-    const fromSet = known.get(info.name);
-    if (fromSet) info = { ...fromSet, ...stripUndefined(info) };
+    let info: ProfileInfo;
+    if (typeof input === 'string') {
+      // a bare name adds nothing to what the profiles say about it
+      info = known.get(input) ?? { name: input };
+    } else {
+      info = toProfileInfo(input);
+      const fromSet = known.get(info.name);
+      if (fromSet) info = { ...fromSet, ...stripUndefined(info) };
+    }
     const d = direct(info);
     const verdict: ProdVerdict = { profile: info.name, prod: d.prod, reason: d.reason, source: d.source };
     if (d.env !== undefined) verdict.env = d.env;
     if (info.accountId) verdict.accountId = info.accountId;
     if (info.roleName) {
       verdict.roleName = info.roleName;
-      verdict.role = roleHint(info.roleName);
+      verdict.role = hintOf(info.roleName);
     }
     if (!d.prod) {
       const n = prodNeighbour(info);
