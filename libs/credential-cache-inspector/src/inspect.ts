@@ -70,10 +70,16 @@ export class Inspector {
   readonly nowMs: number;
   readonly thresholds: Thresholds;
   readonly store: CacheFileStore;
-  private readonly evaluations = new Map<string, Evaluation>();
-  private readonly classifications = new Map<string, ProfileClassification>();
-  private readonly files = new Map<string, FileResult>();
-  private readonly keys = new Map<string, CacheKey>();
+  /** Evaluations by profile name, by sso-session name, and by base kind then profile name. */
+  private readonly profileEvaluations = new Map<string, Evaluation>();
+  private readonly sessionEvaluations = new Map<string, Evaluation>();
+  private readonly baseEvaluations = new Map<string, Map<string, Evaluation>>();
+  private readonly classifications: Map<string, ProfileClassification>;
+  private readonly given: ReadonlyMap<string, ProfileClassification> | undefined;
+  /** Described cache files by kind, folder, then key (nested maps: no compound key strings to build). */
+  private readonly files = new Map<CacheFileKind, Map<string, Map<string, FileResult>>>();
+  /** Cache keys by kind, then the input they are computed from. */
+  private readonly keys = new Map<string, Map<string, CacheKey>>();
 
   constructor(
     private readonly set: ProfileSet,
@@ -83,6 +89,8 @@ export class Inspector {
     this.nowMs = resolveNow(options.now);
     this.thresholds = resolveThresholds(options.thresholds);
     this.store = new CacheFileStore(options.readFile);
+    this.given = options.classifications;
+    this.classifications = new Map();
   }
 
   /** The status of one profile. An undefined profile gives a `config-error` status, not a throw. */
@@ -125,7 +133,7 @@ export class Inspector {
   }
 
   private classify(p: Profile): ProfileClassification {
-    let c = this.classifications.get(p.name);
+    let c = this.given?.get(p.name) ?? this.classifications.get(p.name);
     if (!c) {
       c = classifyProfile(p, this.set);
       this.classifications.set(p.name, c);
@@ -147,25 +155,34 @@ export class Inspector {
     return lightForResolved((ms - this.nowMs) / 1000, this.thresholds);
   }
 
-  private memo(key: string, compute: () => Evaluation): Evaluation {
-    let e = this.evaluations.get(key);
+  private memo(map: Map<string, Evaluation>, key: string, compute: () => Evaluation): Evaluation {
+    let e = map.get(key);
     if (!e) {
       e = compute();
-      this.evaluations.set(key, e);
+      map.set(key, e);
     }
     return e;
+  }
+
+  /** The inner map of `outer` for `key`, created on first use. */
+  private static inner<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
+    let m = outer.get(key);
+    if (!m) {
+      m = new Map();
+      outer.set(key, m);
+    }
+    return m;
   }
 
   // ---------------------------------------------------------------- files
 
   /** One cache file's status for one profile; each (file, kind) is described once per inspection. */
   private file(kind: CacheFileKind, profile: string, dir: string, key: CacheKey): FileResult {
-    const name = `${key.key}.json`;
-    const memoKey = `${kind}|${dir}|${name}`;
-    let described = this.files.get(memoKey);
+    const memo = Inspector.inner(Inspector.inner(this.files, kind), dir);
+    let described = memo.get(key.key);
     if (!described) {
-      described = describeCacheFile(this.store, kind, profile, dir, name, key, this.nowMs);
-      this.files.set(memoKey, described);
+      described = describeCacheFile(this.store, kind, profile, dir, `${key.key}.json`, key, this.nowMs);
+      memo.set(key.key, described);
       return described;
     }
     const status = Object.assign({}, described.status);
@@ -176,11 +193,11 @@ export class Inspector {
 
   /** Cache keys are hashes: compute each distinct one once per inspection. */
   private key(kind: string, input: string, compute: () => CacheKey): CacheKey {
-    const memoKey = `${kind}|${input}`;
-    let k = this.keys.get(memoKey);
+    const memo = Inspector.inner(this.keys, kind);
+    let k = memo.get(input);
     if (!k) {
       k = compute();
-      this.keys.set(memoKey, k);
+      memo.set(input, k);
     }
     return k;
   }
@@ -253,7 +270,7 @@ export class Inspector {
   // ---------------------------------------------------------------- by kind
 
   private evaluateProfile(p: Profile, c: ProfileClassification): Evaluation {
-    return this.memo(`profile|${p.name}`, () => {
+    return this.memo(this.profileEvaluations, p.name, () => {
       switch (c.kind) {
         case 'sso':
         case 'sso-legacy':
@@ -285,8 +302,6 @@ export class Inspector {
         `add [sso-session ${session}] with sso_start_url and sso_region to ~/.aws/config (aws configure sso-session)`,
       );
     }
-    const command = legacy ? `aws sso login --profile ${p.name}` : `aws sso login --sso-session ${session}`;
-    const label = legacy ? `SSO token for ${c.ssoStartUrl}` : `SSO token of sso-session ${session}`;
     const token = this.file('sso-token', p.name, this.dirs.ssoCache, legacy
         ? this.key('sso-token', c.ssoStartUrl ?? '', () => ssoTokenCacheKey({ startUrl: c.ssoStartUrl ?? '' }))
         : this.key('sso-token', session ?? '', () => ssoTokenCacheKey({ ssoSession: session ?? '' })));
@@ -297,9 +312,11 @@ export class Inspector {
         : { accountId: c.accountId, roleName: c.roleName, ssoSession: session ?? '' };
       files.push(this.file('sso-role-credentials', p.name, this.dirs.cliCache, ssoRoleCredentialsCacheKey(ref)).status);
     }
-    if (legacy) return this.fromToken(token, files, label, command, false);
+    if (legacy) return this.fromToken(token, files, `SSO token for ${c.ssoStartUrl}`, `aws sso login --profile ${p.name}`, false);
     // thousands of profiles share one sso-session: evaluate its token once, then attach each profile's files
-    const shared = this.memo(`sso-session|${session}`, () => this.fromToken(token, [], label, command, true));
+    const shared = this.memo(this.sessionEvaluations, `${session}`, () =>
+      this.fromToken(token, [], `SSO token of sso-session ${session}`, `aws sso login --sso-session ${session}`, true),
+    );
     return { ...shared, files };
   }
 
@@ -613,7 +630,7 @@ export class Inspector {
 
   /** The credentials a chain starts from, by the chain's own reading (static keys end a chain). */
   private base(base: BaseCredentials): Evaluation {
-    return this.memo(`base|${base.kind}|${base.profile}`, () => {
+    return this.memo(Inspector.inner(this.baseEvaluations, base.kind), base.profile, () => {
       const p = this.set.profiles[base.profile];
       switch (base.kind) {
         case 'static':

@@ -215,33 +215,43 @@ function errorCode(err: unknown): string | undefined {
   return err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
 
+/** A reader's error as the file's state. */
+function readError(err: unknown): RawCacheFile {
+  const code = errorCode(err);
+  switch (code) {
+    case 'ENOENT':
+      return { state: 'missing', errno: code };
+    case 'ENOTDIR':
+      return { state: 'missing', errno: code, detail: 'a folder on its path is a file' };
+    case 'EISDIR':
+      return { state: 'not-a-file', errno: code, detail: 'is a directory, not a file' };
+    case 'ENOTREG':
+      return { state: 'not-a-file', errno: code, detail: 'is not a regular file (a FIFO, socket or device)' };
+    case 'EFBIG':
+      return { state: 'malformed', errno: code, detail: `is larger than ${MAX_CACHE_FILE_BYTES / 1024} KiB: not a credential cache file` };
+    case 'EACCES':
+    case 'EPERM':
+      return { state: 'unreadable', errno: code, detail: `permission denied (${code})` };
+    default:
+      return { state: 'unreadable', errno: code, detail: code ? `cannot be read (${code})` : 'cannot be read' };
+  }
+}
+
 /** Read and parse one cache file, keeping no secret. Never throws. */
 export function readCacheFile(file: string, reader: CacheFileReader = defaultReader): RawCacheFile {
   let bytes: string | Uint8Array;
   try {
     bytes = reader(file);
   } catch (err) {
-    const code = errorCode(err);
-    switch (code) {
-      case 'ENOENT':
-        return { state: 'missing', errno: code };
-      case 'ENOTDIR':
-        return { state: 'missing', errno: code, detail: 'a folder on its path is a file' };
-      case 'EISDIR':
-        return { state: 'not-a-file', errno: code, detail: 'is a directory, not a file' };
-      case 'ENOTREG':
-        return { state: 'not-a-file', errno: code, detail: 'is not a regular file (a FIFO, socket or device)' };
-      case 'EFBIG':
-        return { state: 'malformed', errno: code, detail: `is larger than ${MAX_CACHE_FILE_BYTES / 1024} KiB: not a credential cache file` };
-      case 'EACCES':
-      case 'EPERM':
-        return { state: 'unreadable', errno: code, detail: `permission denied (${code})` };
-      default:
-        return { state: 'unreadable', errno: code, detail: code ? `cannot be read (${code})` : 'cannot be read' };
-    }
+    return readError(err);
   }
-  let text = typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   bytes = '';
+  return parseCacheText(text);
+}
+
+/** The text of a cache file -> its secret-free data, or what is wrong with it. */
+function parseCacheText(text: string): RawCacheFile {
   if (text.trim() === '') return { state: 'empty', detail: text.length === 0 ? 'is empty (0 bytes)' : 'holds only white space' };
   if (text.charCodeAt(0) === 0xfeff) {
     text = '';
@@ -337,6 +347,48 @@ export type DirectoryLister = (dir: string) => string[];
 
 const defaultLister: DirectoryLister = (dir) => fs.readdirSync(dir);
 
+/** Open flags of the listed-file fast path: never block (FIFOs), never follow a link swapped in. */
+const LISTED_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+/** Larger files leave the fast path (the full path checks the size limit). */
+const SCRATCH_BYTES = 16 * 1024;
+let scratch: Buffer | undefined;
+
+/**
+ * Read a file the folder listing showed as a regular file, with one open, one read and one close
+ * into a reused buffer (no fstat, no per-file buffer), zeroing the bytes once decoded. Anything
+ * unusual (an error, an empty or large file, something swapped in since the listing) returns
+ * undefined, and {@link defaultReader} reads the file with all its checks instead.
+ */
+function readListedFile(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, LISTED_FLAGS);
+  } catch {
+    return undefined;
+  }
+  const buf = (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES));
+  let n = 0;
+  try {
+    for (;;) {
+      const r = fs.readSync(fd, buf, n, buf.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n === buf.length) break;
+    }
+  } catch {
+    n = -1;
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (n <= 0 || n === buf.length) {
+    if (n > 0) buf.fill(0);
+    return undefined;
+  }
+  const text = buf.toString('utf8', 0, n);
+  buf.fill(0, 0, n);
+  return text;
+}
+
 /**
  * A per-inspection memo: every path is read at most once, however many profiles share it
  * (5,000 SSO profiles of one sso-session read one token file). Each cache folder is listed once,
@@ -346,19 +398,37 @@ export class CacheFileStore {
   private readonly files = new Map<string, RawCacheFile>();
   /** Folder -> its names; undefined when it cannot be listed (then each file is tried). */
   private readonly listings = new Map<string, Set<string> | undefined>();
+  /** Folder -> the names the listing showed as regular files (default reader and lister only). */
+  private readonly regularFiles = new Map<string, Set<string>>();
+  /** The default reader and lister: regular files take {@link readListedFile}. */
+  private readonly fast: boolean;
   /** How many times the reader was called. */
   reads = 0;
 
   constructor(
     private readonly reader: CacheFileReader = defaultReader,
     private readonly lister: DirectoryLister = defaultLister,
-  ) {}
+  ) {
+    this.fast = reader === defaultReader && lister === defaultLister;
+  }
 
   private listing(dir: string): Set<string> | undefined {
     if (this.listings.has(dir)) return this.listings.get(dir);
     let names: Set<string> | undefined;
     try {
-      names = new Set(this.lister(dir));
+      if (this.fast) {
+        const entries = fs.readdirSync(dir, { withFileTypes: true });
+        const regular = new Set<string>();
+        names = new Set();
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i];
+          names.add(e.name);
+          if (e.isFile()) regular.add(e.name);
+        }
+        this.regularFiles.set(dir, regular);
+      } else {
+        names = new Set(this.lister(dir));
+      }
     } catch (err) {
       // a folder that does not exist holds no files; anything else (EACCES, ENOTDIR): read each file
       names = errorCode(err) === 'ENOENT' ? new Set() : undefined;
@@ -377,7 +447,8 @@ export class CacheFileStore {
         raw = { state: 'missing', errno: 'ENOENT' };
       } else {
         this.reads++;
-        raw = readCacheFile(file, this.reader);
+        const text = this.fast && this.regularFiles.get(dir)?.has(name) ? readListedFile(file) : undefined;
+        raw = text === undefined ? readCacheFile(file, this.reader) : parseCacheText(text);
       }
       this.files.set(file, raw);
     }

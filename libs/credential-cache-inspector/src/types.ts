@@ -1,5 +1,5 @@
 /** The shapes returned by the inspector. Everything here is plain JSON-safe data with no secret in it. */
-import type { BaseCredentials, Env, ProfileKind } from '@awsmcp/aws-config-parser';
+import type { BaseCredentials, Env, ProfileClassification, ProfileKind } from '@awsmcp/aws-config-parser';
 import type { Light, Thresholds } from './light';
 import type { CacheFileReader, ReadState } from './read';
 
@@ -115,4 +115,9 @@ export interface InspectOptions {
   readFile?: CacheFileReader;
   /** Inspect only these profiles (default: all, in the profile set's order). */
   profiles?: readonly string[];
+  /**
+   * The profiles' classifications when the caller already has them: `classifyProfile(profile, set)`
+   * for this same set, by profile name. Profiles missing from the map are classified here.
+   */
+  classifications?: ReadonlyMap<string, ProfileClassification>;
 }
