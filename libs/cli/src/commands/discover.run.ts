@@ -1,7 +1,19 @@
 /** `awsmcp discover`: one row per profile, optional chain trees, starter tags file. */
-import { classifyProfile, loadProfiles, resolveChain, ChainError, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { classifyProfile, loadProfiles, resolveChain, ChainError, type Profile, type ProfileClassification, type ProfileSet } from '@awsmcp/aws-config-parser';
 import { inspectProfiles, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
-import { defaultTagsPath, prodClassifier, readTags, suggestTags, parseTags, writeTags, tagOf, type ProfileTags } from '@awsmcp/prod-guard';
+import {
+  defaultTagsPath,
+  prodClassifier,
+  readTags,
+  suggestTags,
+  parseTags,
+  writeTags,
+  tagOf,
+  type ProfileInfo,
+  type ProfilesInput,
+  type ProfileTags,
+  type VerdictSource,
+} from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { printJson } from '../output/json';
@@ -34,23 +46,28 @@ export interface ChainNode {
   problem?: string;
 }
 
-/** Load tags; when the file is missing, write the suggested starter (unless told not to). */
-export function loadOrSeedTags(ctx: CliContext, set: ProfileSet, write: boolean): { tags: ProfileTags; written?: string } {
+/**
+ * Load tags; when the file is missing, write the suggested starter (unless told not to).
+ * `profiles` (default: the set) is what the suggestions are made from: pass the set's profiles as
+ * `ProfileInfo`s when they are already classified.
+ */
+export function loadOrSeedTags(ctx: CliContext, set: ProfileSet, write: boolean, profiles: ProfilesInput = set): { tags: ProfileTags; written?: string } {
   const file = defaultTagsPath(ctx.libEnv);
   const tags = readTags(file);
   if (tags.exists || !write || Object.keys(set.profiles).length === 0) return { tags };
-  const suggestion = suggestTags(set);
+  const suggestion = suggestTags(profiles);
   const seeded = parseTags(suggestion.text, file);
   writeTags(seeded, { file });
   return { tags: readTags(file), written: file };
 }
 
-function chainOf(set: ProfileSet, name: string): ChainNode[] {
+function chainOf(set: ProfileSet, name: string, classes: ReadonlyMap<string, ProfileClassification>): ChainNode[] {
+  const classify = (p: Profile) => classes.get(p.name) ?? classifyProfile(p, set);
   try {
     const chain = resolveChain(set, name);
     const base = chain.base;
     const baseProfile = set.profiles[base.profile];
-    const c = baseProfile && base.kind !== 'credential-source' ? classifyProfile(baseProfile, set) : undefined;
+    const c = baseProfile && base.kind !== 'credential-source' ? classify(baseProfile) : undefined;
     const nodes: ChainNode[] = [
       {
         profile: base.kind === 'credential-source' ? `(${base.source})` : base.profile,
@@ -66,54 +83,92 @@ function chainOf(set: ProfileSet, name: string): ChainNode[] {
     const label = e.code === 'CHAIN_LOOP' ? 'loop' : e.code === 'SOURCE_PROFILE_NOT_FOUND' || e.code === 'PROFILE_NOT_FOUND' ? 'missing' : 'error';
     return [...e.profiles].reverse().map((p, i) => ({
       profile: p,
-      kind: set.profiles[p] ? classifyProfile(set.profiles[p], set).kind : 'missing',
+      kind: set.profiles[p] ? classify(set.profiles[p]).kind : 'missing',
       ...(i === 0 ? { problem: `${label}: ${e.message}` } : {}),
     }));
   }
 }
 
+/** A profile that passed the filters known before inspection, with what its row needs. */
+interface Candidate {
+  profile: Profile;
+  c: ProfileClassification;
+  env: string | undefined;
+  envSource: VerdictSource;
+}
+
 export async function discover(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
   const set = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
   reportDiagnostics(ctx, set.diagnostics);
-  const { tags, written } = loadOrSeedTags(ctx, set, options.writeTags !== false);
-  const classify = prodClassifier(tags, { profiles: set });
-  const statuses = new Map<string, ProfileStatus>();
-  for (const s of inspectProfiles(set, { home: ctx.home, env: ctx.libEnv, now: ctx.now })) statuses.set(s.profile, s);
-
-  let rows: DiscoverRow[] = Object.values(set.profiles).map((p) => {
+  // Classify every profile once: the prod classifier's account index, the inspection, the rows and
+  // the chains all use these (each used to classify every profile again).
+  const profiles = Object.values(set.profiles);
+  const classes = new Map<string, ProfileClassification>();
+  const infos: ProfileInfo[] = [];
+  for (const p of profiles) {
     const c = classifyProfile(p, set);
-    const s = statuses.get(p.name);
-    const verdict = classify(p.name);
-    const env = tagOf(tags, p.name) ?? verdict.env;
-    return {
-      profile: p.name,
-      type: c.kind,
-      ...(c.accountId ?? s?.accountId ? { accountId: c.accountId ?? s?.accountId } : {}),
-      ...(env ? { env, envSource: verdict.source } : {}),
-      ...(c.roleName ? { role: c.roleName } : {}),
-      ...(c.region ? { region: c.region } : {}),
-      ...(s?.expiresAt ? { expiresAt: s.expiresAt } : {}),
-      ...(s?.ttlSeconds !== undefined ? { ttlSeconds: s.ttlSeconds } : {}),
-      light: s?.light ?? 'none',
-      status: s?.status ?? 'no-credentials',
-      refreshesItself: s?.refreshesItself ?? false,
-      nextStep: s?.nextStep ?? '',
-      ...(s?.command ? { command: s.command } : {}),
-    };
-  });
+    classes.set(p.name, c);
+    const info: ProfileInfo = { name: p.name };
+    if (c.accountId) info.accountId = c.accountId;
+    if (c.roleName) info.roleName = c.roleName;
+    infos.push(info);
+  }
+  const { tags, written } = loadOrSeedTags(ctx, set, options.writeTags !== false, infos);
+  const classify = prodClassifier(tags, { profiles: infos });
 
+  // --type, --env and --account (when the config names the account) are known before inspection:
+  // filter first, inspect only what is left.
   const type = options.type as string | undefined;
   const envFilter = options.env as string | undefined;
   const account = options.account as string | undefined;
-  if (type) rows = rows.filter((r) => r.type === type);
-  if (envFilter) rows = rows.filter((r) => r.env === envFilter);
-  if (account) rows = rows.filter((r) => r.accountId === account);
-  if (options.expired) rows = rows.filter((r) => r.light === 'red');
+  const candidates: Candidate[] = [];
+  for (const p of profiles) {
+    const c = classes.get(p.name) as ProfileClassification;
+    if (type && c.kind !== type) continue;
+    if (account && c.accountId !== undefined && c.accountId !== account) continue;
+    const verdict = classify(p.name);
+    const env = tagOf(tags, p.name) ?? verdict.env;
+    if (envFilter && env !== envFilter) continue;
+    candidates.push({ profile: p, c, env, envSource: verdict.source });
+  }
+  const statuses = inspectProfiles(set, {
+    home: ctx.home,
+    env: ctx.libEnv,
+    now: ctx.now,
+    profiles: candidates.map((k) => k.profile.name),
+    classifications: classes,
+  });
+
+  const rows: DiscoverRow[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const { profile: p, c, env, envSource } = candidates[i];
+    const s: ProfileStatus = statuses[i];
+    // the keys in the order of the documented output
+    const row = { profile: p.name, type: c.kind } as DiscoverRow;
+    const accountId = c.accountId ?? s.accountId;
+    if (accountId) row.accountId = accountId;
+    if (env) {
+      row.env = env;
+      row.envSource = envSource;
+    }
+    if (c.roleName) row.role = c.roleName;
+    if (c.region) row.region = c.region;
+    if (s.expiresAt) row.expiresAt = s.expiresAt;
+    if (s.ttlSeconds !== undefined) row.ttlSeconds = s.ttlSeconds;
+    row.light = s.light;
+    row.status = s.status;
+    row.refreshesItself = s.refreshesItself;
+    row.nextStep = s.nextStep;
+    if (s.command) row.command = s.command;
+    if (account && row.accountId !== account) continue;
+    if (options.expired && row.light !== 'red') continue;
+    rows.push(row);
+  }
 
   const chains = options.chain
     ? rows
         .filter((r) => set.profiles[r.profile]?.properties.role_arn)
-        .map((r) => ({ profile: r.profile, chain: chainOf(set, r.profile) }))
+        .map((r) => ({ profile: r.profile, chain: chainOf(set, r.profile, classes) }))
         .filter((c) => c.chain.length > 1 || c.chain.some((n) => n.problem))
     : undefined;
 
