@@ -107,6 +107,13 @@ function isSpaceOrTab(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** A property whose sub-property block is being read: its value so far and that value's map. */
+interface Block {
+  key: string;
+  value: string;
+  map: PropertyMap;
+}
+
 type SectionKind = 'profile' | 'sso-session' | 'services';
 
 /**
@@ -151,17 +158,17 @@ export class ProfileSetBuilder {
   private key: string | undefined;
   /** The current property's value so far (continuation lines are appended to it). */
   private value = '';
-  /** Where the current property's entry is in `blocks` while its block is read line by line, or -1. */
+  /** Where the current property's key is in `blocks` while its block is read line by line, or -1. */
   private block = -1;
   /** Whether `[profile default]` was seen in the config file (then `[default]` is ignored). */
   private prefixedDefault = false;
   /** `[default]` sections merged so far, which a later `[profile default]` discards. */
   private unprefixedDefaultLines: number[] = [];
   /**
-   * Properties that may open a sub-property block, in file order, four slots each: section, key,
-   * then (once a block line is read) the value so far and its sub-properties parsed line by line.
+   * Properties that may open a sub-property block, in file order, two slots each: the section, then
+   * the key, replaced by a {@link Block} once a line of the block is read.
    */
-  private blocks: Array<Section | string | PropertyMap | undefined> = [];
+  private blocks: Array<Section | string | Block> = [];
 
   constructor(diagnostics: ParseDiagnostic[] = []) {
     this.set = { profiles: newGroup(), ssoSessions: newGroup(), services: newGroup(), diagnostics, files: {} };
@@ -261,9 +268,9 @@ export class ProfileSetBuilder {
     this.key = key;
     this.value = value;
     if (value.length === 0) {
-      this.block = this.blocks.length;
-      this.blocks.push(target, key, undefined, undefined);
-    } else if (value.charCodeAt(0) === 10) this.blocks.push(target, key, undefined, undefined); // a replayed, already joined block
+      this.block = this.blocks.length + 1;
+      this.blocks.push(target, key);
+    } else if (value.charCodeAt(0) === 10) this.blocks.push(target, key); // a replayed, already joined block
   }
 
   continuation(text: string, line: number, subPropertyKey?: string): void {
@@ -275,9 +282,10 @@ export class ProfileSetBuilder {
     const block = this.block;
     if (block < 0) return;
     const blocks = this.blocks;
-    blocks[block + 2] = value;
-    let map = blocks[block + 3] as PropertyMap | undefined;
-    if (map === undefined) blocks[block + 3] = map = {};
+    let entry = blocks[block] as string | Block;
+    if (typeof entry === 'string') blocks[block] = entry = { key: entry, value, map: {} };
+    else entry.value = value;
+    const map = entry.map;
     const eq = text.indexOf('=');
     if (subPropertyKey !== undefined) map[subPropertyKey] = text.slice(eq + 1).trim();
     else if (eq > 0) addSubProperty(map, text, 0, eq, text.length);
@@ -286,13 +294,17 @@ export class ProfileSetBuilder {
   /** The finished set: sub-property blocks parsed to maps. */
   finish(): ProfileSet {
     const blocks = this.blocks;
-    for (let i = 0; i < blocks.length; i += 4) {
+    for (let i = 0; i < blocks.length; i += 2) {
       const section = blocks[i] as Section;
-      const key = blocks[i + 1] as string;
+      const entry = blocks[i + 1] as string | Block;
+      const key = typeof entry === 'string' ? entry : entry.key;
       const value = section.properties[key];
-      if (value === undefined || value.charCodeAt(0) !== 10) continue;
-      // the map read line by line, unless the property was set again later (then parse the final value)
-      const map = value === blocks[i + 2] && blocks[i + 3] !== undefined ? (blocks[i + 3] as PropertyMap) : parseSubProperties(value);
+      let map: PropertyMap;
+      // the map read line by line, unless the property was set again later; checked first, so the
+      // value (a concatenation of its lines) is not flattened just to look at its first char
+      if (typeof entry !== 'string' && value === entry.value) map = entry.map;
+      else if (value === undefined || value.length === 0 || value.charCodeAt(0) !== 10) continue;
+      else map = parseSubProperties(value);
       if (section.subProperties === NO_SUB_PROPERTIES) section.subProperties = {};
       put(section.subProperties, key, map);
     }

@@ -196,7 +196,8 @@ function scanProperty(scan: CommentScan, codes: Codes, start: number, end: numbe
   const s = skipWs(codes, start, end);
   out.column = s - start + 1;
   let e = trimEnd(codes, s, end);
-  e = trimEnd(codes, s, commentStart(scan, codes, s, e, true));
+  const c = commentStart(scan, codes, s, e, true);
+  if (c < e) e = trimEnd(codes, s, c);
   if (scan.eq !== -1 && scan.eq < s) scan.eq = scan.text.indexOf('=', s);
   const eq = scan.eq;
   if (eq === -1 || eq >= e) return NO_EQUALS;
@@ -365,8 +366,7 @@ export function scanProfileText(text: string, path: string, sink: ParseSink, opt
       if (end > start && codes[end - 1] === CR) end--;
       pos = nl + 1;
 
-      const first = skipWs(codes, start, end);
-      if (first === end) continue; // blank line
+      if (start === end) continue; // empty line
       const c0 = codes[start];
       if (c0 === HASH || c0 === SEMI) continue; // comment line
 
@@ -392,6 +392,8 @@ export function scanProfileText(text: string, path: string, sink: ParseSink, opt
 
       if (isWs(c0)) {
         // continuation of the previous property (or a sub-property line)
+        const first = skipWs(codes, start, end);
+        if (first === end) continue; // blank line
         if (skippingSection) continue;
         if (!inSection) {
           fail(lineNo, first - start + 1, 'Expected a profile definition');
