@@ -2,11 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { classifyProfile, loadProfiles } from '@awsmcp/aws-config-parser';
 import fc from 'fast-check';
-import { pythonJsonDumps, ssoRoleCredentialsCacheKey } from './index';
+import { assumeRoleCacheArgs, assumeRoleCacheKey, inspectEach, inspectProfiles, pythonJsonDumps, ssoRoleCredentialsCacheKey, type ProfileStatus } from './index';
 import { pythonJsonString, type PyInt } from './keys';
 import { CacheFileStore, defaultReader, MAX_CACHE_FILE_BYTES } from './read';
 import { CANARY, cleanupHomes, makeHome, roleCreds } from './__fixtures__/homes';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { seedDemoCaches } = require('../../../tools/demo/seed-caches') as { seedDemoCaches: (home: string, now?: Date) => { files: string[] } };
 
 afterAll(cleanupHomes);
 
@@ -56,6 +60,20 @@ describe('cache keys: the fast formulas give the reference results', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('assumeRoleCacheKey hashes the sorted JSON of assumeRoleCacheArgs', () => {
+    const props = fc.dictionary(
+      fc.constantFrom('role_arn', 'role_session_name', 'external_id', 'mfa_serial', 'duration_seconds', 'source_profile', 'region'),
+      fc.oneof(anyText, fc.constantFrom('', '3600', ' 0_900 ', '-0', '1e3')),
+    );
+    fc.assert(
+      fc.property(props, (p) => {
+        const input = dumpsReference(assumeRoleCacheArgs(p));
+        expect(assumeRoleCacheKey(p)).toEqual({ key: createHash('sha1').update(input, 'utf8').digest('hex'), input });
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('CacheFileStore: listed regular files read on the fast path', () => {
@@ -94,5 +112,25 @@ describe('CacheFileStore: listed regular files read on the fast path', () => {
     if (fifo) expect(fast.get(dir, 'fifo.json').state).toBe('not-a-file');
     expect(JSON.stringify(fast.get(dir, 'ok.json'))).not.toContain(CANARY);
     expect(fast.reads).toBe(checked.reads);
+  });
+});
+
+describe('inspectEach and passed-in classifications', () => {
+  it('give exactly the statuses of inspectProfiles, in order (duplicates and unknown names too)', () => {
+    const home = makeHome({ demo: true });
+    const now = Date.UTC(2026, 10, 25, 10, 0, 0);
+    seedDemoCaches(home, new Date(now));
+    const set = loadProfiles({ home });
+    const names = [...Object.keys(set.profiles), 'no-such-profile', Object.keys(set.profiles)[0]];
+    const expected = inspectProfiles(set, { home, now, profiles: names });
+    const seen: ProfileStatus[] = [];
+    inspectEach(set, { home, now, profiles: names }, (s, i) => {
+      expect(i).toBe(seen.length);
+      seen.push(s);
+    });
+    expect(seen).toEqual(expected);
+    const classifications = new Map(Object.values(set.profiles).map((p) => [p.name, classifyProfile(p, set)]));
+    expect(inspectProfiles(set, { home, now, profiles: names, classifications })).toEqual(expected);
+    expect(JSON.stringify(seen)).not.toContain(CANARY);
   });
 });

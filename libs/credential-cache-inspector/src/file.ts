@@ -27,8 +27,9 @@ export function describeCacheFile(
   key: { key: string; input: string },
   nowMs: number,
 ): FileResult {
-  const raw = store.get(dir, name);
-  const status: CacheFileStatus = { kind, profile, path: dir + path.sep + name, key: key.key, keyInput: key.input, state: raw.state };
+  const file = dir + path.sep + name;
+  const raw = store.get(dir, name, file);
+  const status: CacheFileStatus = { kind, profile, path: file, key: key.key, keyInput: key.input, state: raw.state };
   if (raw.detail) status.detail = raw.detail;
   if (raw.state !== 'ok' || !raw.data) return { status };
   const r = extractFacts(SCHEMA[kind], raw.data);

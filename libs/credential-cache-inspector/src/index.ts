@@ -3,7 +3,7 @@
  * long they are good, whether they refresh by themselves, and what to run now. Never returns a
  * secret: only times, presence flags and identifiers leave the reader.
  */
-export { inspectProfiles, inspectProfile } from './inspect';
+export { inspectProfiles, inspectProfile, inspectEach } from './inspect';
 export { inspectCacheFile } from './file';
 export type { InspectCacheFileOptions } from './file';
 export { watch, nextCrossing } from './watch';

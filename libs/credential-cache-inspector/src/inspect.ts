@@ -2,8 +2,10 @@
  * inspect: every profile -> its cache files, time to live, light, whether it refreshes itself,
  * and what to run now.
  *
- * One {@link Inspector} per call: cache files are read at most once (a per-call memo) and each
- * profile is evaluated at most once (assume-role chains share their source's evaluation).
+ * One {@link Inspector} per call: cache files are read at most once (a per-call memo), each cache
+ * file is described once, and assume-role chains share their source's evaluation. A profile's own
+ * evaluation is not memoised: each profile is inspected once, and its status can then be dropped
+ * as soon as the caller is done with it ({@link inspectEach}).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -70,16 +72,16 @@ export class Inspector {
   readonly nowMs: number;
   readonly thresholds: Thresholds;
   readonly store: CacheFileStore;
-  /** Evaluations by profile name, by sso-session name, and by base kind then profile name. */
-  private readonly profileEvaluations = new Map<string, Evaluation>();
+  /** Evaluations by sso-session name, and by base kind then profile name. */
   private readonly sessionEvaluations = new Map<string, Evaluation>();
   private readonly baseEvaluations = new Map<string, Map<string, Evaluation>>();
   private readonly classifications: Map<string, ProfileClassification>;
   private readonly given: ReadonlyMap<string, ProfileClassification> | undefined;
   /** Described cache files by kind, folder, then key (nested maps: no compound key strings to build). */
   private readonly files = new Map<CacheFileKind, Map<string, Map<string, FileResult>>>();
-  /** Cache keys by kind, then the input they are computed from. */
-  private readonly keys = new Map<string, Map<string, CacheKey>>();
+  /** SSO token keys by session name or start URL; assume-role keys by the profile holding the role. */
+  private readonly tokenKeys = new Map<string, CacheKey>();
+  private readonly roleKeys = new Map<string, CacheKey>();
 
   constructor(
     private readonly set: ProfileSet,
@@ -191,17 +193,6 @@ export class Inspector {
     return { status, facts: described.facts };
   }
 
-  /** Cache keys are hashes: compute each distinct one once per inspection. */
-  private key(kind: string, input: string, compute: () => CacheKey): CacheKey {
-    const memo = Inspector.inner(this.keys, kind);
-    let k = memo.get(input);
-    if (!k) {
-      k = compute();
-      memo.set(input, k);
-    }
-    return k;
-  }
-
   /** A bad or absent cache file as the profile's status. */
   private fileProblem(f: CacheFileStatus, what: string, command: string | undefined, files: CacheFileStatus[]): Evaluation {
     const then = command ? `, then run ${command}` : '';
@@ -270,27 +261,35 @@ export class Inspector {
   // ---------------------------------------------------------------- by kind
 
   private evaluateProfile(p: Profile, c: ProfileClassification): Evaluation {
-    return this.memo(this.profileEvaluations, p.name, () => {
-      switch (c.kind) {
-        case 'sso':
-        case 'sso-legacy':
-          return this.sso(p, c);
-        case 'granted':
-          return this.granted(p, c);
-        case 'assume-role':
-          return this.assumeRole(p);
-        case 'web-identity':
-          return this.webIdentity(p);
-        case 'credential-process':
-          return this.credentialProcess(p);
-        case 'login':
-          return this.login(p);
-        case 'static':
-          return this.staticKeys(p);
-        default:
-          return this.unknown(p);
-      }
-    });
+    switch (c.kind) {
+      case 'sso':
+      case 'sso-legacy':
+        return this.sso(p, c);
+      case 'granted':
+        return this.granted(p, c);
+      case 'assume-role':
+        return this.assumeRole(p);
+      case 'web-identity':
+        return this.webIdentity(p);
+      case 'credential-process':
+        return this.credentialProcess(p);
+      case 'login':
+        return this.login(p);
+      case 'static':
+        return this.staticKeys(p);
+      default:
+        return this.unknown(p);
+    }
+  }
+
+  /** The SSO token cache key of a session name or start URL (sha1 of the text either way), once per inspection. */
+  private tokenKey(input: string, bySession: boolean): CacheKey {
+    let k = this.tokenKeys.get(input);
+    if (!k) {
+      k = ssoTokenCacheKey(bySession ? { ssoSession: input } : { startUrl: input });
+      this.tokenKeys.set(input, k);
+    }
+    return k;
   }
 
   private sso(p: Profile, c: ProfileClassification): Evaluation {
@@ -302,9 +301,7 @@ export class Inspector {
         `add [sso-session ${session}] with sso_start_url and sso_region to ~/.aws/config (aws configure sso-session)`,
       );
     }
-    const token = this.file('sso-token', p.name, this.dirs.ssoCache, legacy
-        ? this.key('sso-token', c.ssoStartUrl ?? '', () => ssoTokenCacheKey({ startUrl: c.ssoStartUrl ?? '' }))
-        : this.key('sso-token', session ?? '', () => ssoTokenCacheKey({ ssoSession: session ?? '' })));
+    const token = this.file('sso-token', p.name, this.dirs.ssoCache, legacy ? this.tokenKey(c.ssoStartUrl ?? '', false) : this.tokenKey(session ?? '', true));
     const files = [token.status];
     if (c.accountId && c.roleName) {
       const ref = legacy
@@ -314,9 +311,12 @@ export class Inspector {
     }
     if (legacy) return this.fromToken(token, files, `SSO token for ${c.ssoStartUrl}`, `aws sso login --profile ${p.name}`, false);
     // thousands of profiles share one sso-session: evaluate its token once, then attach each profile's files
-    const shared = this.memo(this.sessionEvaluations, `${session}`, () =>
-      this.fromToken(token, [], `SSO token of sso-session ${session}`, `aws sso login --sso-session ${session}`, true),
-    );
+    const sessionKey = session ?? 'undefined';
+    let shared = this.sessionEvaluations.get(sessionKey);
+    if (!shared) {
+      shared = this.fromToken(token, [], `SSO token of sso-session ${session}`, `aws sso login --sso-session ${session}`, true);
+      this.sessionEvaluations.set(sessionKey, shared);
+    }
     return { ...shared, files };
   }
 
@@ -376,7 +376,7 @@ export class Inspector {
         files: [],
       };
     }
-    const token = this.file('sso-token', p.name, this.dirs.ssoCache, this.key('sso-token', c.ssoStartUrl, () => ssoTokenCacheKey({ startUrl: c.ssoStartUrl as string })));
+    const token = this.file('sso-token', p.name, this.dirs.ssoCache, this.tokenKey(c.ssoStartUrl, false));
     if (token.status.state === 'missing') {
       return {
         status: 'external',
@@ -551,7 +551,12 @@ export class Inspector {
     const source = this.base(chain.base);
     const steps = chain.roles.map((step) => {
       const props = this.set.profiles[step.profile]?.properties ?? { role_arn: step.roleArn };
-      return { step, mfa: Object.prototype.hasOwnProperty.call(props, 'mfa_serial'), file: this.file('assume-role-credentials', step.profile, this.dirs.cliCache, this.key('assume-role', step.profile, () => assumeRoleCacheKey(props))) };
+      let key = this.roleKeys.get(step.profile);
+      if (!key) {
+        key = assumeRoleCacheKey(props);
+        this.roleKeys.set(step.profile, key);
+      }
+      return { step, mfa: Object.prototype.hasOwnProperty.call(props, 'mfa_serial'), file: this.file('assume-role-credentials', step.profile, this.dirs.cliCache, key) };
     });
     const files = [...source.files, ...steps.map((s) => s.file.status)];
     const sourceStatus = this.sourceStatus(chain.base, source);
@@ -666,6 +671,18 @@ export function inspectProfiles(set: ProfileSet, options: InspectOptions = {}): 
   const inspector = new Inspector(set, options);
   const names = options.profiles ?? Object.keys(set.profiles);
   return names.map((name) => inspector.inspect(name));
+}
+
+/**
+ * {@link inspectProfiles} one profile at a time: hands each status to `each` (with its index in
+ * the order inspected) as soon as it is known, and keeps none of them. The same statuses, in the
+ * same order; for callers that keep only part of each status (a table row), so that thousands of
+ * full statuses never have to be held at once.
+ */
+export function inspectEach(set: ProfileSet, options: InspectOptions, each: (status: ProfileStatus, index: number) => void): void {
+  const inspector = new Inspector(set, options);
+  const names = options.profiles ?? Object.keys(set.profiles);
+  for (let i = 0; i < names.length; i++) each(inspector.inspect(names[i]), i);
 }
 
 /** Inspect one profile. An undefined profile gives a `config-error` status. */

@@ -121,8 +121,20 @@ export function assumeRoleCacheArgs(properties: PropertyMap): Record<string, PyV
 
 /** `~/.aws/cli/cache/<key>.json` for the credentials of a profile's `role_arn` (AssumeRole). */
 export function assumeRoleCacheKey(properties: PropertyMap): CacheKey {
-  return digest('sha1', pythonJsonDumps(assumeRoleCacheArgs(properties)));
+  const args = assumeRoleCacheArgs(properties);
+  // pythonJsonDumps(args): its only possible keys, already in sorted order
+  let out = '{';
+  for (let i = 0; i < ASSUME_ROLE_KEYS.length; i++) {
+    const k = ASSUME_ROLE_KEYS[i];
+    if (!Object.prototype.hasOwnProperty.call(args, k)) continue;
+    const v = args[k];
+    out += `${out.length > 1 ? ', ' : ''}"${k}": ${typeof v === 'string' ? pythonJsonString(v) : v.int}`;
+  }
+  return digest('sha1', out + '}');
 }
+
+/** The keys {@link assumeRoleCacheArgs} can set, in code point order. */
+const ASSUME_ROLE_KEYS = ['DurationSeconds', 'ExternalId', 'RoleArn', 'RoleSessionName', 'SerialNumber'] as const;
 
 /** `~/.aws/cli/cache/<key>.json` for AssumeRoleWithWebIdentity credentials (RoleArn, RoleSessionName). */
 export function webIdentityCacheKey(properties: PropertyMap): CacheKey {

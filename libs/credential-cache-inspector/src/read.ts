@@ -437,9 +437,8 @@ export class CacheFileStore {
     return names;
   }
 
-  /** The file `name` in folder `dir`. */
-  get(dir: string, name: string): RawCacheFile {
-    const file = dir + path.sep + name;
+  /** The file `name` in folder `dir` (`file`: its path, when the caller has it already). */
+  get(dir: string, name: string, file: string = dir + path.sep + name): RawCacheFile {
     let raw = this.files.get(file);
     if (!raw) {
       const names = this.listing(dir);
