@@ -1,6 +1,6 @@
 /** `awsmcp discover`: one row per profile, optional chain trees, starter tags file. */
 import { classifyProfile, loadProfiles, resolveChain, ChainError, type Profile, type ProfileClassification, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { inspectProfiles, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
+import { inspectEach, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
 import {
   defaultTagsPath,
   prodClassifier,
@@ -131,18 +131,12 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     if (envFilter && env !== envFilter) continue;
     candidates.push({ profile: p, c, env, envSource: verdict.source });
   }
-  const statuses = inspectProfiles(set, {
-    home: ctx.home,
-    env: ctx.libEnv,
-    now: ctx.now,
-    profiles: candidates.map((k) => k.profile.name),
-    classifications: classes,
-  });
-
+  // Each status is reduced to its row as soon as it is known (thousands of full statuses, with
+  // their cache-file details, are never held at once).
   const rows: DiscoverRow[] = [];
-  for (let i = 0; i < candidates.length; i++) {
+  const inspected = { home: ctx.home, env: ctx.libEnv, now: ctx.now, profiles: candidates.map((k) => k.profile.name), classifications: classes };
+  inspectEach(set, inspected, (s: ProfileStatus, i: number) => {
     const { profile: p, c, env, envSource } = candidates[i];
-    const s: ProfileStatus = statuses[i];
     // the keys in the order of the documented output
     const row = { profile: p.name, type: c.kind } as DiscoverRow;
     const accountId = c.accountId ?? s.accountId;
@@ -160,10 +154,10 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     row.refreshesItself = s.refreshesItself;
     row.nextStep = s.nextStep;
     if (s.command) row.command = s.command;
-    if (account && row.accountId !== account) continue;
-    if (options.expired && row.light !== 'red') continue;
+    if (account && row.accountId !== account) return;
+    if (options.expired && row.light !== 'red') return;
     rows.push(row);
-  }
+  });
 
   const chains = options.chain
     ? rows
