@@ -243,35 +243,39 @@ const KNOWN_KEYS: readonly string[] = [
 ];
 interface KnownKey {
   key: string;
-  /** Where to read 32-bit little-endian words of the name (the last one may overlap), and their values. */
-  offsets: number[];
-  words: number[];
+  /**
+   * The name as 32-bit little-endian words, read at 0, 4, 8... and, for the last one, at
+   * `length - 4` (so it may overlap the one before); empty for names under four chars.
+   */
+  words: Int32Array;
+  /** The next known name of the same length and first char. */
+  next: KnownKey | undefined;
 }
 
-function knownKey(key: string): KnownKey {
+function knownKey(key: string, next: KnownKey | undefined): KnownKey {
   const word = (o: number): number =>
-    (key.charCodeAt(o) | (key.charCodeAt(o + 1) << 8) | (key.charCodeAt(o + 2) << 16) | (key.charCodeAt(o + 3) << 24)) | 0;
-  const offsets: number[] = [];
+    key.charCodeAt(o) | (key.charCodeAt(o + 1) << 8) | (key.charCodeAt(o + 2) << 16) | (key.charCodeAt(o + 3) << 24);
+  const words: number[] = [];
   if (key.length >= 4) {
-    for (let o = 0; o + 4 < key.length; o += 4) offsets.push(o);
-    offsets.push(key.length - 4);
+    for (let o = 0; o + 4 < key.length; o += 4) words.push(word(o));
+    words.push(word(key.length - 4));
   }
-  return { key, offsets, words: offsets.map(word) };
+  return { key, words: Int32Array.from(words), next };
 }
 
-/** Known names indexed by `length * 128 + first char code`: usually one candidate to compare. */
-const KNOWN_BY_SHAPE: (KnownKey[] | undefined)[] = new Array<KnownKey[] | undefined>(32 * 128).fill(undefined);
-for (const k of KNOWN_KEYS) (KNOWN_BY_SHAPE[k.length * 128 + k.charCodeAt(0)] ??= []).push(knownKey(k));
+/** Known names indexed by `length * 128 + first char code` (a list through `next`): usually one to compare. */
+const KNOWN_BY_SHAPE: (KnownKey | undefined)[] = new Array<KnownKey | undefined>(32 * 128).fill(undefined);
+for (const k of KNOWN_KEYS) {
+  const shape = k.length * 128 + k.charCodeAt(0);
+  KNOWN_BY_SHAPE[shape] = knownKey(k, KNOWN_BY_SHAPE[shape]);
+}
 
 /** The shared constant for a known property name written in lower case at text[start, end), or undefined. */
 export function knownKeyAt(text: string, start: number, end: number): string | undefined {
   const c = text.charCodeAt(start);
   const length = end - start;
   if (c >= 128 || length >= 32) return undefined;
-  const candidates = KNOWN_BY_SHAPE[length * 128 + c];
-  if (candidates !== undefined) {
-    for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i].key, start)) return candidates[i].key;
-  }
+  for (let k = KNOWN_BY_SHAPE[length * 128 + c]; k !== undefined; k = k.next) if (text.startsWith(k.key, start)) return k.key;
   return undefined;
 }
 
@@ -281,20 +285,23 @@ function knownKeyIn(chars: CharCodes, start: number, end: number): string | unde
   const c = codes[start];
   const length = end - start;
   if (c >= 128 || length >= 32) return undefined;
-  const candidates = KNOWN_BY_SHAPE[length * 128 + c];
-  if (candidates === undefined) return undefined;
+  let k = KNOWN_BY_SHAPE[length * 128 + c];
   const view = chars.view;
-  next: for (let i = 0; i < candidates.length; i++) {
-    const k = candidates[i];
-    if (view !== undefined && length >= 4) {
-      const offsets = k.offsets;
+  if (view !== undefined && length >= 4) {
+    for (; k !== undefined; k = k.next) {
       const words = k.words;
-      for (let j = 0; j < offsets.length; j++) if (view.getInt32(start + offsets[j], true) !== words[j]) continue next;
-    } else {
-      const key = k.key;
-      for (let j = 1; j < length; j++) if (codes[start + j] !== key.charCodeAt(j)) continue next;
+      const last = words.length - 1;
+      let j = 0;
+      while (j < last && view.getInt32(start + 4 * j, true) === words[j]) j++;
+      if (j === last && view.getInt32(end - 4, true) === words[last]) return k.key;
     }
-    return k.key;
+    return undefined;
+  }
+  for (; k !== undefined; k = k.next) {
+    const key = k.key;
+    let j = 1;
+    while (j < length && codes[start + j] === key.charCodeAt(j)) j++;
+    if (j === length) return key;
   }
   return undefined;
 }
