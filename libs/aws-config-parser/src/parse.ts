@@ -4,7 +4,8 @@
  * This step follows the AWS SDKs' shared parser rules literally (the smithy-rs `env_config/parse`
  * shape): it accepts constructions that normalization later ignores (invalid names, config
  * sections without the `profile ` prefix) and rejects only what every SDK rejects. One pass,
- * `indexOf`-driven, no regular expressions on the hot path.
+ * `indexOf`-driven over the text, reading chars from a typed-array copy of it (see
+ * {@link charCodesOf}); no regular expressions on the hot path.
  */
 import { ProfileParseError, type SourceLocation } from './errors';
 import { Buffer } from 'node:buffer';
@@ -61,7 +62,8 @@ const CR = 13;
  * known property names compare four characters at a time (see {@link knownKeyIn}). An ASCII text
  * (almost every profile file) is copied by `TextEncoder.encodeInto` into bytes; any other text is
  * copied as UTF-16 code units. Either way `codes[i] === text.charCodeAt(i)`, and both copies are
- * native (about 0.1 ms per MB). Texts up to SCRATCH_MAX chars reuse buffers kept between scans.
+ * native (about 0.1 ms per MB). Texts up to SCRATCH_MAX chars reuse buffers kept between scans:
+ * they grow to the largest text scanned, at most 2 MB of bytes and 4 MB of code units.
  */
 type Codes = Uint8Array | Uint16Array;
 
