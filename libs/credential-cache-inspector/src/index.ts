@@ -6,8 +6,27 @@
 export { inspectProfiles, inspectProfile, inspectEach } from './inspect';
 export { inspectCacheFile } from './file';
 export type { InspectCacheFileOptions } from './file';
-export { watch, nextCrossing } from './watch';
 export type { WatchOptions, WatchChange, WatchHandle } from './watch';
+import type { InspectOptions, ProfileStatus } from './types';
+import type { WatchChange, WatchHandle, WatchOptions } from './watch';
+
+/** `./watch`, loaded on first use: a one-shot inspection (`awsmcp discover`) never needs it. */
+function watchModule(): typeof import('./watch') {
+  return require('./watch') as typeof import('./watch');
+}
+
+/**
+ * Watch a home's AWS caches and config; call `onChange` when any profile's state changes.
+ * Always `close()` the handle when done.
+ */
+export function watch(home: string, onChange: (change: WatchChange) => void, options?: WatchOptions): WatchHandle {
+  return watchModule().watch(home, onChange, options);
+}
+
+/** The next moment any light changes: a threshold crossing or an expiry, after `nowMs`. */
+export function nextCrossing(statuses: readonly ProfileStatus[], nowMs: number, options?: Pick<InspectOptions, 'thresholds'>): number | undefined {
+  return watchModule().nextCrossing(statuses, nowMs, options);
+}
 export { lightFor, resolveThresholds, DEFAULT_THRESHOLDS } from './light';
 export type { Light, Thresholds } from './light';
 export { cacheDirectories } from './paths';

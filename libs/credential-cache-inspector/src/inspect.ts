@@ -302,12 +302,15 @@ export class Inspector {
       );
     }
     const token = this.file('sso-token', p.name, this.dirs.ssoCache, legacy ? this.tokenKey(c.ssoStartUrl ?? '', false) : this.tokenKey(session ?? '', true));
-    const files = [token.status];
+    let files: CacheFileStatus[];
     if (c.accountId && c.roleName) {
       const ref = legacy
         ? { accountId: c.accountId, roleName: c.roleName, startUrl: c.ssoStartUrl ?? '' }
         : { accountId: c.accountId, roleName: c.roleName, ssoSession: session ?? '' };
-      files.push(this.file('sso-role-credentials', p.name, this.dirs.cliCache, ssoRoleCredentialsCacheKey(ref)).status);
+      // (an array literal of its final length: no growth per profile)
+      files = [token.status, this.file('sso-role-credentials', p.name, this.dirs.cliCache, ssoRoleCredentialsCacheKey(ref)).status];
+    } else {
+      files = [token.status];
     }
     if (legacy) return this.fromToken(token, files, `SSO token for ${c.ssoStartUrl}`, `aws sso login --profile ${p.name}`, false);
     // thousands of profiles share one sso-session: evaluate its token once, then attach each profile's files
