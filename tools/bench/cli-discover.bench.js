@@ -2,6 +2,7 @@
 // cache files, against the floor (`node -e` reading the same config file: Node's start-up plus one
 // read) and, where installed, `aws configure list-profiles` (the AWS CLI) on the same home.
 // Targets (issue 7): within 1.5x of the floor; at least 5x faster than the AWS CLI.
+// The machines are shared: the three Node commands are timed in interleaved rounds.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,17 +11,37 @@ const { generateHome } = require('./lib');
 
 const bin = path.resolve(__dirname, '../../libs/cli/dist/bin.js');
 
-function time(cmd, args, env, runs) {
-  const times = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const t = performance.now();
-    const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    const ms = performance.now() - t;
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-    if (i > 0) times.push(ms); // the first run warms the file system cache
+function once(cmd, args, env) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return ms;
+}
+
+function median(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Median of `runs` runs of each command, taken in rounds (one run of each command per round) so
+ * that a change of load on a shared machine shifts every command alike instead of skewing the
+ * ratios; a first round warms the file system cache and is not counted.
+ */
+function timeRounds(commands, env, runs) {
+  const times = commands.map(() => []);
+  for (let round = 0; round <= runs; round++) {
+    commands.forEach(([cmd, args], i) => {
+      const ms = once(cmd, args, env);
+      if (round > 0) times[i].push(ms);
+    });
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], output: '' };
+  return times.map(median);
+}
+
+function time(cmd, args, env, runs) {
+  return { median: timeRounds([[cmd, args]], env, runs)[0], output: '' };
 }
 
 const { home } = generateHome();
@@ -32,9 +53,17 @@ const out = spawnSync(process.execPath, [bin, 'discover', '--json', '--no-write-
 const profiles = JSON.parse(out.stdout).profiles.length;
 console.log(`home: ${profiles} profiles, 2000 cache files, config ${(fs.statSync(config).size / 1024).toFixed(0)} KB; output ${(out.stdout.length / 1024 / 1024).toFixed(1)} MB of JSON`);
 
-const floor = time(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(config)})`], env, 9).median;
-const ours = time(process.execPath, [bin, 'discover', '--json', '--no-write-tags'], env, 9).median;
-const help = time(process.execPath, [bin, '--help'], env, 9).median;
+const RUNS = 11;
+const [floor, help, ours] = timeRounds(
+  [
+    [process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(config)})`]],
+    [process.execPath, [bin, '--help']],
+    [process.execPath, [bin, 'discover', '--json', '--no-write-tags']],
+  ],
+  env,
+  RUNS,
+);
+console.log(`(median of ${RUNS} rounds; each round runs the floor, --help and discover once, after one warm-up round)`);
 console.log(`  node -e readFileSync (floor)        ${floor.toFixed(0).padStart(6)} ms`);
 console.log(`  awsmcp --help (start-up)            ${help.toFixed(0).padStart(6)} ms   ${(help / floor).toFixed(2)}x floor`);
 console.log(`  awsmcp discover --json              ${ours.toFixed(0).padStart(6)} ms   ${(ours / floor).toFixed(2)}x floor   target <= 1.5x: ${ours / floor <= 1.5 ? 'MET' : 'NOT MET'}`);
