@@ -135,7 +135,8 @@ export function detectEnv(name: string): EnvDetection {
   const matches: TokenMatch[] = [];
   const notProd: string[] = [];
   let nonProd = false;
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     const env = ENV_TOKENS[token];
     if (env !== undefined) {
       matches.push({ token, env });

@@ -3,7 +3,7 @@
  * role name) heuristics; and an account that is also used by a prod profile makes a profile prod.
  */
 import { classifyProfile, type Profile, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { detectEnv, roleHint, type EnvDetection, type RoleHint } from './heuristics';
+import { detectEnv, roleHint, type RoleHint } from './heuristics';
 import { tagOf, type ProfileTags } from './tags-file';
 
 export type VerdictSource = 'tag' | 'heuristic' | 'account';
@@ -96,14 +96,17 @@ export function prodClassifier(tags: TagsInput | undefined, context: IsProdConte
 
   // Role names repeat across thousands of profiles: read each once per classifier (pure functions
   // of the name; each verdict still gets its own RoleHint object).
-  const roleEnvs = new Map<string, EnvDetection>();
-  const roleEnv = (role: string): EnvDetection => {
-    let d = roleEnvs.get(role);
-    if (!d) {
-      d = detectEnv(role);
-      roleEnvs.set(role, d);
+  // What a role name says, as the Direct it gives (a pure function of the role name, never handed
+  // out: verdicts copy its fields), or undefined when it names no environment.
+  const roleDirects = new Map<string, Direct | null>();
+  const byRoleName = (role: string): Direct | undefined => {
+    let d = roleDirects.get(role);
+    if (d === undefined) {
+      const byRole = detectEnv(role);
+      d = byRole.env !== undefined ? { prod: byRole.env === 'prod', env: byRole.env, source: 'heuristic', reason: `role name ${role}: ${byRole.reason.replace(/^name /, '')}` } : null;
+      roleDirects.set(role, d);
     }
-    return d;
+    return d ?? undefined;
   };
   const roleHints = new Map<string, RoleHint>();
   const hintOf = (role: string): RoleHint => {
@@ -135,12 +138,7 @@ export function prodClassifier(tags: TagsInput | undefined, context: IsProdConte
         result = { prod: byName.env === 'prod', source: 'heuristic', reason: byName.reason };
         if (byName.env !== undefined) result.env = byName.env;
       } else {
-        const byRole = roleEnv(info.roleName);
-        if (byRole.env !== undefined) {
-          result = { prod: byRole.env === 'prod', env: byRole.env, source: 'heuristic', reason: `role name ${info.roleName}: ${byRole.reason.replace(/^name /, '')}` };
-        } else {
-          result = { prod: false, source: 'heuristic', reason: byName.reason };
-        }
+        result = byRoleName(info.roleName) ?? { prod: false, source: 'heuristic', reason: byName.reason };
       }
     }
     directCache.set(info.name, result);
