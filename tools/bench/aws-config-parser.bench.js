@@ -5,9 +5,9 @@
 // Ours and smithy are each timed in a child process of their own, with the same protocol (20
 // warm-up runs, then the median of 15 runs after 3 more): neither pays for the other's garbage or
 // for the process start-up. Timed in one process, the parser timed first paid for the start-up
-// (compilation, heap growth: ours took 8-10 ms instead of ~4.5 when first), and ours, timed after
-// smithy or alternately with it, ran in a heap full of smithy's promoted garbage (~5.3 ms). Smithy's
-// time moved by less than its own noise in every arrangement.
+// (compilation, young-generation growth: ours took 5.8-7.2 ms instead of ~4.5 when first), and
+// ours, timed after smithy or alternately with it, ran in a heap full of smithy's promoted garbage
+// (4.7-5.5 ms). Smithy's time moved by less than its own noise in every arrangement.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
