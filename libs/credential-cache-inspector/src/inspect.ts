@@ -260,7 +260,28 @@ export class Inspector {
 
   // ---------------------------------------------------------------- by kind
 
+  /** Names some profile's source_profile points to: where chains may start (found on first use). */
+  private sources: Set<string> | undefined;
+
+  private isSource(name: string): boolean {
+    if (!this.sources) {
+      const sources = new Set<string>();
+      const profiles = this.set.profiles;
+      for (const key in profiles) {
+        const source = profiles[key].properties.source_profile;
+        if (source !== undefined) sources.add(source);
+      }
+      this.sources = sources;
+    }
+    return this.sources.has(name);
+  }
+
   private evaluateProfile(p: Profile, c: ProfileClassification): Evaluation {
+    // An SSO profile that chains start from is evaluated once for itself and its chains: the same
+    // computation as base() below, shared through its memo (other profiles are not kept).
+    if ((c.kind === 'sso' || c.kind === 'sso-legacy') && this.isSource(p.name)) {
+      return this.memo(Inspector.inner(this.baseEvaluations, 'sso'), p.name, () => this.sso(p, c));
+    }
     switch (c.kind) {
       case 'sso':
       case 'sso-legacy':
