@@ -145,16 +145,23 @@ export function prodClassifier(tags: TagsInput | undefined, context: IsProdConte
     return result;
   };
 
-  const byAccount = new Map<string, ProfileInfo[]>();
+  // account -> its profiles: one ProfileInfo, or a list when several share the account (most
+  // accounts have one profile: no array per account)
+  const byAccount = new Map<string, ProfileInfo | ProfileInfo[]>();
   for (const info of known.values()) {
     if (!info.accountId) continue;
-    const list = byAccount.get(info.accountId) ?? [];
-    list.push(info);
-    byAccount.set(info.accountId, list);
+    const prev = byAccount.get(info.accountId);
+    if (prev === undefined) byAccount.set(info.accountId, info);
+    else if (Array.isArray(prev)) prev.push(info);
+    else byAccount.set(info.accountId, [prev, info]);
   }
   const prodNeighbour = (info: ProfileInfo): { other: ProfileInfo; why: Direct } | undefined => {
     if (!info.accountId) return undefined;
-    for (const other of byAccount.get(info.accountId) ?? []) {
+    const same = byAccount.get(info.accountId);
+    if (same === undefined) return undefined;
+    const n = Array.isArray(same) ? same.length : 1;
+    for (let i = 0; i < n; i++) {
+      const other = Array.isArray(same) ? same[i] : same;
       if (other.name === info.name) continue;
       const d = direct(other);
       if (d.prod) return { other, why: d };
