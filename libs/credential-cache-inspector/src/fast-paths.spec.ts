@@ -134,3 +134,27 @@ describe('inspectEach and passed-in classifications', () => {
     expect(JSON.stringify(seen)).not.toContain(CANARY);
   });
 });
+
+describe('cacheFiles: false', () => {
+  it('gives every other field unchanged, lists no files and reads fewer', () => {
+    const home = makeHome({ demo: true });
+    const now = Date.UTC(2026, 10, 25, 10, 0, 0);
+    seedDemoCaches(home, new Date(now));
+    const set = loadProfiles({ home });
+    const counting = () => {
+      const reads = { n: 0 };
+      return { reads, readFile: (f: string) => (reads.n++, defaultReader(f)) };
+    };
+    const full = counting();
+    const slim = counting();
+    const expected = inspectProfiles(set, { home, now, readFile: full.readFile }).map((s) => ({ ...s, cacheFiles: [] }));
+    const statuses = inspectProfiles(set, { home, now, readFile: slim.readFile, cacheFiles: false });
+    expect(statuses).toEqual(expected);
+    expect(slim.reads.n).toBeLessThan(full.reads.n);
+    // each status has its own (empty) list
+    expect(new Set(statuses.map((s) => s.cacheFiles)).size).toBe(statuses.length);
+    for (const at of [now - 86_400_000, now + 3_600_000, now + 86_400_000 * 60]) {
+      expect(inspectProfiles(set, { home, now: at, cacheFiles: false })).toEqual(inspectProfiles(set, { home, now: at }).map((s) => ({ ...s, cacheFiles: [] })));
+    }
+  });
+});

@@ -93,7 +93,11 @@ export class Inspector {
     this.store = new CacheFileStore(options.readFile);
     this.given = options.classifications;
     this.classifications = new Map();
+    this.withFiles = options.cacheFiles !== false;
   }
+
+  /** False (`cacheFiles: false`): statuses list no cache files; files only that list needs are skipped. */
+  private readonly withFiles: boolean;
 
   /** The status of one profile. An undefined profile gives a `config-error` status, not a throw. */
   inspect(name: string): ProfileStatus {
@@ -116,7 +120,7 @@ export class Inspector {
       profile: name,
       kind: c.kind,
       status: e.status,
-      cacheFiles: e.files,
+      cacheFiles: this.withFiles ? e.files : [],
       light: e.light,
       refreshesItself: e.refreshesItself,
       reason: e.reason,
@@ -187,6 +191,8 @@ export class Inspector {
       memo.set(key.key, described);
       return described;
     }
+    // without cache-file lists, the status is read only for its state and path: no per-profile copy
+    if (!this.withFiles) return described;
     const status = Object.assign({}, described.status);
     status.profile = profile;
     status.keyInput = key.input;
@@ -324,7 +330,10 @@ export class Inspector {
     }
     const token = this.file('sso-token', p.name, this.dirs.ssoCache, legacy ? this.tokenKey(c.ssoStartUrl ?? '', false) : this.tokenKey(session ?? '', true));
     let files: CacheFileStatus[];
-    if (c.accountId && c.roleName) {
+    if (!this.withFiles) {
+      // the role credentials only fill the list: the token decides (no key to hash, no file to read)
+      files = [];
+    } else if (c.accountId && c.roleName) {
       const ref = legacy
         ? { accountId: c.accountId, roleName: c.roleName, startUrl: c.ssoStartUrl ?? '' }
         : { accountId: c.accountId, roleName: c.roleName, ssoSession: session ?? '' };
@@ -341,7 +350,7 @@ export class Inspector {
       shared = this.fromToken(token, [], `SSO token of sso-session ${session}`, `aws sso login --sso-session ${session}`, true);
       this.sessionEvaluations.set(sessionKey, shared);
     }
-    return { ...shared, files };
+    return this.withFiles ? { ...shared, files } : shared;
   }
 
   /** The evaluation of an SSO token file: refresh-token aware when the flow can refresh. */

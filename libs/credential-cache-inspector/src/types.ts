@@ -120,4 +120,11 @@ export interface InspectOptions {
    * for this same set, by profile name. Profiles missing from the map are classified here.
    */
   classifications?: ReadonlyMap<string, ProfileClassification>;
+  /**
+   * `false`: every status has an empty `cacheFiles`, and cache files that only that list would
+   * show are not looked at (an SSO profile's role credentials: the SSO token decides its state).
+   * Every other field is the same. For callers that show the verdict (light, expiry, next step)
+   * and not the files. Default true.
+   */
+  cacheFiles?: boolean;
 }
