@@ -131,10 +131,11 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     if (envFilter && env !== envFilter) continue;
     candidates.push({ profile: p, c, env, envSource: verdict.source });
   }
-  // Each status is reduced to its row as soon as it is known (thousands of full statuses, with
-  // their cache-file details, are never held at once).
+  // Each status is reduced to its row as soon as it is known (thousands of full statuses are never
+  // held at once); the rows show no cache files, so none are listed (cacheFiles: false skips the
+  // files only that list would show: an SSO profile's role credentials).
   const rows: DiscoverRow[] = [];
-  const inspected = { home: ctx.home, env: ctx.libEnv, now: ctx.now, profiles: candidates.map((k) => k.profile.name), classifications: classes };
+  const inspected = { home: ctx.home, env: ctx.libEnv, now: ctx.now, profiles: candidates.map((k) => k.profile.name), classifications: classes, cacheFiles: false };
   inspectEach(set, inspected, (s: ProfileStatus, i: number) => {
     const { profile: p, c, env, envSource } = candidates[i];
     // the keys in the order of the documented output
