@@ -140,8 +140,10 @@ export function parseTags(text: string, file: string = defaultTagsPath()): Profi
  */
 const FLAT_ENTRY =
   /^(?:([A-Za-z0-9_][A-Za-z0-9/.%@_:+-]*)|'([A-Za-z0-9/.%@_:+-]+)'|"([A-Za-z0-9/.%@_:+-]+)"):[ ]+(?:([A-Za-z0-9][A-Za-z0-9._/:-]*)|'([A-Za-z0-9._/: -]*)'|"([A-Za-z0-9._/: -]*)")(?:[ ]+#.*)?[ ]*$/;
-/** Printable ASCII and line feeds only (a CR only before a LF, checked per line). */
+/** Printable ASCII and line breaks only. */
 const FLAT_TEXT = /^[\x20-\x7e\r\n]*$/;
+/** A CR that is not part of a CRLF: a line break of its own for YAML. */
+const LONE_CR = /\r(?!\n)/;
 /** YAML 1.2 core schema: the plain scalars that are not strings (null, booleans, numbers). */
 const NOT_A_STRING =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
@@ -168,26 +170,28 @@ export function yamlScalar(value: string): string {
  * path's (a property test compares both on generated flat files).
  */
 export function parseFlatTags(text: string, file: string): ProfileTags | undefined {
-  if (!FLAT_TEXT.test(text)) return undefined;
+  // printable ASCII and line breaks only; a CR only right before a LF (CRLF files)
+  if (!FLAT_TEXT.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   const tags: Record<string, string> = Object.create(null);
   const entries: TagEntry[] = [];
   let start = 0;
   for (let line = 1; start <= text.length; line++) {
     const lf = text.indexOf('\n', start);
     const next = lf === -1 ? text.length + 1 : lf + 1;
-    // a CR counts only right before a LF (CRLF files); any other CR sends the text to the yaml path
     const end = lf === -1 ? text.length : lf > start && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
-    const l = text.slice(start, end);
+    const at = start;
     start = next;
-    if (l.includes('\r')) return undefined;
-    const c = l.charCodeAt(0);
-    if (c === 35 /* # */ || l.length === 0) continue;
+    // blank and comment lines are skipped without being copied out of the text
+    if (at === end) continue;
+    const c = text.charCodeAt(at);
+    if (c === 35 /* # */) continue;
     if (c === 32) {
-      const t = l.trimStart();
-      if (t.length === 0 || t.charCodeAt(0) === 35) continue;
+      let i = at + 1;
+      while (i < end && text.charCodeAt(i) === 32) i++;
+      if (i === end || text.charCodeAt(i) === 35) continue;
       return undefined;
     }
-    const m = FLAT_ENTRY.exec(l);
+    const m = FLAT_ENTRY.exec(text.slice(at, end));
     if (!m) return undefined;
     const profile = m[1] ?? m[2] ?? m[3];
     if (profile.length > 1000 || (m[1] !== undefined && !plainString(profile))) return undefined;
