@@ -368,6 +368,7 @@ function readListedFile(file: string): string | undefined {
   }
   const buf = (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES));
   let n = 0;
+  let failed = false;
   try {
     for (;;) {
       const r = fs.readSync(fd, buf, n, buf.length - n, null);
@@ -376,12 +377,12 @@ function readListedFile(file: string): string | undefined {
       if (n === buf.length) break;
     }
   } catch {
-    n = -1;
+    failed = true;
   } finally {
     fs.closeSync(fd);
   }
-  if (n <= 0 || n === buf.length) {
-    if (n > 0) buf.fill(0);
+  if (failed || n === 0 || n === buf.length) {
+    buf.fill(0, 0, n); // whatever was read stays nowhere
     return undefined;
   }
   const text = buf.toString('utf8', 0, n);
