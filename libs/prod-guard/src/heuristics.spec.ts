@@ -141,3 +141,9 @@ describe('roleHint', () => {
     expect(roleHint('ReadOnlyAccess').note).toBe('role ReadOnlyAccess is read-only (does not change the environment)');
   });
 });
+
+describe('prototype names', () => {
+  it('tokens such as constructor or toString are no environment', () => {
+    expect(detectEnv('constructor-toString').env).toBeUndefined();
+  });
+});

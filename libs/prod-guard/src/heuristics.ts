@@ -52,7 +52,9 @@ function charKind(c: number): number {
 }
 
 /** Single tokens -> environment. */
-export const ENV_TOKENS: Readonly<Record<string, Environment>> = Object.freeze({
+export const ENV_TOKENS: Readonly<Record<string, Environment>> = Object.freeze(
+  // no prototype: a word like `constructor` or `toString` is not an environment
+  Object.assign(Object.create(null) as Record<string, Environment>, {
   prod: 'prod',
   production: 'prod',
   prd: 'prod',
@@ -77,7 +79,8 @@ export const ENV_TOKENS: Readonly<Record<string, Environment>> = Object.freeze({
   logging: 'shared-services',
   network: 'shared-services',
   networking: 'shared-services',
-});
+}),
+);
 
 /** Tokens that say "not production" outright. */
 const NON_PROD_TOKENS = new Set(['nonprod', 'nonproduction', 'notprod', 'nonprd']);

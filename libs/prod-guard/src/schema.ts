@@ -48,7 +48,9 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
  * Spellings accepted in the tags file for the known environments (compared lower-cased), so that
  * `production` or `Prod` in the file means `prod` and can never slip through as a custom label.
  */
-export const TAG_ALIASES: Readonly<Record<string, Environment>> = Object.freeze({
+export const TAG_ALIASES: Readonly<Record<string, Environment>> = Object.freeze(
+  // no prototype: a word like `constructor` or `toString` is not an environment
+  Object.assign(Object.create(null) as Record<string, Environment>, {
   prod: 'prod',
   production: 'prod',
   prd: 'prod',
@@ -68,7 +70,8 @@ export const TAG_ALIASES: Readonly<Record<string, Environment>> = Object.freeze(
   shared_services: 'shared-services',
   sharedservices: 'shared-services',
   shared: 'shared-services',
-});
+}),
+);
 
 const TAG_VALUE_EMPTY = 'expected an environment (prod, staging, dev, sandbox, shared-services) or a custom label, got an empty string';
 const TAG_VALUE_BAD_LABEL = 'a custom label uses only letters, digits, "-", "_", ".", "/" and ":" (at most 64 characters)';

@@ -36,6 +36,11 @@ function errorOf(fn: () => unknown): TagsFileError {
 }
 
 describe('parseTags', () => {
+  it('a label that is also an Object.prototype name stays a plain custom label', () => {
+    const tags = parseTags('a: constructor\nb: toString\n', FILE);
+    expect({ ...tags.tags }).toEqual({ a: 'constructor', b: 'toString' });
+  });
+
   it('reads a flat mapping, folds known spellings, keeps custom labels and positions', () => {
     const tags = parseTags(SAMPLE, FILE);
     expect({ ...tags.tags }).toEqual({
