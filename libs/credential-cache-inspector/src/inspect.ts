@@ -126,10 +126,7 @@ export class Inspector {
       reason: e.reason,
       nextStep: e.nextStep,
     };
-    if (e.expiresAtMs !== undefined) {
-      out.expiresAt = formatTime(e.expiresAtMs);
-      out.ttlSeconds = this.ttl(e.expiresAtMs);
-    }
+    this.setExpiry(out, e);
     if (e.refreshableUntilMs !== undefined) out.refreshableUntil = formatTime(e.refreshableUntilMs);
     if (e.command) out.command = e.command;
     const accountId = c.accountId ?? e.accountId;
@@ -658,12 +655,16 @@ export class Inspector {
       refreshesItself: e.refreshesItself,
       reason: e.reason,
     };
-    if (e.expiresAtMs !== undefined) {
-      s.expiresAt = formatTime(e.expiresAtMs);
-      s.ttlSeconds = this.ttl(e.expiresAtMs);
-    }
+    this.setExpiry(s, e);
     if (e.command) s.command = e.command;
     return s;
+  }
+
+  /** `expiresAt` and `ttlSeconds` of a status from its evaluation, when it expires at all. */
+  private setExpiry(target: { expiresAt?: string; ttlSeconds?: number }, e: Evaluation): void {
+    if (e.expiresAtMs === undefined) return;
+    target.expiresAt = formatTime(e.expiresAtMs);
+    target.ttlSeconds = this.ttl(e.expiresAtMs);
   }
 
   /** The credentials a chain starts from, by the chain's own reading (static keys end a chain). */
