@@ -30,6 +30,7 @@ export interface StatusSnapshot {
   rows: StatusRow[];
   files: FileReport[];
   profiles: ProfileSet;
+  /** The statuses the rows were built from (the servers' profiles, or all when a watcher gave them). */
   statuses: ProfileStatus[];
 }
 
@@ -52,11 +53,14 @@ function effectiveProfile(entry: ServerEntry, env: CliContext['env']): { setting
 export async function collectStatus(ctx: CliContext, options: { statuses?: ProfileStatus[]; profiles?: ProfileSet } = {}): Promise<StatusSnapshot> {
   const profiles = options.profiles ?? loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
   const { servers, files } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
-  const statuses = options.statuses ?? inspectProfiles(profiles, { home: ctx.home, env: ctx.libEnv, now: ctx.now });
+  const effective = servers.map((entry) => effectiveProfile(entry, ctx.env));
+  // only the profiles some server uses are inspected (not every profile of the config)
+  const used = [...new Set(effective.flatMap((e) => (e.profile !== undefined && Object.hasOwn(profiles.profiles, e.profile) ? [e.profile] : [])))];
+  const statuses = options.statuses ?? inspectProfiles(profiles, { home: ctx.home, env: ctx.libEnv, now: ctx.now, profiles: used });
   const byProfile = new Map(statuses.map((s) => [s.profile, s]));
-  const rows: StatusRow[] = servers.map((entry) => {
+  const rows: StatusRow[] = servers.map((entry, i) => {
     const adapter = getHost(entry.location.host);
-    const { setting, profile, note } = effectiveProfile(entry, ctx.env);
+    const { setting, profile, note } = effective[i];
     const base = {
       server: entry.name,
       host: entry.location.host,

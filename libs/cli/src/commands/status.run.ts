@@ -1,5 +1,6 @@
 /** `awsmcp status [--watch] [--all-hosts]`. */
 import { watch, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
+import { hostFiles } from '@awsmcp/mcp-config-model';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliContext } from '../context';
@@ -111,8 +112,8 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
   await draw();
   const handle = watch(ctx.home, (change) => void draw(change.statuses, change.cause), { env: ctx.libEnv, now: ctx.now, onError: () => undefined });
   // host files: watch their folders (workspace and user scope) for edits
-  const snap = await collectStatus(ctx);
-  const dirs = new Set(snap.files.map((f) => path.dirname(f.file)).filter((d) => fs.existsSync(d)));
+  const candidates = hostFiles(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
+  const dirs = new Set(candidates.map((f) => path.dirname(f.file)).filter((d) => fs.existsSync(d)));
   const watchers: fs.FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   for (const d of dirs) {
