@@ -50,6 +50,7 @@ export type {
   CacheFileState,
   CacheFileStatus,
   InspectOptions,
+  InspectSummary,
   ProfileState,
   ProfileStatus,
   SourceStatus,

@@ -311,7 +311,7 @@ describe('SSO refresh rules', () => {
   });
 
   it('the light follows the client registration expiry when refreshing', () => {
-    expect(run('p', ssoToken(min(60), refreshable(min(15))))).toMatchObject({ light: 'amber', refreshesItself: true, refreshableUntil: min(15), nextStep: 'the refresh stops in 15m: run aws sso login --sso-session s soon' });
+    expect(run('p', ssoToken(min(60), refreshable(min(15))))).toMatchObject({ light: 'amber', refreshesItself: true, refreshableUntil: min(15), nextStep: `the refresh stops at ${min(15)}: run aws sso login --sso-session s soon` });
   });
 
   it('an expired registration cannot refresh', () => {

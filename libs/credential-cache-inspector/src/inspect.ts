@@ -33,7 +33,7 @@ import { cacheDirectories, type CacheDirectories } from './paths';
 import { describeCacheFile, type FileResult } from './file';
 import { CacheFileStore } from './read';
 import { formatDuration, formatTime, parseTimestamp } from './times';
-import type { CacheFileKind, CacheFileStatus, InspectOptions, ProfileState, ProfileStatus, SourceStatus } from './types';
+import type { CacheFileKind, CacheFileStatus, InspectOptions, InspectSummary, ProfileState, ProfileStatus, SourceStatus } from './types';
 
 /** What we know about one source of credentials, before it is shaped into a ProfileStatus. */
 interface Evaluation {
@@ -150,12 +150,40 @@ export class Inspector {
     return file === home ? '~' : file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file;
   }
 
+  /** Files and folders beyond the store's (token files checked for existence). */
+  private readonly extraInputs = new Set<string>();
+  /** The earliest future moment a compared time changes an answer (see {@link changesAt}). */
+  private stableUntilMs = Infinity;
+
+  /** Record that an answer changes when the clock reaches `ms` (epoch milliseconds). */
+  private changesAt(ms: number): void {
+    if (ms > this.nowMs && ms < this.stableUntilMs) this.stableUntilMs = ms;
+  }
+
+  /** What the answers so far were read from, and how long they hold with those inputs unchanged. */
+  summary(): InspectSummary {
+    const inputs = [...this.store.inputs, ...this.extraInputs];
+    return Number.isFinite(this.stableUntilMs) ? { inputs, stableUntilMs: this.stableUntilMs } : { inputs };
+  }
+
+  /** Whole seconds left until `ms`; its sign decides answers (it reaches 0 one second before `ms`). */
   private ttl(ms: number): number {
+    this.changesAt(ms - 999);
+    return this.countdown(ms);
+  }
+
+  /** Whole seconds left until `ms`, for `reason` sentences only (they count down; no dependency recorded). */
+  private countdown(ms: number): number {
     return Math.floor((ms - this.nowMs) / 1000);
   }
 
+  /** The light of credentials good until `ms`: it changes at the thresholds (see lightForResolved) and at `ms`. */
   private light(ms: number): Light {
-    return lightForResolved((ms - this.nowMs) / 1000, this.thresholds);
+    const t = this.thresholds;
+    this.changesAt(Math.ceil(ms - t.greenAboveSeconds * 1000));
+    this.changesAt(Math.floor(ms - t.redBelowSeconds * 1000) + 1);
+    this.changesAt(ms);
+    return lightForResolved((ms - this.nowMs) / 1000, t);
   }
 
   private memo(map: Map<string, Evaluation>, key: string, compute: () => Evaluation): Evaluation {
@@ -355,6 +383,7 @@ export class Inspector {
     if (!token.facts) return this.fileProblem(token.status, label, command, files);
     const f = token.facts;
     const reg = f.registrationExpiresAtMs;
+    if (reg !== undefined) this.changesAt(reg);
     const refreshable = canRefresh && f.hasRefreshToken === true && (reg === undefined || reg > this.nowMs);
     if (!refreshable) {
       const e = this.timed(f.expiresAtMs, label, command, files);
@@ -363,7 +392,7 @@ export class Inspector {
       }
       return e;
     }
-    const ttl = this.ttl(f.expiresAtMs);
+    const ttl = this.countdown(f.expiresAtMs);
     const light = reg === undefined ? 'green' : this.light(reg);
     const access =
       ttl > 0
@@ -380,7 +409,7 @@ export class Inspector {
       nextStep:
         light === 'green'
           ? 'nothing to do: renews itself'
-          : `the refresh stops in ${formatDuration(this.ttl(reg as number))}: run ${command} ${light === 'red' ? 'now' : 'soon'}`,
+          : `the refresh stops at ${formatTime(reg as number)}: run ${command} ${light === 'red' ? 'now' : 'soon'}`,
       command,
       files,
     };
@@ -434,7 +463,7 @@ export class Inspector {
       if (accountId) e.accountId = accountId;
       return e;
     }
-    const ttl = this.ttl(facts.expiresAtMs);
+    const ttl = this.countdown(facts.expiresAtMs);
     const access =
       ttl > 0
         ? `aws login session: access keys valid for ${formatDuration(ttl)} (until ${formatTime(facts.expiresAtMs)})`
@@ -458,6 +487,7 @@ export class Inspector {
     const files = [creds.status];
     let present = false;
     try {
+      if (tokenFile !== '') this.extraInputs.add(tokenFile);
       present = tokenFile !== '' && fs.statSync(tokenFile).isFile();
     } catch {
       present = false;
@@ -664,7 +694,7 @@ export class Inspector {
   private setExpiry(target: { expiresAt?: string; ttlSeconds?: number }, e: Evaluation): void {
     if (e.expiresAtMs === undefined) return;
     target.expiresAt = formatTime(e.expiresAtMs);
-    target.ttlSeconds = this.ttl(e.expiresAtMs);
+    target.ttlSeconds = this.countdown(e.expiresAtMs);
   }
 
   /** The credentials a chain starts from, by the chain's own reading (static keys end a chain). */
@@ -713,10 +743,11 @@ export function inspectProfiles(set: ProfileSet, options: InspectOptions = {}): 
  * same order; for callers that keep only part of each status (a table row), so that thousands of
  * full statuses never have to be held at once.
  */
-export function inspectEach(set: ProfileSet, options: InspectOptions, each: (status: ProfileStatus, index: number) => void): void {
+export function inspectEach(set: ProfileSet, options: InspectOptions, each: (status: ProfileStatus, index: number) => void): InspectSummary {
   const inspector = new Inspector(set, options);
   const names = options.profiles ?? Object.keys(set.profiles);
   for (let i = 0; i < names.length; i++) each(inspector.inspect(names[i]), i);
+  return inspector.summary();
 }
 
 /** Inspect one profile. An undefined profile gives a `config-error` status. */

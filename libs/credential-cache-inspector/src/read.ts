@@ -405,6 +405,11 @@ export class CacheFileStore {
   private readonly fast: boolean;
   /** How many times the reader was called. */
   reads = 0;
+  /**
+   * Every path the answers came from, in the order first used: each file read (or tried), and each
+   * folder listed (its entries decide which files are missing). Unchanged paths give unchanged answers.
+   */
+  readonly inputs = new Set<string>();
 
   constructor(
     private readonly reader: CacheFileReader = defaultReader,
@@ -415,6 +420,7 @@ export class CacheFileStore {
 
   private listing(dir: string): Set<string> | undefined {
     if (this.listings.has(dir)) return this.listings.get(dir);
+    this.inputs.add(dir);
     let names: Set<string> | undefined;
     try {
       if (this.fast) {
@@ -446,6 +452,7 @@ export class CacheFileStore {
       if (names && !names.has(name)) {
         raw = { state: 'missing', errno: 'ENOENT' };
       } else {
+        this.inputs.add(file);
         this.reads++;
         const text = this.fast && this.regularFiles.get(dir)?.has(name) ? readListedFile(file) : undefined;
         raw = text === undefined ? readCacheFile(file, this.reader) : parseCacheText(text);

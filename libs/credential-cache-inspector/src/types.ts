@@ -128,3 +128,21 @@ export interface InspectOptions {
    */
   cacheFiles?: boolean;
 }
+
+/**
+ * What an inspection ({@link inspectEach}) was read from and how long its answers hold: for callers
+ * that keep results between runs (`awsmcp discover` does). While no path in `inputs` changes
+ * (existence, size, modification or change time) and the clock is before `stableUntilMs`, inspecting
+ * again gives the same statuses except for the countdowns: each `ttlSeconds` is
+ * `Math.floor((Date.parse(expiresAt) - now) / 1000)` and the durations in `reason` move with the clock.
+ */
+export interface InspectSummary {
+  /**
+   * Every file and folder the statuses depend on: cache files read (or tried), cache folders listed
+   * (a file appearing in one changes the folder), web identity token files checked. Not the
+   * profile files themselves: the caller loaded those.
+   */
+  inputs: string[];
+  /** Epoch milliseconds of the earliest moment a status can change with no input changing; absent: never. */
+  stableUntilMs?: number;
+}
