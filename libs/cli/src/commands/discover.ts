@@ -10,6 +10,7 @@ export const defineDiscover: CommandDefinition = (program, registrar) => {
     .option('--chain', 'draw each assume-role chain as a tree with account ids')
     .option('--expired', 'only profiles whose credentials are expired, missing or broken')
     .option('--no-write-tags', 'do not write the starter ~/.aws-profile-tags.yaml when it is missing')
+    .option('--no-cache', 'read everything again: neither use nor keep the result cache (~/.cache/awsmcp/discover.json)')
     .option('--json', 'machine-readable output ({ schemaVersion: 1, profiles: [...] })')
     .addHelpText(
       'after',

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
 import { detectHostFile, getHost, hydrate, HydrateError, HOSTS, writeConfigFile, type HostAdapter } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
+import { awsmcpCacheDir } from '../cache-dir';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
@@ -17,8 +18,7 @@ const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)(?::-[^}]*)?\}/g;
 
 /** Where the hash of each file this command wrote is kept, to tell hand edits from our own output. */
 function recordFile(ctx: CliContext): string {
-  const base = ctx.env.XDG_CACHE_HOME && path.isAbsolute(ctx.env.XDG_CACHE_HOME) ? ctx.env.XDG_CACHE_HOME : path.join(ctx.home, '.cache');
-  return path.join(base, 'awsmcp', 'hydrated.json');
+  return path.join(awsmcpCacheDir(ctx), 'hydrated.json');
 }
 
 function readRecords(file: string): Record<string, string> {

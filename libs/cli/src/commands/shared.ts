@@ -1,5 +1,5 @@
 /** Helpers the command run modules share (formatting, diagnostics). */
-import { closestNames, type ParseDiagnostic } from '@awsmcp/aws-config-parser';
+import type { ParseDiagnostic } from '@awsmcp/aws-config-parser';
 import type { CliContext } from '../context';
 import { style } from '../output/style';
 
@@ -38,6 +38,8 @@ export function formatTtl(ttlSeconds: number | undefined, refreshesItself = fals
 
 /** A CliError-ready message for a profile that is not configured. */
 export function unknownProfileMessage(profile: string, names: readonly string[], configFile?: string): { message: string; hint: string } {
+  // loaded here: `discover` answered from its cache loads no library at all
+  const { closestNames } = require('@awsmcp/aws-config-parser') as typeof import('@awsmcp/aws-config-parser');
   const close = closestNames(profile, names);
   return {
     message: `profile '${profile}' is not in ${configFile ?? '~/.aws/config'}`,

@@ -1,0 +1,264 @@
+/**
+ * The discover cache: `awsmcp discover`'s rows kept between runs, with everything they were read
+ * from, so that a run with nothing changed answers without parsing, classifying or inspecting again
+ * (docs/decisions/0005-discover-cache.md).
+ *
+ * Kept in `<cache dir>/discover.json` (mode 600): a first line of JSON (what the result depends on,
+ * the document's other members) and then the rows as text, exactly as `discover --json` prints them
+ * (names, types, account ids, tags, times, next steps: nothing secret) with the ttlSeconds numbers
+ * cut out; each input (the profile files, the tags file, every cache file and cache folder the
+ * inspection used, token files) is kept with its identity, size, modification and change time. A hit
+ * with no filters prints that text with fresh ttlSeconds: no row is parsed or stringified again.
+ * A cached result is used only when
+ *  - it was made by this version of awsmcp for the same home and the same AWS_* environment
+ *    (kept as a SHA-256, never the values: AWS_SECRET_ACCESS_KEY may be among them),
+ *  - every input stats exactly as recorded (a file written in place changes its times, a file
+ *    added to or removed from a folder changes the folder),
+ *  - and the clock is between the run that made it and the first moment a light, a status or a
+ *    next step could change (`stableUntilMs` from the inspector); only `ttlSeconds` is recomputed.
+ * Results whose inputs changed within two seconds of the run are not kept (a second write in the
+ * same timestamp tick would go unseen: the "racy" case git handles the same way).
+ *
+ * This module loads nothing but Node built-ins: a hit must cost a file read and a few hundred stats.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ParseDiagnostic } from '@awsmcp/aws-config-parser';
+import { awsmcpCacheDir } from '../cache-dir';
+import type { CliContext } from '../context';
+import { renderMember } from '../output/json';
+
+export interface DiscoverRow {
+  profile: string;
+  type: string;
+  accountId?: string;
+  env?: string;
+  envSource?: 'tag' | 'heuristic' | 'account';
+  role?: string;
+  region?: string;
+  expiresAt?: string;
+  ttlSeconds?: number;
+  light: 'green' | 'amber' | 'red' | 'none';
+  status: string;
+  refreshesItself: boolean;
+  nextStep: string;
+  command?: string;
+}
+
+/** Everything `discover` shows but the chains, for every profile (filters are applied after). */
+export interface DiscoverResult {
+  home: string;
+  files: { config?: string; credentials?: string };
+  tagsFile: { path: string; exists: boolean };
+  profiles: DiscoverRow[];
+  diagnostics: ParseDiagnostic[];
+}
+
+/** A result with what it depends on. */
+export interface DiscoverComputation {
+  result: DiscoverResult;
+  /** The clock of the run (ctx.now()). */
+  computedAtMs: number;
+  /** The first moment a row other than its ttlSeconds can change; absent: never. */
+  stableUntilMs?: number;
+  /** Every file and folder the result was read from. */
+  inputs: string[];
+}
+
+/** Bumped whenever the entry's layout or meaning changes. */
+const FORMAT = 2;
+/** Inputs changed this recently (real clock) are not trusted to show a second change in their times. */
+export const RACY_MS = 2000;
+
+/** The first line of a cache file. */
+interface Meta {
+  format: number;
+  key: string;
+  computedAtMs: number;
+  stableUntilMs?: number;
+  /** Paths and their stat prints, in the same order. */
+  inputs: string[];
+  prints: string[];
+  /** Everything of the result but the rows. */
+  head: Omit<DiscoverResult, 'profiles'>;
+  /** Offsets in the rows text where a ttlSeconds number goes, and the expiry (epoch ms) it counts down to. */
+  cuts: number[];
+  expiries: number[];
+}
+
+/** A cached result: the document's members, the rows as `--json` prints them. */
+export interface CachedDiscover {
+  head: Omit<DiscoverResult, 'profiles'>;
+  /** The `profiles` member's text (see renderMember), ttlSeconds counted for the clock given. */
+  profilesJson: string;
+}
+
+/** Stands for a ttlSeconds value while the rows are rendered. */
+const TTL_MARK = '\u0001ttl';
+/** A row's ttlSeconds member in the rendered rows: rows are at depth 2, their members at depth 3. */
+const TTL_AT = '\n      "ttlSeconds": ';
+
+export function discoverCacheFile(ctx: Pick<CliContext, 'env' | 'home'>): string {
+  return path.join(awsmcpCacheDir(ctx), 'discover.json');
+}
+
+let version: string | undefined;
+function cliVersion(): string {
+  if (version === undefined) {
+    try {
+      version = (require('../../package.json') as { version: string }).version;
+    } catch {
+      version = 'unknown';
+    }
+  }
+  return version;
+}
+
+/** Variables outside AWS_* that decide where files are found. */
+const LOCATION_VARIABLES = ['HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'APPDATA'];
+/** AWS_* variables naming paths: relative ones depend on the working folder. */
+const PATH_VARIABLES = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_LOGIN_CACHE_DIRECTORY'];
+
+/**
+ * What a cached result must have been made with: this awsmcp version and entry format, the home,
+ * the platform, every AWS_* variable and the location variables (hashed: values never stored), and
+ * the working folder when a path variable is relative.
+ */
+export function discoverCacheKey(ctx: Pick<CliContext, 'libEnv' | 'home' | 'platform' | 'cwd'>): string {
+  const env = ctx.libEnv;
+  const names = Object.keys(env)
+    .filter((k) => k.startsWith('AWS_') || LOCATION_VARIABLES.includes(k))
+    .sort();
+  const relative = PATH_VARIABLES.some((k) => {
+    const v = env[k];
+    return v !== undefined && v !== '' && !path.isAbsolute(v) && !v.startsWith('~');
+  });
+  const parts = [String(FORMAT), cliVersion(), ctx.home, ctx.platform, relative ? ctx.cwd : ''];
+  for (const k of names) parts.push(`${k}=${env[k] ?? ''}`);
+  return createHash('sha256').update(parts.join('\0')).digest('hex');
+}
+
+/** Identity, size and times of a path ('-' when it does not exist); changes whenever its content or entries do. */
+function print(file: string): string {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file, { throwIfNoEntry: false });
+  } catch (err) {
+    return `!${(err as NodeJS.ErrnoException).code ?? 'error'}`;
+  }
+  return st === undefined ? '-' : `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+/**
+ * The cached result for `key` at `nowMs` (ctx.now()), with each ttlSeconds counted for `nowMs`;
+ * undefined when there is none, it is stale, or it cannot be read (a cache never fails a run).
+ */
+export function readDiscoverCache(file: string, key: string, nowMs: number): CachedDiscover | undefined {
+  let meta: Meta;
+  let text: string;
+  try {
+    const content = fs.readFileSync(file, 'utf8');
+    const nl = content.indexOf('\n');
+    if (nl < 0) return undefined;
+    meta = JSON.parse(content.slice(0, nl)) as Meta;
+    text = content.slice(nl + 1);
+  } catch {
+    return undefined;
+  }
+  if (meta === null || typeof meta !== 'object' || meta.format !== FORMAT || meta.key !== key) return undefined;
+  if (!(nowMs >= meta.computedAtMs) || (meta.stableUntilMs !== undefined && !(nowMs < meta.stableUntilMs))) return undefined;
+  const { inputs, prints, cuts, expiries, head } = meta;
+  if (!Array.isArray(inputs) || !Array.isArray(prints) || inputs.length !== prints.length) return undefined;
+  if (!Array.isArray(cuts) || !Array.isArray(expiries) || cuts.length !== expiries.length || !head) return undefined;
+  for (let i = 0; i < inputs.length; i++) if (print(inputs[i]) !== prints[i]) return undefined;
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < cuts.length; i++) {
+    const at = cuts[i];
+    if (!(at >= from && at <= text.length)) return undefined;
+    parts.push(text.slice(from, at), String(Math.floor((expiries[i] - nowMs) / 1000)));
+    from = at;
+  }
+  parts.push(text.slice(from));
+  return { head, profilesJson: parts.join('') };
+}
+
+export type CacheWrite = 'written' | 'racy' | 'failed';
+
+/** The rows as renderMember prints them, with the ttlSeconds numbers cut out (see {@link Meta}). */
+function cutRows(rows: readonly DiscoverRow[]): { text: string; cuts: number[]; expiries: number[] } | undefined {
+  const expiries: number[] = [];
+  const marked = rows.map((r) => {
+    if (r.ttlSeconds === undefined) return r;
+    const ms = r.expiresAt === undefined ? NaN : Date.parse(r.expiresAt);
+    expiries.push(ms);
+    return { ...r, ttlSeconds: TTL_MARK };
+  });
+  if (expiries.some((ms) => !Number.isFinite(ms))) return undefined;
+  const rendered = renderMember(marked);
+  const needle = TTL_AT + JSON.stringify(TTL_MARK);
+  const pieces: string[] = [];
+  const cuts: number[] = [];
+  let length = 0;
+  let from = 0;
+  for (let at = rendered.indexOf(needle); at >= 0; at = rendered.indexOf(needle, from)) {
+    const piece = rendered.slice(from, at + TTL_AT.length);
+    pieces.push(piece);
+    length += piece.length;
+    cuts.push(length);
+    from = at + needle.length;
+  }
+  pieces.push(rendered.slice(from));
+  if (cuts.length !== expiries.length) return undefined;
+  return { text: pieces.join(''), cuts, expiries };
+}
+
+/**
+ * Keep `computation` for later runs. `startedAtMs` is the real clock (Date.now()) when the run began
+ * reading its inputs: any input changed since two seconds before that is "racy" and nothing is kept.
+ * Written atomically (temp file + rename), mode 600; failures are reported, never thrown.
+ */
+export function writeDiscoverCache(file: string, key: string, computation: DiscoverComputation, startedAtMs: number): CacheWrite {
+  const inputs = [...new Set(computation.inputs)];
+  const prints: string[] = [];
+  const limit = startedAtMs - RACY_MS;
+  for (const input of inputs) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(input, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (st !== undefined && (st.mtimeMs > limit || st.ctimeMs > limit)) return 'racy';
+    prints.push(print(input));
+  }
+  const { profiles, ...head } = computation.result;
+  const rows = cutRows(profiles);
+  if (!rows) return 'failed';
+  const meta: Meta = {
+    format: FORMAT,
+    key,
+    computedAtMs: computation.computedAtMs,
+    ...(computation.stableUntilMs !== undefined ? { stableUntilMs: computation.stableUntilMs } : {}),
+    inputs,
+    prints,
+    head,
+    cuts: rows.cuts,
+    expiries: rows.expiries,
+  };
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(tmp, `${JSON.stringify(meta)}\n${rows.text}`, { mode: 0o600 });
+    fs.renameSync(tmp, file);
+    return 'written';
+  } catch {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing left to clean
+    }
+    return 'failed';
+  }
+}
