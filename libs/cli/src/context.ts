@@ -2,13 +2,13 @@
  * Everything a command needs from the outside world, injectable so that tests run commands
  * in-process on temp homes: environment, working folder, home, output streams, terminal, clock.
  */
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 export type Env = Record<string, string | undefined>;
 
 export interface Output {
-  write(text: string): unknown;
+  /** Text, or UTF-8 bytes (`discover` prints its cached rows without decoding them). */
+  write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }
@@ -69,7 +69,8 @@ export function createContext(options: GlobalOptions, input: ContextInput = {}):
   const cwd = input.cwd ?? process.cwd();
   const stdout = input.io?.stdout ?? process.stdout;
   const stderr = input.io?.stderr ?? process.stderr;
-  const home = path.resolve(cwd, options.home ?? env.HOME ?? env.USERPROFILE ?? os.homedir());
+  // node:os only when no variable names the home (loading it costs ~2 ms of every start)
+  const home = path.resolve(cwd, options.home ?? env.HOME ?? env.USERPROFILE ?? (require('node:os') as typeof import('node:os')).homedir());
   const libEnv: Env = { ...env, HOME: home };
   if (options.home !== undefined) libEnv.USERPROFILE = home;
   const interactive = stdout.isTTY === true;

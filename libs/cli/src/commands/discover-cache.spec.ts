@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiscoverOutputSchema } from '../schemas';
 import { CANARY, makeHome, run, runBin, type TempEnv } from '../testing/demo-home';
-import { RACY_MS } from './discover-cache';
+import fc from 'fast-check';
+import { keyHash, RACY_MS } from './discover-cache';
 
 // The demo caches are seeded for NOW; every run uses that clock (or a later one) so outputs compare.
 const NOW = new Date(Date.UTC(2026, 10, 25, 10, 0, 0));
@@ -44,6 +45,12 @@ describe('the discover cache', () => {
     named.garbage = makeHome({ now: NOW });
     named.tags = makeHome({ now: NOW, tags: false });
     named.bin = makeHome();
+    named.unicode = makeHome({ now: NOW });
+    // names of several UTF-8 lengths before rows with a ttlSeconds (the cuts are byte offsets)
+    fs.writeFileSync(
+      path.join(named.unicode.home, '.aws/config'),
+      fs.readFileSync(path.join(named.unicode.home, '.aws/config'), 'utf8').replace('[profile dev-sandbox]', '[profile dév-sändbox-日本-🚀]'),
+    );
     await settle();
   }, 10_000);
 
@@ -185,6 +192,19 @@ describe('the discover cache', () => {
     expect(fs.existsSync(path.join(u.home, '.aws-profile-tags.yaml'))).toBe(true);
   }, 10_000);
 
+  it('names in any script: the kept rows are cut at byte offsets', async () => {
+    const u = named.unicode;
+    await run(u, ['discover', '--json'], { now: NOW });
+    const kept = fs.statSync(cacheFile(u)).mtimeMs;
+    for (const at of [NOW, new Date(NOW.getTime() + 90_000)]) {
+      const r = await both(u, ['discover', '--json'], at);
+      expect(r.cached.stdout).toContain('dév-sändbox-日本-🚀');
+      expect(r.cached.stdout).toBe(r.fresh.stdout);
+    }
+    // answered from the cache (a miss would have written it again)
+    expect(fs.statSync(cacheFile(u)).mtimeMs).toBe(kept);
+  });
+
   it('the built bin gives the same bytes from the cache as without it', async () => {
     const u = named.bin;
     const miss = runBin(u, ['discover', '--json']);
@@ -198,4 +218,22 @@ describe('the discover cache', () => {
     DiscoverOutputSchema.parse(JSON.parse(hit.stdout));
     expect(fs.existsSync(cacheFile(u))).toBe(true);
   }, 20_000);
+});
+
+describe('keyHash', () => {
+  it('is 28 hex digits, the same for the same text, different for different texts', () => {
+    expect(keyHash('')).toMatch(/^[0-9a-f]{28}$/);
+    expect(keyHash('AWS_PROFILE=a')).toBe(keyHash('AWS_PROFILE=a'));
+    const seen = new Map<string, string>();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        const h = keyHash(text);
+        const before = seen.get(h);
+        if (before !== undefined) expect(before).toBe(text);
+        seen.set(h, text);
+        expect(keyHash(text + 'x')).not.toBe(h);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

@@ -11,7 +11,7 @@
  * with no filters prints that text with fresh ttlSeconds: no row is parsed or stringified again.
  * A cached result is used only when
  *  - it was made by this version of awsmcp for the same home and the same AWS_* environment
- *    (kept as a SHA-256, never the values: AWS_SECRET_ACCESS_KEY may be among them),
+ *    (kept as a hash, never the values: AWS_SECRET_ACCESS_KEY may be among them),
  *  - every input stats exactly as recorded (a file written in place changes its times, a file
  *    added to or removed from a folder changes the folder),
  *  - and the clock is between the run that made it and the first moment a light, a status or a
@@ -21,7 +21,6 @@
  *
  * This module loads nothing but Node built-ins: a hit must cost a file read and a few hundred stats.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParseDiagnostic } from '@awsmcp/aws-config-parser';
@@ -82,7 +81,7 @@ interface Meta {
   prints: string[];
   /** Everything of the result but the rows. */
   head: Omit<DiscoverResult, 'profiles'>;
-  /** Offsets in the rows text where a ttlSeconds number goes, and the expiry (epoch ms) it counts down to. */
+  /** Byte offsets in the rows text where a ttlSeconds number goes, and the expiry (epoch ms) it counts down to. */
   cuts: number[];
   expiries: number[];
 }
@@ -90,8 +89,8 @@ interface Meta {
 /** A cached result: the document's members, the rows as `--json` prints them. */
 export interface CachedDiscover {
   head: Omit<DiscoverResult, 'profiles'>;
-  /** The `profiles` member's text (see renderMember), ttlSeconds counted for the clock given. */
-  profilesJson: string;
+  /** The `profiles` member's text in UTF-8 (see renderMember), ttlSeconds counted for the clock given. */
+  profilesJson: Buffer;
 }
 
 /** Stands for a ttlSeconds value while the rows are rendered. */
@@ -121,6 +120,30 @@ const LOCATION_VARIABLES = ['HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'XDG
 const PATH_VARIABLES = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_LOGIN_CACHE_DIRECTORY'];
 
 /**
+ * A 106-bit hash of `text` (two 53-bit cyrb53 hashes with different seeds), as hex. For cache keys
+ * only: loading node:crypto costs ~3 ms, 4% of Node's whole start-up and a tenth of a cache hit.
+ * Like any hash of a secret it lets one confirm a guess of the secret, nothing more; the entry is
+ * readable only by its owner, who has the environment anyway.
+ */
+export function keyHash(text: string): string {
+  const cyrb53 = (seed: number): number => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+    h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+    h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  };
+  return cyrb53(1).toString(16).padStart(14, '0') + cyrb53(2).toString(16).padStart(14, '0');
+}
+
+/**
  * What a cached result must have been made with: this awsmcp version and entry format, the home,
  * the platform, every AWS_* variable and the location variables (hashed: values never stored), and
  * the working folder when a path variable is relative.
@@ -136,7 +159,7 @@ export function discoverCacheKey(ctx: Pick<CliContext, 'libEnv' | 'home' | 'plat
   });
   const parts = [String(FORMAT), cliVersion(), ctx.home, ctx.platform, relative ? ctx.cwd : ''];
   for (const k of names) parts.push(`${k}=${env[k] ?? ''}`);
-  return createHash('sha256').update(parts.join('\0')).digest('hex');
+  return keyHash(parts.join('\0'));
 }
 
 /** Identity, size and times of a path ('-' when it does not exist); changes whenever its content or entries do. */
@@ -156,13 +179,15 @@ function print(file: string): string {
  */
 export function readDiscoverCache(file: string, key: string, nowMs: number): CachedDiscover | undefined {
   let meta: Meta;
-  let text: string;
+  let bytes: Buffer;
+  let start: number;
   try {
-    const content = fs.readFileSync(file, 'utf8');
-    const nl = content.indexOf('\n');
+    // bytes, not text: the rows are copied to the output without being decoded and encoded again
+    bytes = fs.readFileSync(file);
+    const nl = bytes.indexOf(10);
     if (nl < 0) return undefined;
-    meta = JSON.parse(content.slice(0, nl)) as Meta;
-    text = content.slice(nl + 1);
+    meta = JSON.parse(bytes.toString('utf8', 0, nl)) as Meta;
+    start = nl + 1;
   } catch {
     return undefined;
   }
@@ -172,16 +197,29 @@ export function readDiscoverCache(file: string, key: string, nowMs: number): Cac
   if (!Array.isArray(inputs) || !Array.isArray(prints) || inputs.length !== prints.length) return undefined;
   if (!Array.isArray(cuts) || !Array.isArray(expiries) || cuts.length !== expiries.length || !head) return undefined;
   for (let i = 0; i < inputs.length; i++) if (print(inputs[i]) !== prints[i]) return undefined;
-  const parts: string[] = [];
-  let from = 0;
+  const ttls: string[] = new Array(cuts.length);
+  let size = bytes.length - start;
+  let last = 0;
   for (let i = 0; i < cuts.length; i++) {
-    const at = cuts[i];
-    if (!(at >= from && at <= text.length)) return undefined;
-    parts.push(text.slice(from, at), String(Math.floor((expiries[i] - nowMs) / 1000)));
+    if (!(cuts[i] >= last && start + cuts[i] <= bytes.length)) return undefined;
+    last = cuts[i];
+    ttls[i] = String(Math.floor((expiries[i] - nowMs) / 1000));
+    size += ttls[i].length;
+  }
+  const out = Buffer.allocUnsafe(size);
+  let o = 0;
+  let from = start;
+  for (let i = 0; i < cuts.length; i++) {
+    const at = start + cuts[i];
+    out.set(bytes.subarray(from, at), o);
+    o += at - from;
+    // ASCII digits and a minus sign: one byte each
+    const ttl = ttls[i];
+    for (let k = 0; k < ttl.length; k++) out[o++] = ttl.charCodeAt(k);
     from = at;
   }
-  parts.push(text.slice(from));
-  return { head, profilesJson: parts.join('') };
+  out.set(bytes.subarray(from), o);
+  return { head, profilesJson: out };
 }
 
 export type CacheWrite = 'written' | 'racy' | 'failed';
@@ -205,7 +243,7 @@ function cutRows(rows: readonly DiscoverRow[]): { text: string; cuts: number[]; 
   for (let at = rendered.indexOf(needle); at >= 0; at = rendered.indexOf(needle, from)) {
     const piece = rendered.slice(from, at + TTL_AT.length);
     pieces.push(piece);
-    length += piece.length;
+    length += Buffer.byteLength(piece);
     cuts.push(length);
     from = at + needle.length;
   }

@@ -8,14 +8,19 @@
 import type { CliContext } from '../context';
 import { EXIT } from '../errors';
 import { printJson } from '../output/json';
-import { style } from '../output/style';
-import { renderTable } from '../output/table';
+import type { style as styleFn } from '../output/style';
+import type { renderTable as renderTableFn } from '../output/table';
 import { discoverCacheFile, discoverCacheKey, readDiscoverCache, writeDiscoverCache, type DiscoverResult, type DiscoverRow } from './discover-cache';
 import type { ChainNode, DiscoverComputed } from './discover-compute';
 import { formatExpiry, formatTtl, reportDiagnostics } from './shared';
 
 export type { DiscoverRow } from './discover-cache';
 export type { ChainNode } from './discover-compute';
+
+/** The table modules, loaded only for the table (a --json answer from the cache needs neither). */
+function table(): { style: typeof styleFn; renderTable: typeof renderTableFn } {
+  return { style: (require('../output/style') as typeof import('../output/style')).style, renderTable: (require('../output/table') as typeof import('../output/table')).renderTable };
+}
 
 function compute(): typeof import('./discover-compute') {
   return require('./discover-compute') as typeof import('./discover-compute');
@@ -57,7 +62,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
         return EXIT.OK;
       }
       result = hit.head;
-      rows = JSON.parse(hit.profilesJson) as DiscoverRow[];
+      rows = JSON.parse(hit.profilesJson.toString('utf8')) as DiscoverRow[];
     } else {
       const startedAtMs = Date.now();
       computed = compute().computeDiscover(ctx, { writeTags });
@@ -100,6 +105,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     return EXIT.OK;
   }
 
+  const { style, renderTable } = table();
   const st = style(ctx);
   if (written) ctx.err(st.dim(`wrote a starter tags file: ${written} (review the # detected lines; --no-write-tags skips this)`));
   if (rows.length === 0) {

@@ -5,9 +5,10 @@ import { style } from '../output/style';
 
 /** Problems in the profile files, on stderr, each with file:line and what is wrong. */
 export function reportDiagnostics(ctx: CliContext, diagnostics: readonly ParseDiagnostic[]): void {
-  const st = style({ color: ctx.color && ctx.stderr.isTTY === true });
+  let st: ReturnType<typeof style> | undefined;
   for (const d of diagnostics) {
     if (d.severity !== 'error') continue;
+    st ??= style({ color: ctx.color && ctx.stderr.isTTY === true });
     const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
     ctx.err(`${st.yellow('warning')}: ${where}: ${d.message} (the rest of the file was read)`);
   }

@@ -15,22 +15,41 @@ const RAW = '\u0000awsmcp-raw-member\u0000';
  * shows after `"key": `), and are placed exactly where their value would be.
  */
 export function renderJson(command: string, data: Record<string, unknown>, raw: Record<string, string> = {}): string {
-  const doc: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, command };
-  for (const [k, v] of Object.entries(data)) if (k !== 'schemaVersion' && k !== 'command') doc[k] = Object.prototype.hasOwnProperty.call(raw, k) ? RAW : v;
-  let text = JSON.stringify(doc, null, 2);
-  for (const [k, value] of Object.entries(raw)) {
-    // a top-level member starts a line with two spaces: the needle cannot occur inside a string
-    const needle = `\n  ${JSON.stringify(k)}: ${JSON.stringify(RAW)}`;
-    const at = text.indexOf(needle);
-    if (at < 0) continue;
-    const head = `\n  ${JSON.stringify(k)}: `;
-    text = text.slice(0, at) + head + value + text.slice(at + needle.length);
-  }
-  return text;
+  return renderParts(command, data, raw).join('');
 }
 
-export function printJson(ctx: CliContext, command: string, data: Record<string, unknown>, raw?: Record<string, string>): void {
-  ctx.stdout.write(renderJson(command, data, raw) + '\n');
+/** The document as text pieces with each raw member as its own piece (bytes stay bytes). */
+function renderParts<T extends string | Uint8Array>(command: string, data: Record<string, unknown>, raw: Record<string, T>): Array<string | T> {
+  const doc: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, command };
+  for (const [k, v] of Object.entries(data)) if (k !== 'schemaVersion' && k !== 'command') doc[k] = Object.prototype.hasOwnProperty.call(raw, k) ? RAW : v;
+  const text = JSON.stringify(doc, null, 2);
+  const found: Array<{ at: number; end: number; head: string; value: T }> = [];
+  for (const [k, value] of Object.entries(raw)) {
+    // a top-level member starts a line with two spaces: the needle cannot occur inside a string
+    const head = `\n  ${JSON.stringify(k)}: `;
+    const needle = head + JSON.stringify(RAW);
+    const at = text.indexOf(needle);
+    if (at >= 0) found.push({ at, end: at + needle.length, head, value });
+  }
+  found.sort((a, b) => a.at - b.at);
+  const parts: Array<string | T> = [];
+  let from = 0;
+  for (const f of found) {
+    parts.push(text.slice(from, f.at) + f.head, f.value);
+    from = f.end;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+export function printJson(ctx: CliContext, command: string, data: Record<string, unknown>, raw?: Record<string, string | Uint8Array>): void {
+  if (!raw) {
+    ctx.stdout.write(renderJson(command, data) + '\n');
+    return;
+  }
+  const parts = renderParts(command, data, raw);
+  parts.push('\n');
+  for (const part of parts) ctx.stdout.write(part);
 }
 
 /**

@@ -1,5 +1,4 @@
 /** Colours and traffic lights that degrade to words when colour is off (NO_COLOR, pipes). */
-import { createColors } from 'picocolors';
 import type { CliContext } from '../context';
 
 export type Light = 'green' | 'amber' | 'red' | 'none';
@@ -18,8 +17,16 @@ export interface Style {
 const SYMBOL: Record<Light, string> = { green: '✓', amber: '⚠', red: '✗', none: '·' };
 const WORD: Record<Light, string> = { green: 'green', amber: 'amber', red: 'red', none: 'none' };
 
+type Paint = (s: string) => string;
+type Colors = Record<'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan', Paint>;
+
+const same: Paint = (s) => s;
+/** Colour off: every paint returns its text (what picocolors' createColors(false) does). */
+const PLAIN: Colors = { bold: same, dim: same, red: same, yellow: same, green: same, cyan: same };
+
 export function style(ctx: Pick<CliContext, 'color'>): Style {
-  const c = createColors(ctx.color);
+  // picocolors (and the tty module it loads) only when there is colour to paint
+  const c: Colors = ctx.color ? (require('picocolors') as typeof import('picocolors')).createColors(true) : PLAIN;
   return {
     bold: c.bold,
     dim: c.dim,
