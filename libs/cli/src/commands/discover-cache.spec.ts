@@ -45,6 +45,8 @@ describe('the discover cache', () => {
     named.garbage = makeHome({ now: NOW });
     named.tags = makeHome({ now: NOW, tags: false });
     named.bin = makeHome();
+    named.relative = makeHome({ now: NOW });
+    fs.appendFileSync(path.join(named.relative.home, '.aws/config'), '\n[profile wi-relative]\nrole_arn = arn:aws:iam::123456789012:role/W\nweb_identity_token_file = token-in-this-folder\n');
     named.unicode = makeHome({ now: NOW });
     // names of several UTF-8 lengths before rows with a ttlSeconds (the cuts are byte offsets)
     fs.writeFileSync(
@@ -191,6 +193,18 @@ describe('the discover cache', () => {
     expect(DiscoverOutputSchema.parse(JSON.parse(r.stdout)).tagsFile).toMatchObject({ exists: true, written: true });
     expect(fs.existsSync(path.join(u.home, '.aws-profile-tags.yaml'))).toBe(true);
   }, 10_000);
+
+  it('a relative input path (web_identity_token_file) ties the entry to the working folder', async () => {
+    const u = named.relative;
+    const other = path.join(u.workspace, 'elsewhere');
+    fs.mkdirSync(other);
+    await run(u, ['discover', '--json'], { now: NOW });
+    const entry = fs.readFileSync(cacheFile(u), 'utf8');
+    expect(JSON.parse(entry.slice(0, entry.indexOf('\n')))).toMatchObject({ cwd: u.workspace });
+    markCache(u);
+    expect((await run(u, ['discover', '--json'], { now: NOW })).stdout).toContain('STALE-MARKR');
+    expect((await run(u, ['discover', '--json'], { now: NOW, cwd: other })).stdout).not.toContain('STALE-MARKR');
+  });
 
   it('names in any script: the kept rows are cut at byte offsets', async () => {
     const u = named.unicode;

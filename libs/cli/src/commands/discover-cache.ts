@@ -79,6 +79,8 @@ interface Meta {
   /** Paths and their stat prints, in the same order. */
   inputs: string[];
   prints: string[];
+  /** The working folder, when an input path is relative (a web_identity_token_file can be). */
+  cwd?: string;
   /** Everything of the result but the rows. */
   head: Omit<DiscoverResult, 'profiles'>;
   /** Byte offsets in the rows text where a ttlSeconds number goes, and the expiry (epoch ms) it counts down to. */
@@ -174,10 +176,10 @@ function print(file: string): string {
 }
 
 /**
- * The cached result for `key` at `nowMs` (ctx.now()), with each ttlSeconds counted for `nowMs`;
+ * The cached result for `key` at `nowMs` (ctx.now()) in working folder `cwd`, with each ttlSeconds counted for `nowMs`;
  * undefined when there is none, it is stale, or it cannot be read (a cache never fails a run).
  */
-export function readDiscoverCache(file: string, key: string, nowMs: number): CachedDiscover | undefined {
+export function readDiscoverCache(file: string, key: string, nowMs: number, cwd: string): CachedDiscover | undefined {
   let meta: Meta;
   let bytes: Buffer;
   let start: number;
@@ -193,6 +195,7 @@ export function readDiscoverCache(file: string, key: string, nowMs: number): Cac
   }
   if (meta === null || typeof meta !== 'object' || meta.format !== FORMAT || meta.key !== key) return undefined;
   if (!(nowMs >= meta.computedAtMs) || (meta.stableUntilMs !== undefined && !(nowMs < meta.stableUntilMs))) return undefined;
+  if (meta.cwd !== undefined && meta.cwd !== cwd) return undefined;
   const { inputs, prints, cuts, expiries, head } = meta;
   if (!Array.isArray(inputs) || !Array.isArray(prints) || inputs.length !== prints.length) return undefined;
   if (!Array.isArray(cuts) || !Array.isArray(expiries) || cuts.length !== expiries.length || !head) return undefined;
@@ -257,7 +260,7 @@ function cutRows(rows: readonly DiscoverRow[]): { text: string; cuts: number[]; 
  * reading its inputs: any input changed since two seconds before that is "racy" and nothing is kept.
  * Written atomically (temp file + rename), mode 600; failures are reported, never thrown.
  */
-export function writeDiscoverCache(file: string, key: string, computation: DiscoverComputation, startedAtMs: number): CacheWrite {
+export function writeDiscoverCache(file: string, key: string, computation: DiscoverComputation, startedAtMs: number, cwd: string): CacheWrite {
   const inputs = [...new Set(computation.inputs)];
   const prints: string[] = [];
   const limit = startedAtMs - RACY_MS;
@@ -281,6 +284,7 @@ export function writeDiscoverCache(file: string, key: string, computation: Disco
     ...(computation.stableUntilMs !== undefined ? { stableUntilMs: computation.stableUntilMs } : {}),
     inputs,
     prints,
+    ...(inputs.some((f) => !path.isAbsolute(f)) ? { cwd } : {}),
     head,
     cuts: rows.cuts,
     expiries: rows.expiries,

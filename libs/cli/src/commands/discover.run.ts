@@ -51,7 +51,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
   if (useCache) {
     const file = discoverCacheFile(ctx);
     const key = discoverCacheKey(ctx);
-    let hit = readDiscoverCache(file, key, ctx.now().getTime());
+    let hit = readDiscoverCache(file, key, ctx.now().getTime(), ctx.cwd);
     // a missing tags file is written by a normal run: let it
     if (hit && !hit.head.tagsFile.exists && writeTags) hit = undefined;
     if (hit) {
@@ -68,7 +68,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
       computed = compute().computeDiscover(ctx, { writeTags });
       result = computed.result;
       rows = computed.result.profiles;
-      if (!computed.written) writeDiscoverCache(file, key, computed, startedAtMs);
+      if (!computed.written) writeDiscoverCache(file, key, computed, startedAtMs, ctx.cwd);
       reportDiagnostics(ctx, result.diagnostics);
     }
   } else {
