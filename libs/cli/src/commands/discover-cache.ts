@@ -164,15 +164,23 @@ export function discoverCacheKey(ctx: Pick<CliContext, 'libEnv' | 'home' | 'plat
   return keyHash(parts.join('\0'));
 }
 
-/** Identity, size and times of a path ('-' when it does not exist); changes whenever its content or entries do. */
-function print(file: string): string {
-  let st: fs.Stats | undefined;
+/** A path's stat, or the error code that kept it from being taken. */
+function statOf(file: string): fs.Stats | undefined | string {
   try {
-    st = fs.statSync(file, { throwIfNoEntry: false });
+    return fs.statSync(file, { throwIfNoEntry: false });
   } catch (err) {
-    return `!${(err as NodeJS.ErrnoException).code ?? 'error'}`;
+    return (err as NodeJS.ErrnoException).code ?? 'error';
   }
+}
+
+/** Identity, size and times of a path ('-' when it does not exist); changes whenever its content or entries do. */
+function printOf(st: fs.Stats | undefined | string): string {
+  if (typeof st === 'string') return `!${st}`;
   return st === undefined ? '-' : `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+function print(file: string): string {
+  return printOf(statOf(file));
 }
 
 /**
@@ -265,14 +273,9 @@ export function writeDiscoverCache(file: string, key: string, computation: Disco
   const prints: string[] = [];
   const limit = startedAtMs - RACY_MS;
   for (const input of inputs) {
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(input, { throwIfNoEntry: false });
-    } catch {
-      st = undefined;
-    }
-    if (st !== undefined && (st.mtimeMs > limit || st.ctimeMs > limit)) return 'racy';
-    prints.push(print(input));
+    const st = statOf(input);
+    if (typeof st === 'object' && (st.mtimeMs > limit || st.ctimeMs > limit)) return 'racy';
+    prints.push(printOf(st));
   }
   const { profiles, ...head } = computation.result;
   const rows = cutRows(profiles);
