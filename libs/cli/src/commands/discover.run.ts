@@ -125,7 +125,8 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     ],
     st.bold,
   );
-  for (const l of lines) ctx.out(l);
+  // one write for the whole table (a write per line is a system call per line)
+  ctx.stdout.write(lines.join('\n') + '\n');
   if (chains && chains.length > 0) {
     ctx.out('');
     ctx.out(st.bold('Role chains'));

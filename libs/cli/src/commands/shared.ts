@@ -14,16 +14,29 @@ export function reportDiagnostics(ctx: CliContext, diagnostics: readonly ParseDi
   }
 }
 
+/** One formatter per time zone: making an Intl.DateTimeFormat costs ~100 us, a table has thousands of rows. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Formatted expiries by time zone and time (rows share a few expiry times). */
+const expiries = new Map<string, string>();
+
 /** `2026-11-25 11:00 (10:00 UTC)` in the local time zone, or '' when unknown. */
 export function formatExpiry(iso: string | undefined, timeZone?: string): string {
   if (!iso) return '';
+  const memoKey = `${timeZone ?? ''}\u0000${iso}`;
+  const known = expiries.get(memoKey);
+  if (known !== undefined) return known;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
+  let formatter = formatters.get(timeZone ?? '');
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone ?? '', formatter);
+  }
   const two = (n: number) => String(n).padStart(2, '0');
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .format(d)
-    .replace(',', '');
-  return `${local} (${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC)`;
+  const text = `${formatter.format(d).replace(',', '')} (${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC)`;
+  if (expiries.size >= 4096) expiries.clear();
+  expiries.set(memoKey, text);
+  return text;
 }
 
 /** `42m`, `3h 5m`, `expired 12m ago`, or '' when there is no expiry. */

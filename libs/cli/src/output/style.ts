@@ -46,7 +46,13 @@ export function style(ctx: Pick<CliContext, 'color'>): Style {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 
+/** Anything but printable ASCII (ANSI codes start with ESC, astral characters with a surrogate). */
+const NOT_PLAIN = /[^\x20-\x7e]/;
+
 /** Display width of a string: ANSI codes removed, astral and wide characters counted once. */
 export function visibleWidth(s: string): number {
+  // printable ASCII (most cells): one column per character
+  if (!NOT_PLAIN.test(s)) return s.length;
   return [...s.replace(ANSI, '')].length;
 }
+

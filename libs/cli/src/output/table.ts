@@ -9,12 +9,18 @@ export interface Column<Row> {
 
 export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], header = (s: string) => s): string[] {
   const cells = rows.map((r) => columns.map((c) => c.value(r)));
-  const widths = columns.map((c, i) => Math.max(visibleWidth(c.header), ...cells.map((row) => visibleWidth(row[i]))));
-  const pad = (s: string, i: number) => {
-    const gap = ' '.repeat(widths[i] - visibleWidth(s));
+  // each cell measured once (thousands of rows: measuring is most of the work)
+  const cellWidths = cells.map((row) => row.map(visibleWidth));
+  const widths = columns.map((c, i) => {
+    let w = visibleWidth(c.header);
+    for (const row of cellWidths) if (row[i] > w) w = row[i];
+    return w;
+  });
+  const pad = (s: string, width: number, i: number) => {
+    const gap = ' '.repeat(widths[i] - width);
     return columns[i].align === 'right' ? gap + s : s + gap;
   };
-  const lines = [columns.map((c, i) => header(pad(c.header, i))).join('  ').trimEnd()];
-  for (const row of cells) lines.push(row.map(pad).join('  ').trimEnd());
+  const lines = [columns.map((c, i) => header(pad(c.header, visibleWidth(c.header), i))).join('  ').trimEnd()];
+  cells.forEach((row, r) => lines.push(row.map((s, i) => pad(s, cellWidths[r][i], i)).join('  ').trimEnd()));
   return lines;
 }
