@@ -8,7 +8,7 @@
 import type { CliContext } from '../context';
 import { EXIT } from '../errors';
 import { printJson } from '../output/json';
-import type { style as styleFn } from '../output/style';
+import { style } from '../output/style';
 import type { renderTable as renderTableFn } from '../output/table';
 import { discoverCacheFile, discoverCacheKey, readDiscoverCache, writeDiscoverCache, type DiscoverResult, type DiscoverRow } from './discover-cache';
 import type { ChainNode, DiscoverComputed } from './discover-compute';
@@ -17,10 +17,8 @@ import { formatExpiry, formatTtl, reportDiagnostics } from './shared';
 export type { DiscoverRow } from './discover-cache';
 export type { ChainNode } from './discover-compute';
 
-/** The table modules, loaded only for the table (a --json answer from the cache needs neither). */
-function table(): { style: typeof styleFn; renderTable: typeof renderTableFn } {
-  return { style: (require('../output/style') as typeof import('../output/style')).style, renderTable: (require('../output/table') as typeof import('../output/table')).renderTable };
-}
+/** The table code, loaded only for a table (a --json answer from the cache needs none of it). */
+const renderTable: typeof renderTableFn = (rows, columns, header) => (require('../output/table') as typeof import('../output/table')).renderTable(rows, columns, header);
 
 function compute(): typeof import('./discover-compute') {
   return require('./discover-compute') as typeof import('./discover-compute');
@@ -105,7 +103,6 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     return EXIT.OK;
   }
 
-  const { style, renderTable } = table();
   const st = style(ctx);
   if (written) ctx.err(st.dim(`wrote a starter tags file: ${written} (review the # detected lines; --no-write-tags skips this)`));
   if (rows.length === 0) {
