@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles, locateProfileFiles, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { inspectProfiles } from './inspect';
+import { inspectEach } from './inspect';
 import { resolveThresholds } from './light';
 import { cacheDirectories } from './paths';
 import type { InspectOptions, ProfileStatus } from './types';
@@ -82,7 +82,11 @@ function fingerprint(s: ProfileStatus): string {
   ]);
 }
 
-/** The next moment any light changes: a threshold crossing or an expiry, after `nowMs`. */
+/**
+ * The next moment any light changes: a threshold crossing or an expiry, after `nowMs`, judged from
+ * the statuses alone. (The watch itself uses the inspection's `stableUntilMs`, which also covers
+ * statuses and next steps that change at an expiry.)
+ */
 export function nextCrossing(statuses: readonly ProfileStatus[], nowMs: number, options: Pick<InspectOptions, 'thresholds'> = {}): number | undefined {
   const t = resolveThresholds(options.thresholds);
   let next: number | undefined;
@@ -132,6 +136,8 @@ export function watch(home: string, onChange: (change: WatchChange) => void, opt
   let debounce: NodeJS.Timeout | undefined;
   let timer: NodeJS.Timeout | undefined;
   let statuses: ProfileStatus[] = [];
+  /** When the last inspection's answers can next change with no file changing (its summary). */
+  let stableUntilMs: number | undefined;
   let fingerprints = new Map<string, string>();
 
   const report = (error: unknown) => {
@@ -208,7 +214,8 @@ export function watch(home: string, onChange: (change: WatchChange) => void, opt
     timer = undefined;
     if (closed) return;
     const t = now();
-    const next = nextCrossing(statuses, t, options);
+    // the inspector's own record of every time it compared with the clock (thresholds, expiries)
+    const next = stableUntilMs;
     if (next === undefined) return;
     const delay = Math.min(MAX_DELAY_MS, Math.max(0, next - t) + 25);
     timer = setTimeout(() => {
@@ -222,7 +229,8 @@ export function watch(home: string, onChange: (change: WatchChange) => void, opt
     if (closed) return statuses;
     try {
       const set = load();
-      const fresh = inspectProfiles(set, { ...options, home, env });
+      const fresh: ProfileStatus[] = [];
+      stableUntilMs = inspectEach(set, { ...options, home, env }, (s) => fresh.push(s)).stableUntilMs;
       const prints = new Map(fresh.map((s) => [s.profile, fingerprint(s)]));
       const changed = cause === 'initial' ? fresh : fresh.filter((s) => fingerprints.get(s.profile) !== prints.get(s.profile));
       const removed = [...fingerprints.keys()].filter((name) => !prints.has(name));
