@@ -16,7 +16,8 @@ fs.cpSync(path.join(__dirname, 'home'), home, { recursive: true });
 fs.mkdirSync(workspace, { recursive: true });
 seedDemoCaches(home, new Date());
 
-const env = { ...process.env, HOME: home, USERPROFILE: home };
+// everything under the demo home: its caches and host files too, never the real ~/.cache or ~/.config
+const env = { ...process.env, HOME: home, USERPROFILE: home, XDG_CACHE_HOME: path.join(home, '.cache'), XDG_CONFIG_HOME: path.join(home, '.config') };
 delete env.AWS_CONFIG_FILE;
 delete env.AWS_SHARED_CREDENTIALS_FILE;
 delete env.AWS_PROFILE;
