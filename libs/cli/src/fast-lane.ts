@@ -1,6 +1,6 @@
 /**
  * The fast lane: `awsmcp discover` with plain options is run without loading commander or any
- * command definition (~15 ms of start-up; with the discover cache a whole run is ~20 ms over Node's
+ * command definition (~15 ms of start-up; with the discover cache a whole run is ~25-30 ms over Node's
  * own start). Only a command line this parser understands completely takes the lane; anything else
  * (help, a typo, an unknown or repeated option, a value that looks like an option) goes through
  * commander as usual, which gives the usage errors. A test runs both parsers on the same command lines
