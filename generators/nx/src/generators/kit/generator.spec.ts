@@ -1,47 +1,31 @@
 import { parseHostConfig } from '@awsmcp/mcp-config-model';
 import { ProdGuardError } from '@awsmcp/prod-guard';
 import { BUILTIN_KITS, findServer } from '@awsmcp/starter-kits';
-import type { Tree } from '@nx/devkit';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CANARY, makeHome, type TestHome } from '../../__fixtures__/home';
-import { captureLogger, changedSince, contents, emptyWorkspace, type LogCapture } from '../../__fixtures__/tree';
+import { CANARY } from '../../__fixtures__/home';
+import { useGeneratorSandbox } from '../../__fixtures__/sandbox';
+import { changedSince, contents, emptyWorkspace } from '../../__fixtures__/tree';
 import { kitGenerator } from './generator';
 import type { KitGeneratorSchema } from './schema';
 
 const DEV = { profile: 'dev-sandbox', region: 'eu-west-1', yes: true } as const;
 
-let home: TestHome;
-let restoreEnv: () => void;
-let log: LogCapture;
-let tree: Tree;
-
-beforeEach(() => {
-  home = makeHome();
-  restoreEnv = home.activate();
-  log = captureLogger();
-  tree = emptyWorkspace();
-});
-
-afterEach(() => {
-  log.restore();
-  restoreEnv();
-  home.remove();
-});
+const sb = useGeneratorSandbox();
 
 function json(file: string): Record<string, Record<string, Record<string, unknown>>> {
-  return parseHostConfig(tree.read(file, 'utf-8')!, { file: `/w/${file}`, strict: true }).value as Record<string, Record<string, Record<string, unknown>>>;
+  return parseHostConfig(sb.tree.read(file, 'utf-8')!, { file: `/w/${file}`, strict: true }).value as Record<string, Record<string, Record<string, unknown>>>;
 }
 
 async function run(options: Partial<KitGeneratorSchema> & { name?: string }) {
-  await kitGenerator(tree, { name: 'eks-debug', ...options } as KitGeneratorSchema);
+  await kitGenerator(sb.tree, { name: 'eks-debug', ...options } as KitGeneratorSchema);
 }
 
 describe('kit generator: concrete mode', () => {
   it('writes VS Code and Claude Code configs: pinned, stdio, AWS_PROFILE and AWS_REGION, no --region for eks', async () => {
-    const before = contents(tree);
+    const before = contents(sb.tree);
     await run(DEV);
-    const written = changedSince(tree, before);
+    const written = changedSince(sb.tree, before);
     expect(Object.keys(written).sort()).toEqual(['.mcp.json', '.vscode/mcp.json']);
     expect(written).toMatchSnapshot();
 
@@ -73,7 +57,7 @@ describe('kit generator: concrete mode', () => {
       await run({ ...DEV, name: kit.name, hosts: ['vscode', 'claude-code', 'cursor', 'kiro', 'amazonq'] });
     }
     for (const file of ['.vscode/mcp.json', '.mcp.json', '.cursor/mcp.json', '.kiro/settings/mcp.json', '.amazonq/mcp.json']) {
-      const doc = parseHostConfig(tree.read(file, 'utf-8')!, { file: `/w/${file}`, strict: true });
+      const doc = parseHostConfig(sb.tree.read(file, 'utf-8')!, { file: `/w/${file}`, strict: true });
       const eks = doc.servers.find((s) => s.name === 'eks')!;
       expect(eks.args!.some((a) => a.startsWith('--region'))).toBe(false);
       expect(eks.env).toMatchObject({ AWS_REGION: 'eu-west-1' });
@@ -81,12 +65,12 @@ describe('kit generator: concrete mode', () => {
   });
 
   it('shows the budget first and refuses an over-budget kit without --yes, naming the flag', async () => {
-    const before = contents(tree);
+    const before = contents(sb.tree);
     await expect(run({ profile: 'dev-sandbox', region: 'eu-west-1' })).rejects.toThrow(/over the 5000-token recommendation: nothing was written\. Re-run with --yes/);
-    expect(changedSince(tree, before)).toEqual({});
-    expect(log.text()).toMatch(/Context budget for kit 'eks-debug'/);
-    expect(log.text()).toMatch(/total\s+\d+\s+OVER the 5000-token recommendation/);
-    expect(log.text()).toMatch(/aws eks list-clusters --profile dev-sandbox --region eu-west-1/);
+    expect(changedSince(sb.tree, before)).toEqual({});
+    expect(sb.log.text()).toMatch(/Context budget for kit 'eks-debug'/);
+    expect(sb.log.text()).toMatch(/total\s+\d+\s+OVER the 5000-token recommendation/);
+    expect(sb.log.text()).toMatch(/aws eks list-clusters --profile dev-sandbox --region eu-west-1/);
   });
 
   it('writes a kit under the budget without --yes', async () => {
@@ -95,20 +79,20 @@ describe('kit generator: concrete mode', () => {
     expect(Object.keys(servers)).toEqual(['aws-api', 'serverless']);
     // aws-api reads its profile from its own variable, and runs read-only by default
     expect(servers['aws-api']!.env).toMatchObject({ AWS_API_MCP_PROFILE_NAME: 'dev-sandbox', AWS_REGION: 'us-east-1', READ_OPERATIONS_ONLY: 'true' });
-    expect(log.text()).toMatch(/under the 5000-token recommendation/);
+    expect(sb.log.text()).toMatch(/under the 5000-token recommendation/);
   });
 
   it('prefers the costs `awsmcp tokens` measured, and takes --token-limit', async () => {
     const { version } = findServer('eks')!;
-    fs.mkdirSync(path.join(home.home, '.cache', 'awsmcp'), { recursive: true });
+    fs.mkdirSync(path.join(sb.home.home, '.cache', 'awsmcp'), { recursive: true });
     fs.writeFileSync(
-      path.join(home.home, '.cache', 'awsmcp', 'measurements.json'),
+      path.join(sb.home.home, '.cache', 'awsmcp', 'measurements.json'),
       JSON.stringify({ measurements: [{ server: 'eks', version, tokens: 2100, toolCount: 16, measuredAt: '2026-11-20T09:00:00Z' }, { server: 'cloudwatch', tokens: 'lots' }] }),
     );
     await run({ profile: 'dev-sandbox', region: 'eu-west-1', tokenLimit: 12000 });
-    expect(log.text()).toMatch(/eks\s+2100\s+measured, 16 tools \(measured 2026-11-20\)/);
-    expect(log.text()).toMatch(/total\s+9994\s+under the 12000-token recommendation/);
-    expect(tree.exists('.vscode/mcp.json')).toBe(true);
+    expect(sb.log.text()).toMatch(/eks\s+2100\s+measured, 16 tools \(measured 2026-11-20\)/);
+    expect(sb.log.text()).toMatch(/total\s+9994\s+under the 12000-token recommendation/);
+    expect(sb.tree.exists('.vscode/mcp.json')).toBe(true);
   });
 
   it('lists the valid kits for an unknown kit', async () => {
@@ -139,16 +123,16 @@ describe('kit generator: concrete mode', () => {
   });
 
   it('refuses a prod profile without --confirm (prod guard), and writes it with --confirm', async () => {
-    const before = contents(tree);
+    const before = contents(sb.tree);
     const err = await run({ ...DEV, profile: 'prod-eu' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProdGuardError);
     expect((err as ProdGuardError).allowFlag).toBe('--confirm');
     expect((err as ProdGuardError).message).toMatch(/profile "prod-eu" is production .* Re-run with --confirm/);
-    expect(changedSince(tree, before)).toEqual({});
+    expect(changedSince(sb.tree, before)).toEqual({});
 
     await run({ ...DEV, profile: 'prod-eu', confirm: true });
     expect(json('.vscode/mcp.json').servers!.eks!.env).toEqual({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1' });
-    expect(log.text()).toMatch(/production profile "prod-eu" in use .*\(confirmed\)/);
+    expect(sb.log.text()).toMatch(/production profile "prod-eu" in use .*\(confirmed\)/);
   });
 
   it('--multi-account: one instance per prod-tagged profile, with an _account note', async () => {
@@ -176,9 +160,9 @@ describe('kit generator: concrete mode', () => {
       '}',
       '',
     ].join('\n');
-    tree.write('.vscode/mcp.json', existing);
+    sb.tree.write('.vscode/mcp.json', existing);
     await run({ ...DEV, hosts: 'vscode' });
-    const text = tree.read('.vscode/mcp.json', 'utf-8')!;
+    const text = sb.tree.read('.vscode/mcp.json', 'utf-8')!;
     expect(text).toContain('// team servers: keep this comment');
     expect(text).toContain('    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/" }, // hosted\n');
     expect(Object.keys(json('.vscode/mcp.json').servers!)).toEqual(['github', 'eks', 'cloudwatch']);
@@ -187,27 +171,27 @@ describe('kit generator: concrete mode', () => {
 
   it('is idempotent: a second run changes nothing', async () => {
     await run(DEV);
-    const first = contents(tree);
+    const first = contents(sb.tree);
     await run(DEV);
-    expect(contents(tree)).toEqual(first);
-    expect(log.text()).toMatch(/\.vscode\/mcp\.json: unchanged eks, cloudwatch/);
+    expect(contents(sb.tree)).toEqual(first);
+    expect(sb.log.text()).toMatch(/\.vscode\/mcp\.json: unchanged eks, cloudwatch/);
   });
 
   it('updates the kit entries when the profile changes, and nothing else', async () => {
     await run(DEV);
     await run({ ...DEV, profile: 'staging-eu', region: 'eu-central-1' });
     expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' });
-    expect(log.text()).toMatch(/\.mcp\.json: updated eks, cloudwatch/);
+    expect(sb.log.text()).toMatch(/\.mcp\.json: updated eks, cloudwatch/);
   });
 
   it('uses the hosts the workspace already has', async () => {
-    tree.write('.cursor/rules.md', '# rules\n');
-    tree.write('.kiro/steering/x.md', '# x\n');
+    sb.tree.write('.cursor/rules.md', '# rules\n');
+    sb.tree.write('.kiro/steering/x.md', '# x\n');
     await run(DEV);
-    expect(tree.exists('.cursor/mcp.json')).toBe(true);
-    expect(tree.exists('.kiro/settings/mcp.json')).toBe(true);
-    expect(tree.exists('.vscode/mcp.json')).toBe(false);
-    expect(tree.exists('.mcp.json')).toBe(false);
+    expect(sb.tree.exists('.cursor/mcp.json')).toBe(true);
+    expect(sb.tree.exists('.kiro/settings/mcp.json')).toBe(true);
+    expect(sb.tree.exists('.vscode/mcp.json')).toBe(false);
+    expect(sb.tree.exists('.mcp.json')).toBe(false);
     expect(json('.kiro/settings/mcp.json').mcpServers!.eks!.args).toEqual([`awslabs.eks-mcp-server==${findServer('eks')!.version}`]);
   });
 
@@ -217,29 +201,29 @@ describe('kit generator: concrete mode', () => {
   });
 
   it("builds a kit of the workspace's awsmcp-kits.yaml", async () => {
-    tree.write('awsmcp-kits.yaml', 'kits:\n  payments-debug:\n    description: EKS and CloudTrail\n    servers: [eks, cloudtrail]\n');
+    sb.tree.write('awsmcp-kits.yaml', 'kits:\n  payments-debug:\n    description: EKS and CloudTrail\n    servers: [eks, cloudtrail]\n');
     await run({ ...DEV, name: 'payments-debug', hosts: 'claude-code' });
     expect(Object.keys(json('.mcp.json').mcpServers!)).toEqual(['eks', 'cloudtrail']);
   });
 
   it('reports a broken awsmcp-kits.yaml at file:line:column', async () => {
-    tree.write('awsmcp-kits.yaml', 'kits:\n  ok:\n    servers: [ekss]\n');
+    sb.tree.write('awsmcp-kits.yaml', 'kits:\n  ok:\n    servers: [ekss]\n');
     await expect(run({ ...DEV, name: 'ok' })).rejects.toThrow(/awsmcp-kits\.yaml:3:15: unknown server 'ekss'/);
   });
 
   it('warns when the real config is not git-ignored, and not once it is', async () => {
     await run(DEV);
-    expect(log.text()).toMatch(/\.vscode\/mcp\.json holds real profile names and is not in \.gitignore: run nx g @awsmcp\/nx:template/);
-    log.lines.length = 0;
-    tree.write('.gitignore', '.vscode/mcp.json\n.mcp.json\n');
+    expect(sb.log.text()).toMatch(/\.vscode\/mcp\.json holds real profile names and is not in \.gitignore: run nx g @awsmcp\/nx:template/);
+    sb.log.lines.length = 0;
+    sb.tree.write('.gitignore', '.vscode/mcp.json\n.mcp.json\n');
     await run(DEV);
-    expect(log.text()).not.toMatch(/not in \.gitignore/);
+    expect(sb.log.text()).not.toMatch(/not in \.gitignore/);
   });
 
   it('never prints or writes a secret from the credentials file', async () => {
     await run({ ...DEV, profile: 'ci-keys', region: 'us-west-2' });
     await run({ ...DEV, profile: 'nope' }).catch(() => undefined);
-    const all = log.text() + JSON.stringify(contents(tree));
+    const all = sb.log.text() + JSON.stringify(contents(sb.tree));
     expect(all).not.toContain(CANARY);
     expect(all).not.toContain('AKIAIOSFODNN7EXAMPLE');
   });
@@ -247,9 +231,9 @@ describe('kit generator: concrete mode', () => {
 
 describe('kit generator: inputs mode (safe to commit)', () => {
   it('VS Code inputs and Claude Code ${AWS_PROFILE:-default}, no profile name, no account id', async () => {
-    const before = contents(tree);
+    const before = contents(sb.tree);
     await run({ ...DEV, mode: 'inputs' });
-    const written = changedSince(tree, before);
+    const written = changedSince(sb.tree, before);
     expect(written).toMatchSnapshot();
     const all = Object.values(written).join('\n');
     expect(all).not.toMatch(/dev-sandbox|\d{12}/);
@@ -275,16 +259,16 @@ describe('kit generator: inputs mode (safe to commit)', () => {
   });
 
   it('warns when the file to commit still holds real values of other servers', async () => {
-    tree.write('.mcp.json', JSON.stringify({ mcpServers: { mine: { command: 'uvx', args: ['x==1'], env: { AWS_PROFILE: 'staging-eu' } } } }, null, 2));
+    sb.tree.write('.mcp.json', JSON.stringify({ mcpServers: { mine: { command: 'uvx', args: ['x==1'], env: { AWS_PROFILE: 'staging-eu' } } } }, null, 2));
     await run({ ...DEV, mode: 'inputs', hosts: 'claude-code' });
-    expect(log.text()).toMatch(/\.mcp\.json still holds real values from servers this kit did not write; do not commit it as it is:\n.*server "mine": a real profile name/);
+    expect(sb.log.text()).toMatch(/\.mcp\.json still holds real values from servers this kit did not write; do not commit it as it is:\n.*server "mine": a real profile name/);
   });
 
   it('is idempotent', async () => {
     await run({ ...DEV, mode: 'inputs' });
-    const first = contents(tree);
+    const first = contents(sb.tree);
     await run({ ...DEV, mode: 'inputs' });
-    expect(contents(tree)).toEqual(first);
+    expect(contents(sb.tree)).toEqual(first);
   });
 });
 

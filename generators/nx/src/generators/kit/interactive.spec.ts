@@ -1,7 +1,5 @@
 /** The kit generator with a person at the terminal (the prompts are mocked). */
-import type { Tree } from '@nx/devkit';
-import { makeHome, type TestHome } from '../../__fixtures__/home';
-import { captureLogger, emptyWorkspace, type LogCapture } from '../../__fixtures__/tree';
+import { useGeneratorSandbox } from '../../__fixtures__/sandbox';
 import { choose, confirm } from '../../lib/interactive';
 import { kitGenerator } from './generator';
 
@@ -13,49 +11,37 @@ jest.mock('../../lib/interactive', () => ({
 const chooseMock = choose as jest.MockedFunction<typeof choose>;
 const confirmMock = confirm as jest.MockedFunction<typeof confirm>;
 
-let home: TestHome;
-let restoreEnv: () => void;
-let log: LogCapture;
-let tree: Tree;
+const sb = useGeneratorSandbox();
 
 beforeEach(() => {
-  home = makeHome();
-  restoreEnv = home.activate();
-  log = captureLogger();
-  tree = emptyWorkspace();
   chooseMock.mockReset();
   confirmMock.mockReset();
-});
-afterEach(() => {
-  log.restore();
-  restoreEnv();
-  home.remove();
 });
 
 describe('kit generator, interactive', () => {
   it('offers the profiles of ~/.aws/config when --profile is missing', async () => {
     chooseMock.mockResolvedValue('staging-eu');
-    await kitGenerator(tree, { name: 'deploy', hosts: 'claude-code' });
+    await kitGenerator(sb.tree, { name: 'deploy', hosts: 'claude-code' });
     expect(chooseMock).toHaveBeenCalledWith(expect.stringContaining("Which AWS profile should kit 'deploy' use?"), ['ci-keys', 'default', 'dev-sandbox', 'prod-eu', 'prod-us', 'staging-eu']);
-    expect(tree.read('.mcp.json', 'utf-8')).toContain('"AWS_API_MCP_PROFILE_NAME": "staging-eu"');
+    expect(sb.tree.read('.mcp.json', 'utf-8')).toContain('"AWS_API_MCP_PROFILE_NAME": "staging-eu"');
   });
 
   it('asks before going over the budget; no means nothing is written', async () => {
     confirmMock.mockResolvedValueOnce(false);
-    await expect(kitGenerator(tree, { name: 'eks-debug', profile: 'dev-sandbox' })).rejects.toThrow(/over the 5000-token recommendation: nothing was written$/);
+    await expect(kitGenerator(sb.tree, { name: 'eks-debug', profile: 'dev-sandbox' })).rejects.toThrow(/over the 5000-token recommendation: nothing was written$/);
     expect(confirmMock).toHaveBeenCalledWith(expect.stringMatching(/Write it anyway\?$/));
-    expect(tree.exists('.vscode/mcp.json')).toBe(false);
+    expect(sb.tree.exists('.vscode/mcp.json')).toBe(false);
     confirmMock.mockResolvedValueOnce(true);
-    await kitGenerator(tree, { name: 'eks-debug', profile: 'dev-sandbox' });
-    expect(tree.exists('.vscode/mcp.json')).toBe(true);
+    await kitGenerator(sb.tree, { name: 'eks-debug', profile: 'dev-sandbox' });
+    expect(sb.tree.exists('.vscode/mcp.json')).toBe(true);
   });
 
   it('asks to confirm a production profile', async () => {
     confirmMock.mockResolvedValueOnce(false);
-    await expect(kitGenerator(tree, { name: 'deploy', profile: 'prod-eu' })).rejects.toMatchObject({ code: 'PROD_NEEDS_CONFIRM' });
+    await expect(kitGenerator(sb.tree, { name: 'deploy', profile: 'prod-eu' })).rejects.toMatchObject({ code: 'PROD_NEEDS_CONFIRM' });
     confirmMock.mockResolvedValueOnce(true);
-    await kitGenerator(tree, { name: 'deploy', profile: 'prod-eu' });
+    await kitGenerator(sb.tree, { name: 'deploy', profile: 'prod-eu' });
     expect(confirmMock).toHaveBeenLastCalledWith(expect.stringMatching(/Use production profile 'prod-eu'\?$/));
-    expect(tree.read('.vscode/mcp.json', 'utf-8')).toContain('"AWS_API_MCP_PROFILE_NAME": "prod-eu"');
+    expect(sb.tree.read('.vscode/mcp.json', 'utf-8')).toContain('"AWS_API_MCP_PROFILE_NAME": "prod-eu"');
   });
 });

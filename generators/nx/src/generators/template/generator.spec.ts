@@ -1,40 +1,23 @@
 import { hydrate, parseHostConfig } from '@awsmcp/mcp-config-model';
-import type { Tree } from '@nx/devkit';
-import { makeHome, type TestHome } from '../../__fixtures__/home';
-import { captureLogger, changedSince, contents, emptyWorkspace, type LogCapture } from '../../__fixtures__/tree';
+import { useGeneratorSandbox } from '../../__fixtures__/sandbox';
+import { changedSince, contents } from '../../__fixtures__/tree';
 import { kitGenerator } from '../kit/generator';
 import { templateGenerator } from './generator';
 
-let home: TestHome;
-let restoreEnv: () => void;
-let log: LogCapture;
-let tree: Tree;
+const sb = useGeneratorSandbox();
 
-beforeEach(() => {
-  home = makeHome();
-  restoreEnv = home.activate();
-  log = captureLogger();
-  tree = emptyWorkspace();
-});
-
-afterEach(() => {
-  log.restore();
-  restoreEnv();
-  home.remove();
-});
-
-const kit = (extra: Record<string, unknown> = {}) => kitGenerator(tree, { name: 'eks-debug', profile: 'dev-sandbox', region: 'eu-west-1', yes: true, ...extra });
+const kit = (extra: Record<string, unknown> = {}) => kitGenerator(sb.tree, { name: 'eks-debug', profile: 'dev-sandbox', region: 'eu-west-1', yes: true, ...extra });
 
 function value(file: string, host: 'vscode' | 'claude-code'): Record<string, Record<string, Record<string, unknown>>> {
-  return parseHostConfig(tree.read(file, 'utf-8')!, { file, host, strict: true }).value as Record<string, Record<string, Record<string, unknown>>>;
+  return parseHostConfig(sb.tree.read(file, 'utf-8')!, { file, host, strict: true }).value as Record<string, Record<string, Record<string, unknown>>>;
 }
 
 describe('template generator', () => {
   it('templates the real configs: host variables, no profile name, no account id; .gitignore; onboarding', async () => {
     await kit();
-    const before = contents(tree);
-    await templateGenerator(tree, {});
-    const written = changedSince(tree, before);
+    const before = contents(sb.tree);
+    await templateGenerator(sb.tree, {});
+    const written = changedSince(sb.tree, before);
     expect(Object.keys(written).sort()).toEqual(['.gitignore', '.mcp.json.template', '.vscode/mcp.json.template', 'docs/mcp-onboarding.md']);
     expect(written).toMatchSnapshot();
 
@@ -48,43 +31,43 @@ describe('template generator', () => {
     expect(claude.mcpServers!.eks!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}' });
 
     // the template hydrates back to the real config (minus the local account note)
-    const hydrated = hydrate(tree.read('.mcp.json.template', 'utf-8')!, { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' }, 'claude-code');
+    const hydrated = hydrate(sb.tree.read('.mcp.json.template', 'utf-8')!, { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' }, 'claude-code');
     const real = value('.mcp.json', 'claude-code').mcpServers!;
     for (const e of Object.values(real)) delete e._account;
     expect(JSON.parse(hydrated).mcpServers).toEqual(real);
 
-    const gitignore = tree.read('.gitignore', 'utf-8')!.split('\n');
+    const gitignore = sb.tree.read('.gitignore', 'utf-8')!.split('\n');
     expect(gitignore).toEqual(expect.arrayContaining(['.vscode/mcp.json', '!.vscode/mcp.json.template', '.mcp.json', '!.mcp.json.template']));
-    expect(tree.read('docs/mcp-onboarding.md', 'utf-8')).toContain('npx awsmcp hydrate --profile <your-profile> --region eu-west-1');
+    expect(sb.tree.read('docs/mcp-onboarding.md', 'utf-8')).toContain('npx awsmcp hydrate --profile <your-profile> --region eu-west-1');
   });
 
   it('is idempotent: a second run changes nothing', async () => {
     await kit();
-    tree.write('README.md', '# My workspace\n');
-    await templateGenerator(tree, {});
-    const first = contents(tree);
-    await templateGenerator(tree, {});
-    expect(contents(tree)).toEqual(first);
-    expect(tree.read('README.md', 'utf-8')!.match(/awsmcp:onboarding:start/g)).toHaveLength(1);
+    sb.tree.write('README.md', '# My workspace\n');
+    await templateGenerator(sb.tree, {});
+    const first = contents(sb.tree);
+    await templateGenerator(sb.tree, {});
+    expect(contents(sb.tree)).toEqual(first);
+    expect(sb.tree.read('README.md', 'utf-8')!.match(/awsmcp:onboarding:start/g)).toHaveLength(1);
   });
 
   it('adds a README section linking the onboarding page, or the whole snippet with --onboarding readme', async () => {
     await kit({ hosts: 'claude-code' });
-    tree.write('README.md', '# My workspace\n\nSome text.\n');
-    await templateGenerator(tree, {});
-    expect(tree.read('README.md', 'utf-8')).toMatch(
+    sb.tree.write('README.md', '# My workspace\n\nSome text.\n');
+    await templateGenerator(sb.tree, {});
+    expect(sb.tree.read('README.md', 'utf-8')).toMatch(
       /^# My workspace\n\nSome text\.\n\n<!-- awsmcp:onboarding:start -->\n## AWS MCP servers\n\nOnboarding: `npx awsmcp hydrate --profile <your-profile> --region eu-west-1` \(see \[docs\/mcp-onboarding\.md\]/,
     );
-    await templateGenerator(tree, { onboarding: 'readme' });
-    const readme = tree.read('README.md', 'utf-8')!;
+    await templateGenerator(sb.tree, { onboarding: 'readme' });
+    const readme = sb.tree.read('README.md', 'utf-8')!;
     expect(readme.match(/awsmcp:onboarding:start/g)).toHaveLength(1);
     expect(readme).toContain('```sh\nnpx awsmcp hydrate --profile <your-profile> --region eu-west-1\n```');
   });
 
   it('writes templates straight from a kit, with --onboarding none', async () => {
-    await templateGenerator(tree, { kit: 'observe', hosts: ['vscode', 'claude-code', 'cursor'], onboarding: 'none', region: 'us-east-1' });
-    expect(tree.exists('docs/mcp-onboarding.md')).toBe(false);
-    const cursor = parseHostConfig(tree.read('.cursor/mcp.json.template', 'utf-8')!, { file: 'x', host: 'cursor', strict: true });
+    await templateGenerator(sb.tree, { kit: 'observe', hosts: ['vscode', 'claude-code', 'cursor'], onboarding: 'none', region: 'us-east-1' });
+    expect(sb.tree.exists('docs/mcp-onboarding.md')).toBe(false);
+    const cursor = parseHostConfig(sb.tree.read('.cursor/mcp.json.template', 'utf-8')!, { file: 'x', host: 'cursor', strict: true });
     expect(cursor.servers.map((s) => [s.name, s.env])).toEqual([
       ['cloudwatch', { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}' }],
       ['prometheus', { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}' }],
@@ -95,9 +78,9 @@ describe('template generator', () => {
 
   it('merges into an existing template, keeping its comments and other servers', async () => {
     await kit({ hosts: 'vscode' });
-    tree.write('.vscode/mcp.json.template', '{\n  // shared by the team\n  "servers": {\n    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/" }\n  }\n}\n');
-    await templateGenerator(tree, { onboarding: 'none' });
-    const text = tree.read('.vscode/mcp.json.template', 'utf-8')!;
+    sb.tree.write('.vscode/mcp.json.template', '{\n  // shared by the team\n  "servers": {\n    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/" }\n  }\n}\n');
+    await templateGenerator(sb.tree, { onboarding: 'none' });
+    const text = sb.tree.read('.vscode/mcp.json.template', 'utf-8')!;
     expect(text).toContain('// shared by the team');
     expect(Object.keys(value('.vscode/mcp.json.template', 'vscode').servers!)).toEqual(['github', 'eks', 'cloudwatch']);
     expect(text).toContain('"inputs"');
@@ -105,30 +88,30 @@ describe('template generator', () => {
 
   it('refuses a template that would carry a real profile name (multi-account instance names)', async () => {
     await kit({ profile: undefined, multiAccount: true, confirm: true, hosts: 'claude-code' });
-    const before = contents(tree);
-    await expect(templateGenerator(tree, {})).rejects.toThrow(/refusing to write \.mcp\.json\.template: it would hold real values\n.*server "eks-prod-eu": the configured profile name "prod-eu" appears in the server name/);
-    expect(changedSince(tree, before)).toEqual({});
+    const before = contents(sb.tree);
+    await expect(templateGenerator(sb.tree, {})).rejects.toThrow(/refusing to write \.mcp\.json\.template: it would hold real values\n.*server "eks-prod-eu": the configured profile name "prod-eu" appears in the server name/);
+    expect(changedSince(sb.tree, before)).toEqual({});
   });
 
   it('refuses a template that would carry an account id', async () => {
-    tree.write(
+    sb.tree.write(
       '.mcp.json',
       JSON.stringify({ mcpServers: { api: { command: 'uvx', args: ['awslabs.aws-api-mcp-server==1.0.0'], env: { AWS_PROFILE: 'dev-sandbox', ROLE: 'arn:aws:iam::444455556666:role/Deploy' } } } }, null, 2),
     );
-    await expect(templateGenerator(tree, {})).rejects.toThrow(/a 12-digit AWS account id in a committed template/);
+    await expect(templateGenerator(sb.tree, {})).rejects.toThrow(/a 12-digit AWS account id in a committed template/);
   });
 
   it('says what to do when there is nothing to template', async () => {
-    await expect(templateGenerator(tree, {})).rejects.toThrow('nothing to template: no workspace MCP config exists yet. Run nx g @awsmcp/nx:kit <kit> first, or pass --kit <kit>');
-    await expect(templateGenerator(tree, { hosts: 'cursor' })).rejects.toThrow(/\.cursor\/mcp\.json does not exist: run nx g @awsmcp\/nx:kit <kit> --hosts cursor first/);
+    await expect(templateGenerator(sb.tree, {})).rejects.toThrow('nothing to template: no workspace MCP config exists yet. Run nx g @awsmcp/nx:kit <kit> first, or pass --kit <kit>');
+    await expect(templateGenerator(sb.tree, { hosts: 'cursor' })).rejects.toThrow(/\.cursor\/mcp\.json does not exist: run nx g @awsmcp\/nx:kit <kit> --hosts cursor first/);
   });
 
   it('warns when .gitignore ignores a whole host folder', async () => {
     await kit({ hosts: 'vscode' });
-    tree.write('.gitignore', 'node_modules\n.vscode/\n');
-    await templateGenerator(tree, { onboarding: 'none' });
-    expect(log.text()).toMatch(/\.gitignore ignores the folder '\.vscode\/': git cannot keep a template inside it/);
-    expect(tree.read('.gitignore', 'utf-8')).toBe(
+    sb.tree.write('.gitignore', 'node_modules\n.vscode/\n');
+    await templateGenerator(sb.tree, { onboarding: 'none' });
+    expect(sb.log.text()).toMatch(/\.gitignore ignores the folder '\.vscode\/': git cannot keep a template inside it/);
+    expect(sb.tree.read('.gitignore', 'utf-8')).toBe(
       'node_modules\n.vscode/\n\n# awsmcp: real MCP configs hold profile names and stay local; the .template files are committed\n.vscode/mcp.json\n!.vscode/mcp.json.template\n',
     );
   });
