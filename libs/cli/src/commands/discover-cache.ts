@@ -208,6 +208,15 @@ export function readDiscoverCache(file: string, key: string, nowMs: number, cwd:
   if (!Array.isArray(inputs) || !Array.isArray(prints) || inputs.length !== prints.length) return undefined;
   if (!Array.isArray(cuts) || !Array.isArray(expiries) || cuts.length !== expiries.length || !head) return undefined;
   for (let i = 0; i < inputs.length; i++) if (print(inputs[i]) !== prints[i]) return undefined;
+  const profilesJson = fillTtls(bytes, start, cuts, expiries, nowMs);
+  return profilesJson ? { head, profilesJson } : undefined;
+}
+
+/**
+ * The rows of `bytes` (from offset `start`) with each ttlSeconds counted for `nowMs` put in at its cut;
+ * undefined when the cuts do not fit the bytes.
+ */
+function fillTtls(bytes: Buffer, start: number, cuts: readonly number[], expiries: readonly number[], nowMs: number): Buffer | undefined {
   const ttls: string[] = new Array(cuts.length);
   let size = bytes.length - start;
   let last = 0;
@@ -230,13 +239,20 @@ export function readDiscoverCache(file: string, key: string, nowMs: number, cwd:
     from = at;
   }
   out.set(bytes.subarray(from), o);
-  return { head, profilesJson: out };
+  return out;
 }
 
 export type CacheWrite = 'written' | 'racy' | 'failed';
 
-/** The rows as renderMember prints them, with the ttlSeconds numbers cut out (see {@link Meta}). */
-function cutRows(rows: readonly DiscoverRow[]): { text: string; cuts: number[]; expiries: number[] } | undefined {
+/** Rows as renderMember prints them (UTF-8) with the ttlSeconds numbers cut out (see {@link Meta}). */
+export interface KeptRows {
+  bytes: Buffer;
+  cuts: number[];
+  expiries: number[];
+}
+
+/** The rows rendered once, for the cache entry and for printing ({@link keptRowsAt}). */
+export function keepRows(rows: readonly DiscoverRow[]): KeptRows | undefined {
   const expiries: number[] = [];
   const marked = rows.map((r) => {
     if (r.ttlSeconds === undefined) return r;
@@ -260,15 +276,21 @@ function cutRows(rows: readonly DiscoverRow[]): { text: string; cuts: number[]; 
   }
   pieces.push(rendered.slice(from));
   if (cuts.length !== expiries.length) return undefined;
-  return { text: pieces.join(''), cuts, expiries };
+  return { bytes: Buffer.from(pieces.join('')), cuts, expiries };
+}
+
+/** The `profiles` member's text (as readDiscoverCache gives it) of kept rows, ttlSeconds counted for `nowMs`. */
+export function keptRowsAt(kept: KeptRows, nowMs: number): Buffer {
+  return fillTtls(kept.bytes, 0, kept.cuts, kept.expiries, nowMs) as Buffer;
 }
 
 /**
- * Keep `computation` for later runs. `startedAtMs` is the real clock (Date.now()) when the run began
- * reading its inputs: any input changed since two seconds before that is "racy" and nothing is kept.
+ * Keep `computation` (its rows as {@link keepRows} gave them) for later runs. `startedAtMs` is the
+ * real clock (Date.now()) when the run began reading its inputs: any input changed since two seconds
+ * before that is "racy" and nothing is kept.
  * Written atomically (temp file + rename), mode 600; failures are reported, never thrown.
  */
-export function writeDiscoverCache(file: string, key: string, computation: DiscoverComputation, startedAtMs: number, cwd: string): CacheWrite {
+export function writeDiscoverCache(file: string, key: string, computation: DiscoverComputation, kept: KeptRows, startedAtMs: number, cwd: string): CacheWrite {
   const inputs = [...new Set(computation.inputs)];
   const prints: string[] = [];
   const limit = startedAtMs - RACY_MS;
@@ -277,9 +299,7 @@ export function writeDiscoverCache(file: string, key: string, computation: Disco
     if (typeof st === 'object' && (st.mtimeMs > limit || st.ctimeMs > limit)) return 'racy';
     prints.push(printOf(st));
   }
-  const { profiles, ...head } = computation.result;
-  const rows = cutRows(profiles);
-  if (!rows) return 'failed';
+  const { profiles: _rows, ...head } = computation.result;
   const meta: Meta = {
     format: FORMAT,
     key,
@@ -289,13 +309,13 @@ export function writeDiscoverCache(file: string, key: string, computation: Disco
     prints,
     ...(inputs.some((f) => !path.isAbsolute(f)) ? { cwd } : {}),
     head,
-    cuts: rows.cuts,
-    expiries: rows.expiries,
+    cuts: kept.cuts,
+    expiries: kept.expiries,
   };
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(tmp, `${JSON.stringify(meta)}\n${rows.text}`, { mode: 0o600 });
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), kept.bytes]), { mode: 0o600 });
     fs.renameSync(tmp, file);
     return 'written';
   } catch {

@@ -10,7 +10,7 @@ import { EXIT } from '../errors';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import type { renderTable as renderTableFn } from '../output/table';
-import { discoverCacheFile, discoverCacheKey, readDiscoverCache, writeDiscoverCache, type DiscoverResult, type DiscoverRow } from './discover-cache';
+import { discoverCacheFile, discoverCacheKey, keepRows, keptRowsAt, readDiscoverCache, writeDiscoverCache, type DiscoverResult, type DiscoverRow } from './discover-cache';
 import type { ChainNode, DiscoverComputed } from './discover-compute';
 import { formatExpiry, formatTtl, reportDiagnostics } from './shared';
 
@@ -44,6 +44,8 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
 
   let result: Omit<DiscoverResult, 'profiles'>;
   let rows: DiscoverRow[] | undefined;
+  /** The rows exactly as --json prints them, when they are at hand as bytes. */
+  let printed: Buffer | undefined;
   let computed: DiscoverComputed | undefined;
   const filtered = !!(type || envFilter || account || options.expired);
   if (useCache) {
@@ -53,29 +55,33 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     // a missing tags file is written by a normal run: let it
     if (hit && !hit.head.tagsFile.exists && writeTags) hit = undefined;
     if (hit) {
-      reportDiagnostics(ctx, hit.head.diagnostics);
-      if (ctx.json && !filtered) {
-        // the rows exactly as kept: printed without being parsed
-        printJson(ctx, 'discover', { ...documentHead(hit.head), profiles: undefined, diagnostics: hit.head.diagnostics }, { profiles: hit.profilesJson });
-        return EXIT.OK;
-      }
       result = hit.head;
-      rows = JSON.parse(hit.profilesJson.toString('utf8')) as DiscoverRow[];
+      printed = hit.profilesJson;
     } else {
       const startedAtMs = Date.now();
       computed = compute().computeDiscover(ctx, { writeTags });
       result = computed.result;
       rows = computed.result.profiles;
-      if (!computed.written) writeDiscoverCache(file, key, computed, startedAtMs, ctx.cwd);
-      reportDiagnostics(ctx, result.diagnostics);
+      // rendered once: for the entry and, with --json, for stdout
+      const kept = keepRows(rows);
+      if (kept) {
+        if (!computed.written) writeDiscoverCache(file, key, computed, kept, startedAtMs, ctx.cwd);
+        printed = keptRowsAt(kept, computed.computedAtMs);
+      }
     }
   } else {
     computed = compute().computeDiscover(ctx, { type, env: envFilter, account, chain, writeTags });
     result = computed.result;
     rows = computed.result.profiles;
-    reportDiagnostics(ctx, result.diagnostics);
   }
+  reportDiagnostics(ctx, result.diagnostics);
   const written = computed?.written;
+  if (ctx.json && !filtered && printed) {
+    // every row, exactly as kept: printed without being parsed or stringified again
+    printJson(ctx, 'discover', { ...documentHead(result, written), profiles: undefined, diagnostics: result.diagnostics }, { profiles: printed });
+    return EXIT.OK;
+  }
+  rows ??= JSON.parse((printed as Buffer).toString('utf8')) as DiscoverRow[];
   const total = computed?.profileCount ?? rows.length;
 
   if (filtered) {
