@@ -60,6 +60,20 @@ export const StatusOutputSchema = Envelope('status').extend({
       command: z.string().optional(),
     }).strict(),
   ),
+  /** What is dangerous in the host files (prod in user scope, write flags on prod, keys in env, unpinned), with the fix. */
+  audit: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['error', 'warning']),
+      server: z.string().optional(),
+      host: z.string().optional(),
+      file: z.string(),
+      line: z.number().optional(),
+      column: z.number().optional(),
+      message: z.string(),
+      fix: z.string(),
+    }).strict(),
+  ),
   files: z.array(z.object({ host: z.string(), scope: z.string(), file: z.string(), legacy: z.boolean(), status: z.enum(['ok', 'missing', 'error']), servers: z.number(), error: z.object({ code: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() }).optional(), issues: z.array(z.unknown()) }).strict()),
 }).strict();
 
