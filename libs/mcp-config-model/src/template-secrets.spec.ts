@@ -29,6 +29,10 @@ describe('value shapes', () => {
     expect(classifyTemplateValue(RANDOM, { field: 'env', key: 'SOMETHING' })).toEqual({ kind: 'unknown', reason: 'env.SOMETHING holds a long random-looking literal that may be a credential' });
     expect(classifyTemplateValue('eu-west-1', { field: 'env', key: 'AWS_REGION' }).kind).toBe('safe');
     expect(classifyTemplateValue('true', { field: 'env', key: 'AUTH_ENABLED' }).kind).toBe('safe');
+    // identifiers are not credentials: by name, and AWS resource ids by shape
+    expect(classifyTemplateValue('d41d8cd98f00b204e9800998ecf8427e', { field: 'env', key: 'APP_ID' }).kind).toBe('safe');
+    expect(classifyTemplateValue('vpc-0a1b2c3d4e5f67890', { field: 'env', key: 'NETWORK' }).kind).toBe('safe');
+    expect(classifyTemplateValue('d41d8cd98f00b204e9800998ecf8427e', { field: 'env', key: 'SIGNING' }).kind).toBe('unknown');
     expect(JSON.stringify(classifyTemplateValue(RANDOM, { field: 'env', key: 'X' }))).not.toContain(RANDOM);
   });
 });

@@ -126,6 +126,7 @@ export function looksRandom(value: string): boolean {
   if (!/^[A-Za-z0-9+/=_\-.~:]+$/.test(v)) return false;
   if (/^(arn:|[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~)/.test(v)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return false; // a UUID: an id, not a key
+  if (/^[a-z]{1,12}-[0-9a-f]{8}([0-9a-f]{9})?$/.test(v)) return false; // an AWS resource id (vpc-0a1b2c3d4e5f67890, sg-, i-, ami-...)
   if (!/[A-Za-z]/.test(v) || !/[0-9]/.test(v)) return false;
   // changes between lower case, upper case and digits inside each alphanumeric run: a key has many
   // (`x7Kq2mP9`), names, versions and dates have few (`cluster01`, `ReadOnlyAccess`, `0.1.37`)
@@ -247,7 +248,9 @@ export function scrubTemplateValue(value: string, place: ValuePlace, placeholder
     return `${name}${sep}${scheme ? `${scheme[1]}${scheme[2]}` : ''}${placeholder(variable)}`;
   });
   const result: ScrubResult = { value: out, secrets };
-  const suspicious = place.field === 'env' || place.field === 'headers' || (place.field === 'args' && key !== undefined);
+  // an identifier by its name (`VPC_ID`, `CLIENT_ID`, `CLUSTER_NAME`, `ROLE_ARN`) is not a credential
+  const identifier = key !== undefined && /(^|_)(ID|IDS|NAME|ARN|ACCOUNT|REGION)$/.test(variableNameFor(key));
+  const suspicious = !identifier && (place.field === 'env' || place.field === 'headers' || (place.field === 'args' && key !== undefined));
   if (suspicious && !hasVariableRef(out)) {
     const rest = AUTH_SCHEME.exec(out)?.[3] ?? out;
     if (looksRandom(rest)) result.unknown = `${describe(place)} holds a long random-looking literal that may be a credential`;
