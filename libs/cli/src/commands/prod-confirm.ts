@@ -30,13 +30,13 @@ export async function confirmGuard(ctx: CliContext, action: GuardAction, context
   if (!refusal || refusal.code !== 'PROD_NEEDS_CONFIRM') return guard(action, base);
   const profile = refusal.profile;
   if (state.confirmed.has(profile)) return guard(action, { ...base, confirm: true });
-  const subject = refusal.message.replace(/\s*Confirm that you mean production:.*$/, '');
+  const subject = refusal.message.replace(/\s*Confirm that you mean production:.*$/, '').replace(/\.$/, '');
   const answer = await ctx.ask(`${subject}.\nType the profile name (${profile}) to confirm production, or press Enter to cancel: `);
   if (answer !== undefined && answer.trim() === profile) {
     state.confirmed.add(profile);
     return guard(action, { ...base, confirm: true });
   }
-  throw new ProdGuardError('PROD_NEEDS_CONFIRM', `${subject.replace(/\.$/, '')}: not confirmed${answer === undefined ? ' (no answer)' : ''}. Nothing was written.`, {
+  throw new ProdGuardError('PROD_NEEDS_CONFIRM', `${subject}: not confirmed${answer === undefined ? ' (no answer)' : ''}. Nothing was written.`, {
     profile,
     reason: refusal.reason,
     fix: 'type the profile name at the prompt, or re-run with --confirm',
