@@ -7,7 +7,7 @@
  * SharedCredentialProvider reads that file alone) are taken from a second reading of that file, done
  * only when a profile has sections in both files.
  */
-import { parseRaw, readProfileFile, type ParseDiagnostic, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { parseRaw, readProfileFile, type ParseDiagnostic, type Profile, type ProfileSet } from '@awsmcp/aws-config-parser';
 
 // TODO(parser merge): import { BotocoreFileError, BotocoreReading } from '@awsmcp/aws-config-parser' once
 // the parser branch is merged; these are local copies of that contract.
@@ -196,4 +196,17 @@ class ProfileSetView implements BotocoreView {
   configSection(name: string): KeyView | undefined {
     return this.split(name, 'config');
   }
+}
+
+/**
+ * Profiles botocore lists that the profile set does not have (names the cross-SDK rules reject,
+ * e.g. `[profile my profile]`), built from botocore's reading; none without one.
+ */
+export function botocoreOnlyProfiles(set: ProfileSet): Profile[] {
+  if (!botocoreReadingOf(set)) return [];
+  const view = botocoreView(set);
+  return view
+    .names()
+    .filter((n) => !own(set.profiles, n))
+    .map((name) => ({ name, properties: view.properties(name) ?? {}, subProperties: {}, locations: [] }));
 }

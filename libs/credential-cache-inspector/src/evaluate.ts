@@ -282,7 +282,12 @@ function registrationGaps(f: CacheFacts, reg: number | undefined): string[] {
 
 /** The evaluation of the provider botocore picks ({@link ProviderResolution} from resolve.ts). */
 export function evaluateResolved(ix: Inspector, p: Profile, c: ProfileClassification, r: ProviderResolution): Evaluation {
-  if (r.failure) return failureEvaluation(ix, r.failure);
+  if (r.failure) {
+    const e = failureEvaluation(ix, r.failure);
+    // aws login still works on the terminal (and other tools read its cache): say how to log in
+    if (r.failure.exception === 'MissingDependencyException' && p.properties.login_session !== undefined) e.command = `aws login --profile ${p.name}`;
+    return e;
+  }
   switch (r.provider) {
     case 'sso':
       return ssoResolved(ix, p, r.sso as SsoSettings);
@@ -344,7 +349,17 @@ function loginResolved(ix: Inspector, p: Profile): Evaluation {
       fix: `run ${command}`,
     }, [f.status]);
   }
-  if (f.facts) {
+  if (!f.facts) {
+    // present but unusable: botocore's load_cached_credentials fails on it (no accessToken:
+    // LoginTokenLoadError; unreadable JSON: JSONFileCache raises KeyError, reported the same way here)
+    return failureEvaluation(ix, {
+      exception: 'LoginTokenLoadError',
+      message: `Failed to load access token from token cache (${ix.show(f.status.path)} ${f.status.detail ?? f.status.state}).`,
+      profile: p.name,
+      fix: `delete ${ix.show(f.status.path)}, then run ${command}`,
+    }, [f.status]);
+  }
+  {
     const missing = [
       ['refreshToken', f.facts.hasRefreshToken],
       ['dpopKey', f.facts.hasDpopKey],
