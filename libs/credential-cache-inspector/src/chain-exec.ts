@@ -6,7 +6,7 @@ import { ChainError, resolveChain, type BaseCredentials, type Profile, type Role
 import { assumeRoleCacheKey } from './keys';
 import { Inspector } from './inspect';
 import { configError, fileProblem, timed, WORKING, type Evaluation } from './messages';
-import { credentialProcess, evaluateResolved, granted, login, sso, staticKeys, webIdentity } from './evaluate';
+import { credentialProcess, evaluateResolved, granted, loginChecked, sso, staticKeys, webIdentity } from './evaluate';
 import type { ProviderResolution } from './resolve';
 import type { SourceStatus } from './types';
 
@@ -122,7 +122,7 @@ export function base(ix: Inspector, base: BaseCredentials): Evaluation {
       case 'credential-process':
         return credentialProcess(ix, p);
       case 'login':
-        return login(ix, p);
+        return loginChecked(ix, p, 'js-sdk');
       case 'sso': {
         const c = ix.classify(p);
         if (c.kind === 'sso' || c.kind === 'sso-legacy') return sso(ix, p, c);

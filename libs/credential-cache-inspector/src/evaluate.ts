@@ -299,7 +299,7 @@ export function evaluateResolved(ix: Inspector, p: Profile, c: ProfileClassifica
     case 'config-file':
       return staticKeys(ix, p);
     case 'login':
-      return loginResolved(ix, p);
+      return loginChecked(ix, p);
     case 'custom-process':
       return c.kind === 'granted' ? granted(ix, p, c) : credentialProcess(ix, p);
     default:
@@ -333,46 +333,56 @@ function ssoResolved(ix: Inspector, p: Profile, s: SsoSettings): Evaluation {
 }
 
 /**
- * LoginProvider with botocore[crt]: LoginCredentialFetcher.load_cached_credentials needs the cache
- * file and its accessToken, refreshToken, dpopKey and clientId; otherwise get_credentials raises
- * LoginTokenLoadError.
+ * An `aws login` profile as the SDK loads it: botocore with botocore[crt]
+ * (LoginCredentialFetcher.load_cached_credentials: LoginTokenLoadError) and the JS SDK
+ * (@aws-sdk/credential-provider-login: CredentialsProviderError) both need the cache file and its
+ * accessToken, refreshToken, dpopKey and clientId; otherwise the SDK raises.
  */
-function loginResolved(ix: Inspector, p: Profile): Evaluation {
+export function loginChecked(ix: Inspector, p: Profile, runtime: 'botocore' | 'js-sdk' = 'botocore'): Evaluation {
   const session = p.properties.login_session ?? '';
   const command = `aws login --profile ${p.name}`;
+  const exception = runtime === 'botocore' ? 'LoginTokenLoadError' : 'CredentialsProviderError';
   const f = ix.file('login-session', p.name, ix.dirs.loginCache, loginCacheKey(session));
   if (f.status.state === 'missing') {
     return failureEvaluation(ix, {
-      exception: 'LoginTokenLoadError',
-      message: `Unable to load a existing login session for session ${session}. Please reauthenticate with 'aws login'.`,
+      exception,
+      message:
+        runtime === 'botocore'
+          ? `Unable to load a existing login session for session ${session}. Please reauthenticate with 'aws login'.`
+          : `Failed to load a token for session ${session}, please re-authenticate using aws login`,
       profile: p.name,
       fix: `run ${command}`,
-    }, [f.status]);
+    }, [f.status], { status: 'missing', command });
   }
   if (!f.facts) {
-    // present but unusable: botocore's load_cached_credentials fails on it (no accessToken:
-    // LoginTokenLoadError; unreadable JSON: JSONFileCache raises KeyError, reported the same way here)
+    // present but unusable: the SDK fails on it (no accessToken; unreadable JSON: botocore's
+    // JSONFileCache raises KeyError, reported the same way here)
     return failureEvaluation(ix, {
-      exception: 'LoginTokenLoadError',
+      exception,
       message: `Failed to load access token from token cache (${ix.show(f.status.path)} ${f.status.detail ?? f.status.state}).`,
       profile: p.name,
       fix: `delete ${ix.show(f.status.path)}, then run ${command}`,
-    }, [f.status]);
+    }, [f.status], { status: f.status.state === 'ok' ? 'malformed' : f.status.state, command });
   }
-  {
-    const missing = [
+  const missing = (
+    [
       ['refreshToken', f.facts.hasRefreshToken],
       ['dpopKey', f.facts.hasDpopKey],
       ['clientId', f.facts.hasClientId],
-    ].filter(([, present]) => !present).map(([k]) => k as string);
-    if (missing.length > 0) {
-      return failureEvaluation(ix, {
-        exception: 'LoginTokenLoadError',
-        message: `Failed to load access token from token cache, missing required fields: ${missing.join(', ')}.`,
-        profile: p.name,
-        fix: `run ${command} (the cached session lacks ${missing.join(', ')})`,
-      }, [f.status]);
-    }
+    ] as const
+  )
+    .filter(([, present]) => !present)
+    .map(([k]) => k);
+  if (missing.length > 0) {
+    return failureEvaluation(ix, {
+      exception,
+      message:
+        runtime === 'botocore'
+          ? `Failed to load access token from token cache, missing required fields: ${missing.join(', ')}.`
+          : `Token validation failed, missing fields: ${missing.join(', ')}`,
+      profile: p.name,
+      fix: `run ${command} (the cached session lacks ${missing.join(', ')})`,
+    }, [f.status], { command });
   }
   return login(ix, p);
 }

@@ -330,13 +330,15 @@ describe('SSO refresh rules', () => {
 });
 
 describe('other profile shapes', () => {
-  it('aws login: without a refresh token it is timed; AWS_LOGIN_CACHE_DIRECTORY moves the cache', () => {
+  it('aws login: without a refresh token the JS SDK refuses the cache; AWS_LOGIN_CACHE_DIRECTORY moves the cache', () => {
     const home = makeHome({ config: '[profile l]\nlogin_session = arn:aws:iam::999999999999:user/me\n' });
     const moved = path.join(home, 'elsewhere');
     writeCache(moved, loginCacheKey('arn:aws:iam::999999999999:user/me').key, loginSession(min(5), false));
     const env = { HOME: home, AWS_LOGIN_CACHE_DIRECTORY: '~/elsewhere' };
     const r = inspectProfile(loadProfiles({ home }), 'l', { env, now: NOW, runtime: 'js-sdk' });
-    expect(r).toMatchObject({ status: 'valid', light: 'red', refreshesItself: false, ttlSeconds: 300, accountId: '999999999999' });
+    // @aws-sdk/credential-provider-login: "Token validation failed, missing fields: refreshToken"
+    expect(r).toMatchObject({ provider: null, status: 'config-error', light: 'red', refreshesItself: false, failure: { exception: 'CredentialsProviderError' }, accountId: '999999999999' });
+    expect(r.reason).toContain('missing fields: refreshToken');
     expect(r.cacheFiles[0].path.startsWith(moved)).toBe(true);
     expectNoCanary(r);
   });

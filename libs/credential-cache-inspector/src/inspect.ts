@@ -15,7 +15,7 @@ import { cacheDirectories, type CacheDirectories } from './paths';
 import { describeCacheFile, type FileResult } from './file';
 import { CacheFileStore } from './read';
 import { formatTime } from './times';
-import { credentialProcess, evaluateResolved, granted, login, settingsOnly, sso, staticKeys, webIdentity } from './evaluate';
+import { credentialProcess, evaluateResolved, granted, loginChecked, settingsOnly, sso, staticKeys, webIdentity } from './evaluate';
 import { assumeRole } from './chain-exec';
 import { type Evaluation } from './messages';
 import { ProviderResolver, type ProviderResolution, type Runtime } from './resolve';
@@ -259,7 +259,7 @@ export class Inspector {
       case 'credential-process':
         return credentialProcess(this, p);
       case 'login':
-        return login(this, p);
+        return loginChecked(this, p, 'js-sdk');
       case 'static':
         return staticKeys(this, p);
       default:

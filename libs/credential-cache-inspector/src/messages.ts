@@ -111,8 +111,8 @@ export function configError(ix: Inspector, reason: string, nextStep: string): Ev
  * The SDK raises instead of giving credentials: red, with the exception and the key to fix. A missing
  * dependency and an MFA prompt have states of their own; everything else is a `config-error`.
  */
-export function failureEvaluation(ix: Inspector, failure: ProviderFailure, files: CacheFileStatus[] = []): Evaluation {
-  const status: ProfileState = failure.exception === 'MissingDependencyException' ? 'missing-dependency' : failure.location ? 'unparseable-config' : 'config-error';
+export function failureEvaluation(ix: Inspector, failure: ProviderFailure, files: CacheFileStatus[] = [], extra: { status?: ProfileState; command?: string } = {}): Evaluation {
+  const status: ProfileState = extra.status ?? (failure.exception === 'MissingDependencyException' ? 'missing-dependency' : failure.location ? 'unparseable-config' : 'config-error');
   const where = failure.profile && !failure.location ? ` (profile ${failure.profile}${failure.key ? `, ${failure.key}` : ''})` : '';
   return {
     status,
@@ -120,6 +120,7 @@ export function failureEvaluation(ix: Inspector, failure: ProviderFailure, files
     refreshesItself: false,
     reason: `the SDK raises ${failure.exception}${where}: ${failure.message}`,
     nextStep: failure.fix,
+    ...(extra.command ? { command: extra.command } : {}),
     files,
     failure,
   };
