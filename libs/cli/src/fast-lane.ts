@@ -22,6 +22,7 @@ export const FAST_VALUES: Readonly<Record<string, string>> = {
   '--type': 'type',
   '--env': 'env',
   '--account': 'account',
+  '--runtime': 'runtime',
   '--home': 'home',
 };
 

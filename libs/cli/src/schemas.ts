@@ -6,6 +6,9 @@ import { z } from 'zod';
 
 const Envelope = <C extends string>(command: C) => z.object({ schemaVersion: z.literal(1), command: z.literal(command) });
 const Light = z.enum(['green', 'amber', 'red', 'none']);
+const Runtime = z.enum(['botocore', 'js-sdk']);
+/** botocore's `Credentials.method` spelling (@awsmcp/credential-cache-inspector CREDENTIAL_PROVIDERS). */
+const Provider = z.enum(['env', 'assume-role', 'assume-role-with-web-identity', 'sso', 'shared-credentials-file', 'login', 'custom-process', 'config-file', 'container-role', 'iam-role']);
 const Diagnostic = z.object({ file: z.string(), line: z.number(), column: z.number(), severity: z.enum(['error', 'warning']), message: z.string() });
 
 export const DiscoverOutputSchema = Envelope('discover').extend({
@@ -25,9 +28,14 @@ export const DiscoverOutputSchema = Envelope('discover').extend({
       ttlSeconds: z.number().optional(),
       light: Light,
       status: z.string(),
+      runtime: Runtime,
+      provider: Provider.nullable(),
       refreshesItself: z.boolean(),
+      reason: z.string().optional(),
       nextStep: z.string(),
       command: z.string().optional(),
+      exception: z.string().optional(),
+      botocoreOnly: z.literal(true).optional(),
     }).strict(),
   ),
   chains: z
@@ -51,6 +59,8 @@ export const StatusOutputSchema = Envelope('status').extend({
       profileSetting: z.string().optional(),
       profile: z.string().optional(),
       region: z.string().optional(),
+      runtime: Runtime.optional(),
+      provider: Provider.nullable().optional(),
       light: Light,
       state: z.string(),
       expiresAt: z.string().optional(),

@@ -125,7 +125,7 @@ function ours(status: ProfileStatus) {
 function compare(home: string, names: string[]): Record<string, BotocoreKeys> {
   const theirs = botocoreKeys(home, names);
   const set = loadProfiles({ home });
-  const statuses = inspectProfiles(set, { home, profiles: names });
+  const statuses = inspectProfiles(set, { home, profiles: names, runtime: 'js-sdk' });
   for (const s of statuses) {
     const b = theirs[s.profile];
     expect({ profile: s.profile, error: b.error }).toEqual({ profile: s.profile, error: undefined });

@@ -5,6 +5,11 @@
  */
 export { inspectProfiles, inspectProfile, inspectEach } from './inspect';
 export { inspectCacheFile } from './file';
+export { resolveProvider, ProviderResolver, CREDENTIAL_PROVIDERS, RUNTIMES } from './resolve';
+export type { Runtime, CredentialProvider, ProviderResolution, ProviderFailure, ResolveOptions, SsoSettings, CredentialSourceName } from './resolve';
+export { runtimeOfCommand } from './runtime';
+export { botocoreOnlyProfiles } from './botocore-reading';
+export type { BotocoreReading, BotocoreFileError } from './botocore-reading';
 export type { InspectCacheFileOptions } from './file';
 export type { WatchOptions, WatchChange, WatchHandle } from './watch';
 import type { InspectOptions, ProfileStatus } from './types';

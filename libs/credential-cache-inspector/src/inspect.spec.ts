@@ -37,7 +37,7 @@ function demo(): { home: string; set: ProfileSet; seeded: string[] } {
 
 describe('the demo home: every profile kind', () => {
   const { home, set, seeded } = demo();
-  const result = inspectProfiles(set, { home, now: NOW });
+  const result = inspectProfiles(set, { home, now: NOW, runtime: 'js-sdk' });
   const s = byName(result);
 
   it('finds every file tools/demo/seed-caches.js wrote (its node:crypto keys agree with ours), each readable', () => {
@@ -142,7 +142,7 @@ describe('the demo home: every profile kind', () => {
 
   it('without any cache: SSO, login and MFA profiles are red with the command to run', () => {
     const bare = makeHome({ demo: true });
-    const r = byName(inspectProfiles(loadProfiles({ home: bare }), { home: bare, now: NOW }));
+    const r = byName(inspectProfiles(loadProfiles({ home: bare }), { home: bare, now: NOW, runtime: 'js-sdk' }));
     expect(r['dev-sandbox']).toMatchObject({ status: 'missing', light: 'red', nextStep: 'run aws sso login --sso-session acme' });
     expect(r['dev-sandbox'].reason).toMatch(/^no SSO token of sso-session acme cached \(~\/\.aws\/sso\/cache\/[0-9a-f]{40}\.json does not exist\)$/);
     expect(r['security-audit']).toMatchObject({ status: 'missing', light: 'red', nextStep: 'source dev-sandbox: run aws sso login --sso-session acme', command: 'aws sso login --sso-session acme' });
@@ -158,7 +158,7 @@ describe('thresholds and clock', () => {
   function at(minutesLeft: number, options: Parameters<typeof inspectProfile>[2] = {}) {
     const home = makeHome({ config });
     writeCache(cacheDirectories({ home }).ssoCache, ssoTokenCacheKey({ ssoSession: 's' }).key, ssoToken(min(minutesLeft)));
-    return inspectProfile(loadProfiles({ home }), 'p', { home, now: NOW, ...options });
+    return inspectProfile(loadProfiles({ home }), 'p', { home, now: NOW, runtime: 'js-sdk', ...options });
   }
 
   it.each([
@@ -220,7 +220,7 @@ describe('bad cache files: a clear per-profile status, the other profiles unaffe
     writeCache(dirs.ssoCache, ssoTokenCacheKey({ ssoSession: 'good' }).key, ssoToken(min(120)));
     const file = path.join(dirs.ssoCache, `${ssoTokenCacheKey({ ssoSession: 'bad' }).key}.json`);
     write(file);
-    const r = byName(inspectProfiles(loadProfiles({ home }), { home, now: NOW, ...options }));
+    const r = byName(inspectProfiles(loadProfiles({ home }), { home, now: NOW, runtime: 'js-sdk', ...options }));
     expect(r.bystander).toMatchObject({ status: 'valid', light: 'green' });
     expectNoCanary(r);
     expect(r['role-on-victim'].status).toBe(r.victim.status);
@@ -278,7 +278,7 @@ describe('bad cache files: a clear per-profile status, the other profiles unaffe
     const { victim } = (() => {
       const home = makeHome({ config });
       writeCache(cacheDirectories({ home }).ssoCache, ssoTokenCacheKey({ ssoSession: 'bad' }).key, ssoToken(expiresAt));
-      return { victim: inspectProfile(loadProfiles({ home }), 'victim', { home, now: NOW }) };
+      return { victim: inspectProfile(loadProfiles({ home }), 'victim', { home, now: NOW, runtime: 'js-sdk' }) };
     })();
     expect(victim).toMatchObject({ status: 'valid', light: 'green', expiresAt: '2026-11-25T12:00:00Z', ttlSeconds: 7200 });
   });
@@ -288,7 +288,7 @@ describe('bad cache files: a clear per-profile status, the other profiles unaffe
     const dirs = cacheDirectories({ home });
     writeCache(dirs.ssoCache, ssoTokenCacheKey({ ssoSession: 'bad' }).key, ssoToken(min(120)));
     writeCache(dirs.cliCache, ssoRoleCredentialsCacheKey({ accountId: '111111111111', roleName: 'R', ssoSession: 'bad' }).key, '{"Credentials": {');
-    const r = inspectProfile(loadProfiles({ home }), 'victim', { home, now: NOW });
+    const r = inspectProfile(loadProfiles({ home }), 'victim', { home, now: NOW, runtime: 'js-sdk' });
     expect(r).toMatchObject({ status: 'valid', light: 'green' });
     expect(r.cacheFiles[1]).toMatchObject({ kind: 'sso-role-credentials', state: 'truncated' });
   });
@@ -301,7 +301,7 @@ describe('SSO refresh rules', () => {
     const dirs = cacheDirectories({ home });
     writeCache(dirs.ssoCache, ssoTokenCacheKey({ ssoSession: 's' }).key, token);
     writeCache(dirs.ssoCache, ssoTokenCacheKey({ startUrl: 'https://s.awsapps.com/start' }).key, token);
-    const r = inspectProfile(loadProfiles({ home }), profile, { home, now: NOW });
+    const r = inspectProfile(loadProfiles({ home }), profile, { home, now: NOW, runtime: 'js-sdk' });
     expectNoCanary(r);
     return r;
   }
@@ -330,13 +330,15 @@ describe('SSO refresh rules', () => {
 });
 
 describe('other profile shapes', () => {
-  it('aws login: without a refresh token it is timed; AWS_LOGIN_CACHE_DIRECTORY moves the cache', () => {
+  it('aws login: without a refresh token the JS SDK refuses the cache; AWS_LOGIN_CACHE_DIRECTORY moves the cache', () => {
     const home = makeHome({ config: '[profile l]\nlogin_session = arn:aws:iam::999999999999:user/me\n' });
     const moved = path.join(home, 'elsewhere');
     writeCache(moved, loginCacheKey('arn:aws:iam::999999999999:user/me').key, loginSession(min(5), false));
     const env = { HOME: home, AWS_LOGIN_CACHE_DIRECTORY: '~/elsewhere' };
-    const r = inspectProfile(loadProfiles({ home }), 'l', { env, now: NOW });
-    expect(r).toMatchObject({ status: 'valid', light: 'red', refreshesItself: false, ttlSeconds: 300, accountId: '999999999999' });
+    const r = inspectProfile(loadProfiles({ home }), 'l', { env, now: NOW, runtime: 'js-sdk' });
+    // @aws-sdk/credential-provider-login: "Token validation failed, missing fields: refreshToken"
+    expect(r).toMatchObject({ provider: null, status: 'config-error', light: 'red', refreshesItself: false, failure: { exception: 'CredentialsProviderError' }, accountId: '999999999999' });
+    expect(r.reason).toContain('missing fields: refreshToken');
     expect(r.cacheFiles[0].path.startsWith(moved)).toBe(true);
     expectNoCanary(r);
   });
@@ -346,7 +348,7 @@ describe('other profile shapes', () => {
     const token = path.join(home, 'token');
     fs.writeFileSync(token, CANARY);
     const set = parseProfileFiles({ configText: `[profile w]\nrole_arn = arn:aws:iam::123456789012:role/W\nweb_identity_token_file = ${token}\n` });
-    const r = inspectProfile(set, 'w', { home, now: NOW });
+    const r = inspectProfile(set, 'w', { home, now: NOW, runtime: 'js-sdk' });
     expect(r).toMatchObject({ kind: 'web-identity', status: 'valid', light: 'none', refreshesItself: true });
     expectNoCanary(r);
   });
@@ -355,13 +357,13 @@ describe('other profile shapes', () => {
     const home = makeHome();
     const set = parseProfileFiles({ configText: '[profile w]\nrole_arn = arn:aws:iam::123456789012:role/W\nweb_identity_token_file = /nonexistent/t\n' });
     writeCache(cacheDirectories({ home }).cliCache, assumeRoleCacheKey({ role_arn: 'arn:aws:iam::123456789012:role/W' }).key, roleCreds(min(45)));
-    expect(inspectProfile(set, 'w', { home, now: NOW })).toMatchObject({ status: 'valid', light: 'green', refreshesItself: false, ttlSeconds: 2700 });
+    expect(inspectProfile(set, 'w', { home, now: NOW, runtime: 'js-sdk' })).toMatchObject({ status: 'valid', light: 'green', refreshesItself: false, ttlSeconds: 2700 });
   });
 
   it('static temporary keys with a recorded expiry are timed; without one they are external', () => {
     const creds = `[t]\naws_access_key_id = ASIAEXAMPLE\naws_secret_access_key = ${CANARY}\naws_session_token = ${CANARY}\nx_security_token_expires = ${min(25)}\n[u]\naws_access_key_id = ASIAEXAMPLE\naws_secret_access_key = ${CANARY}\naws_session_token = ${CANARY}\n[v]\naws_access_key_id = ASIAEXAMPLE\naws_secret_access_key = ${CANARY}\naws_session_token = ${CANARY}\nexpiration = never\n[half]\naws_access_key_id = AKIAEXAMPLE\n`;
     const home = makeHome({ credentials: creds });
-    const r = byName(inspectProfiles(loadProfiles({ home }), { home, now: NOW }));
+    const r = byName(inspectProfiles(loadProfiles({ home }), { home, now: NOW, runtime: 'js-sdk' }));
     expect(r.t).toMatchObject({ kind: 'static', status: 'valid', light: 'amber', ttlSeconds: 1500 });
     expect(r.u).toMatchObject({ status: 'external', light: 'none' });
     expect(r.v).toMatchObject({ status: 'invalid-time', light: 'red' });
@@ -390,7 +392,7 @@ describe('other profile shapes', () => {
         'role_arn = arn:aws:iam::1:role/S',
       ].join('\n'),
     });
-    const r = byName(inspectProfiles(set, { home: makeHome(), now: NOW }));
+    const r = byName(inspectProfiles(set, { home: makeHome(), now: NOW, runtime: 'js-sdk' }));
     expect(r['loop-a']).toMatchObject({ status: 'config-error', light: 'red', reason: 'profile chain loops: loop-a -> loop-b -> loop-a' });
     expect(r.dangling.reason).toMatch(/nowhere/);
     expect(r['no-session']).toMatchObject({ status: 'config-error', reason: 'sso_session = ghost, but there is no [sso-session ghost] section' });
@@ -399,7 +401,7 @@ describe('other profile shapes', () => {
   });
 
   it('an undefined profile is a status, not a throw', () => {
-    expect(inspectProfile(parseProfileFiles({ configText: '' }), 'ghost', { home: makeHome() })).toMatchObject({ status: 'config-error', light: 'red' });
+    expect(inspectProfile(parseProfileFiles({ configText: '' }), 'ghost', { home: makeHome(), runtime: 'js-sdk' })).toMatchObject({ status: 'config-error', light: 'red' });
   });
 
   it('assume-role whose SSO source expired, with role credentials still cached: timed by the cache', () => {
@@ -407,7 +409,7 @@ describe('other profile shapes', () => {
     const dirs = cacheDirectories({ home });
     writeCache(dirs.ssoCache, ssoTokenCacheKey({ ssoSession: 'acme' }).key, ssoToken(min(-10)));
     writeCache(dirs.cliCache, assumeRoleCacheKey({ role_arn: 'arn:aws:iam::555555555555:role/SecurityAudit', role_session_name: 'demo-auditor' }).key, roleCreds(min(40)));
-    const r = inspectProfile(loadProfiles({ home }), 'security-audit', { home, now: NOW });
+    const r = inspectProfile(loadProfiles({ home }), 'security-audit', { home, now: NOW, runtime: 'js-sdk' });
     expect(r).toMatchObject({ status: 'valid', light: 'green', refreshesItself: false, ttlSeconds: 2400, nextStep: 'source dev-sandbox: run aws sso login --sso-session acme' });
     expect(r.source).toMatchObject({ status: 'expired', light: 'red' });
   });
@@ -416,7 +418,7 @@ describe('other profile shapes', () => {
     const config = '[sso-session s]\nsso_start_url = https://s.awsapps.com/start\nsso_region = eu-west-1\n[profile base]\nsso_session = s\nsso_account_id = 111111111111\nsso_role_name = R\n[profile m]\nrole_arn = arn:aws:iam::222222222222:role/M\nsource_profile = base\nmfa_serial = arn:aws:iam::111111111111:mfa/me\n';
     const home = makeHome({ config });
     writeCache(cacheDirectories({ home }).cliCache, assumeRoleCacheKey({ role_arn: 'arn:aws:iam::222222222222:role/M', mfa_serial: 'arn:aws:iam::111111111111:mfa/me' }).key, roleCreds(min(-1)));
-    const r = inspectProfile(loadProfiles({ home }), 'm', { home, now: NOW });
+    const r = inspectProfile(loadProfiles({ home }), 'm', { home, now: NOW, runtime: 'js-sdk' });
     expect(r).toMatchObject({ status: 'expired', light: 'red', nextStep: 'run aws sso login --sso-session s (source base), then run aws sts get-caller-identity --profile m and enter the MFA code' });
     expect(r.reason).toMatch(/needs MFA: arn:aws:iam::111111111111:mfa\/me/);
   });
@@ -425,7 +427,7 @@ describe('other profile shapes', () => {
 describe('options.profiles', () => {
   it('inspects only the named profiles, in the given order', () => {
     const home = makeHome({ demo: true });
-    expect(inspectProfiles(loadProfiles({ home }), { home, profiles: ['ci-bot', 'dev-sandbox'] }).map((s) => s.profile)).toEqual(['ci-bot', 'dev-sandbox']);
+    expect(inspectProfiles(loadProfiles({ home }), { home, profiles: ['ci-bot', 'dev-sandbox'], runtime: 'js-sdk' }).map((s) => s.profile)).toEqual(['ci-bot', 'dev-sandbox']);
   });
 });
 
@@ -460,7 +462,7 @@ describe('scale: 5,000 profiles against 2,000 cache files', () => {
     const reads = new Map<string, number>();
     const result = inspectProfiles(set, {
       home,
-      now: NOW,
+      now: NOW, runtime: 'js-sdk',
       readFile: (file) => {
         reads.set(file, (reads.get(file) ?? 0) + 1);
         return fs.readFileSync(file);

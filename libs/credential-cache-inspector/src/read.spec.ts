@@ -28,6 +28,8 @@ describe('secretFreeReviver', () => {
       accessToken: true,
       expiresAt: '2026-11-25T10:00:00Z',
       refreshToken: true,
+      clientId: true,
+      clientSecret: true,
       registrationExpiresAt: '2027-01-01T00:00:00Z',
       Credentials: { AccessKeyId: true, SecretAccessKey: true, SessionToken: true, Expiration: 'e', AccountId: '123456789012' },
     });
@@ -38,7 +40,9 @@ describe('secretFreeReviver', () => {
     const data = JSON.parse(JSON.stringify(loginSession('2026-11-25T10:00:00Z')), secretFreeReviver);
     expect(data).toEqual({
       accessToken: { accessKeyId: true, secretAccessKey: true, sessionToken: true, accountId: '999999999999', expiresAt: '2026-11-25T10:00:00Z' },
+      clientId: true,
       refreshToken: true,
+      dpopKey: true,
     });
   });
 

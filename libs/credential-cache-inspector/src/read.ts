@@ -61,6 +61,10 @@ const PRESENCE_ONLY = new Set([
   'secretAccessKey',
   'SessionToken',
   'sessionToken',
+  // client registration (SSO) and DPoP key (aws login): botocore needs them to refresh
+  'clientId',
+  'clientSecret',
+  'dpopKey',
 ]);
 
 /**
@@ -289,6 +293,12 @@ export interface CacheFacts {
   expiresAtMs: number;
   registrationExpiresAtMs?: number;
   hasRefreshToken?: boolean;
+  /** SSO tokens and aws login sessions: `clientId` is present (its value is never read out). */
+  hasClientId?: boolean;
+  /** SSO tokens: `clientSecret` is present. */
+  hasClientSecret?: boolean;
+  /** aws login sessions: `dpopKey` is present. */
+  hasDpopKey?: boolean;
   accountId?: string;
 }
 
@@ -315,6 +325,8 @@ export function extractFacts(schema: CacheSchema, data: SecretFreeJson): FactsRe
     if (data.expiresAt === undefined) return { ok: false, state: 'malformed', detail: 'has no expiresAt' };
     expires = time('expiresAt', data.expiresAt);
     facts.hasRefreshToken = data.refreshToken === true;
+    facts.hasClientId = data.clientId === true;
+    facts.hasClientSecret = data.clientSecret === true;
     if (data.registrationExpiresAt !== undefined) {
       const reg = time('registrationExpiresAt', data.registrationExpiresAt);
       if (!reg.ok) return { ok: false, state: 'invalid-time', detail: `registrationExpiresAt ${reg.problem}` };
@@ -334,6 +346,8 @@ export function extractFacts(schema: CacheSchema, data: SecretFreeJson): FactsRe
     if (token.expiresAt === undefined) return { ok: false, state: 'malformed', detail: 'has no accessToken.expiresAt' };
     expires = time('accessToken.expiresAt', token.expiresAt);
     facts.hasRefreshToken = data.refreshToken === true;
+    facts.hasClientId = data.clientId === true;
+    facts.hasDpopKey = data.dpopKey === true;
     const id = accountId(token.accountId);
     if (id) facts.accountId = id;
   }

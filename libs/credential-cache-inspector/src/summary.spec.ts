@@ -71,7 +71,7 @@ describe('inspectEach summary: what the statuses were read from and how long the
   });
 
   it('lists the cache files read, the folders listed for missing ones, and web identity token files', () => {
-    const { summary } = inspectAll(set, { home, now: SEEDED });
+    const { summary } = inspectAll(set, { home, now: SEEDED, runtime: 'js-sdk' });
     const dirs = cacheDirectories({ home, env: {} });
     const inputs = new Set(summary.inputs);
     expect(inputs.has(dirs.ssoCache)).toBe(true);

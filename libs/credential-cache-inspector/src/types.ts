@@ -2,6 +2,7 @@
 import type { BaseCredentials, Env, ProfileClassification, ProfileKind } from '@awsmcp/aws-config-parser';
 import type { Light, Thresholds } from './light';
 import type { CacheFileReader, ReadState } from './read';
+import type { CredentialProvider, ProviderFailure, Runtime } from './resolve';
 
 export type CacheFileKind =
   | 'sso-token'
@@ -45,6 +46,9 @@ export interface CacheFileStatus {
  * - `external`: credentials come from outside any cache we can see (credential_process, instance role)
  * - `config-error`: the profile cannot work as configured (broken chain, missing sso-session, ...)
  * - `no-credentials`: the profile holds settings only (region, output...)
+ * - `needs-input`: the SDK would ask for something on a terminal (an MFA code): a server cannot answer
+ * - `missing-dependency`: the SDK needs a package the server's environment lacks (`botocore[crt]` for aws login)
+ * - `unparseable-config`: the SDK cannot read the config or credentials file at all (every profile fails)
  */
 export type ProfileState =
   | 'valid'
@@ -59,7 +63,10 @@ export type ProfileState =
   | 'long-lived'
   | 'external'
   | 'config-error'
-  | 'no-credentials';
+  | 'no-credentials'
+  | 'needs-input'
+  | 'missing-dependency'
+  | 'unparseable-config';
 
 /** The state of the credentials an assume-role chain starts from. */
 export interface SourceStatus {
@@ -100,6 +107,17 @@ export interface ProfileStatus {
   accountId?: string;
   /** assume-role: the state of the credentials the chain starts from. */
   source?: SourceStatus;
+  /** The SDK whose rules decided this status (`InspectOptions.runtime`). */
+  runtime: Runtime;
+  /**
+   * The provider that SDK uses, spelled as botocore's `Credentials.method` (`sso`, `assume-role`,
+   * `shared-credentials-file`, ...); null when it fails (`failure` says why) or finds nothing.
+   */
+  provider: CredentialProvider | null;
+  /** Why the SDK gives no credentials: the exception it raises and the key to fix. */
+  failure?: ProviderFailure;
+  /** botocore lists this profile, but the cross-SDK rules do not (e.g. a name with a space). */
+  botocoreOnly?: true;
 }
 
 export interface InspectOptions {
@@ -127,6 +145,13 @@ export interface InspectOptions {
    * and not the files. Default true.
    */
   cacheFiles?: boolean;
+  /**
+   * Whose rules decide: `botocore` (default; Python servers, every awslabs MCP server) or `js-sdk`
+   * (Node servers). The provider, light, status, next step and self-refresh follow that SDK.
+   */
+  runtime?: Runtime;
+  /** botocore: the server's Python environment has `botocore[crt]` (needed by aws login profiles). Default false. */
+  crt?: boolean;
 }
 
 /**

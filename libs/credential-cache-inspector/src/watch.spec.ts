@@ -157,7 +157,7 @@ describe('watch', () => {
 
 describe('nextCrossing', () => {
   const T = Date.UTC(2026, 10, 25, 10, 0, 0);
-  const status = (over: Partial<ProfileStatus>): ProfileStatus => ({ profile: 'p', kind: 'sso', status: 'valid', cacheFiles: [], light: 'green', refreshesItself: false, reason: '', nextStep: '', ...over });
+  const status = (over: Partial<ProfileStatus>): ProfileStatus => ({ profile: 'p', kind: 'sso', status: 'valid', cacheFiles: [], light: 'green', refreshesItself: false, reason: '', nextStep: '', runtime: 'botocore', provider: 'sso', ...over }) as ProfileStatus;
 
   it('is the next green->amber, amber->red or expiry moment of any profile', () => {
     const in1h = iso(T + 3600_000);

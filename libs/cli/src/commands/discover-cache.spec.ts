@@ -86,8 +86,11 @@ describe('the discover cache', () => {
 
   it('is not used once a light, a status or a next step can change (the inspector’s stableUntilMs)', async () => {
     markCache(t);
-    // prod-deployer's MFA credentials expire at NOW + 7 min: their status changes then
-    const later = new Date(NOW.getTime() + 7 * MINUTE);
+    // the entry holds until the first moment a row can change (under botocore's rules an SSO token
+    // or a login session running out; the MFA role is red for good: a server cannot prompt)
+    const meta = JSON.parse(fs.readFileSync(cacheFile(t), 'utf8').split('\n', 1)[0]) as { stableUntilMs?: number };
+    expect(meta.stableUntilMs).toBeGreaterThan(NOW.getTime());
+    const later = new Date(meta.stableUntilMs as number);
     const r = await both(t, ['discover', '--json'], later);
     expect(r.cached.stdout).not.toContain('STALE-MARKR');
     expect(r.cached.stdout).toBe(r.fresh.stdout);

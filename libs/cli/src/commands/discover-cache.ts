@@ -40,9 +40,19 @@ export interface DiscoverRow {
   ttlSeconds?: number;
   light: 'green' | 'amber' | 'red' | 'none';
   status: string;
+  /** Whose rules the row follows: `botocore` (Python servers, the default) or `js-sdk`. */
+  runtime: 'botocore' | 'js-sdk';
+  /** The provider that SDK uses (botocore's `Credentials.method` spelling); null: it fails or finds nothing. */
+  provider: string | null;
   refreshesItself: boolean;
+  /** Why: for a row whose provider is null or whose light is red. */
+  reason?: string;
   nextStep: string;
   command?: string;
+  /** The exception the SDK raises for this profile (with `provider: null`). */
+  exception?: string;
+  /** botocore lists this profile but the cross-SDK rules reject its name. */
+  botocoreOnly?: true;
 }
 
 /** Everything `discover` shows but the chains, for every profile (filters are applied after). */
@@ -66,7 +76,7 @@ export interface DiscoverComputation {
 }
 
 /** Bumped whenever the entry's layout or meaning changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Inputs changed this recently (real clock) are not trusted to show a second change in their times. */
 export const RACY_MS = 2000;
 

@@ -3,7 +3,7 @@
  * the result was read from (for the discover cache). Loaded only when the cache cannot answer.
  */
 import { classifyProfile, loadProfiles, resolveChain, ChainError, type Profile, type ProfileClassification, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { inspectEach, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
+import { botocoreOnlyProfiles, inspectEach, type ProfileStatus, type Runtime } from '@awsmcp/credential-cache-inspector';
 import {
   defaultTagsPath,
   prodClassifier,
@@ -36,6 +36,8 @@ export interface DiscoverFilters {
   chain?: boolean;
   /** Write the starter tags file when there is none (default true). */
   writeTags?: boolean;
+  /** Whose rules decide the verdicts (default botocore: every awslabs MCP server is Python). */
+  runtime?: Runtime;
 }
 
 export interface DiscoverComputed extends DiscoverComputation {
@@ -122,9 +124,12 @@ export function computeDiscover(ctx: CliContext, filters: DiscoverFilters): Disc
   const classify = prodClassifier(tags, { profiles: infos });
 
   const { type, env: envFilter, account } = filters;
+  const runtime = filters.runtime ?? 'botocore';
   const candidates: Candidate[] = [];
-  for (const p of profiles) {
-    const c = classes.get(p.name) as ProfileClassification;
+  // names botocore lists that the cross-SDK rules reject get a row too (marked botocoreOnly)
+  const listed = runtime === 'botocore' ? [...profiles, ...botocoreOnlyProfiles(set)] : profiles;
+  for (const p of listed) {
+    const c = classes.get(p.name) ?? classifyProfile(p, set);
     if (type && c.kind !== type) continue;
     if (account && c.accountId !== undefined && c.accountId !== account) continue;
     const verdict = classify(p.name);
@@ -136,7 +141,7 @@ export function computeDiscover(ctx: CliContext, filters: DiscoverFilters): Disc
   // held at once); the rows show no cache files, so none are listed (cacheFiles: false skips the
   // files only that list would show: an SSO profile's role credentials).
   const rows: DiscoverRow[] = [];
-  const inspected = { home: ctx.home, env: ctx.libEnv, now: computedAtMs, profiles: candidates.map((k) => k.profile.name), classifications: classes, cacheFiles: false };
+  const inspected = { home: ctx.home, env: ctx.libEnv, now: computedAtMs, profiles: candidates.map((k) => k.profile.name), classifications: classes, cacheFiles: false, runtime };
   const summary = inspectEach(set, inspected, (s: ProfileStatus, i: number) => {
     const { profile: p, c, env, envSource } = candidates[i];
     // the keys in the order of the documented output
@@ -153,9 +158,17 @@ export function computeDiscover(ctx: CliContext, filters: DiscoverFilters): Disc
     if (s.ttlSeconds !== undefined) row.ttlSeconds = s.ttlSeconds;
     row.light = s.light;
     row.status = s.status;
+    row.runtime = s.runtime;
+    row.provider = s.provider;
     row.refreshesItself = s.refreshesItself;
+    // why, for a row the SDK fails on or that is red for a reason the clock does not change (an expired
+    // or running-out row's reason counts down: the table says it from expiresAt; the discover cache
+    // keeps rows whose only clock-dependent member is ttlSeconds)
+    if (s.provider === null || (s.light === 'red' && s.status !== 'expired' && s.status !== 'valid')) row.reason = s.reason;
     row.nextStep = s.nextStep;
     if (s.command) row.command = s.command;
+    if (s.failure) row.exception = s.failure.exception;
+    if (s.botocoreOnly) row.botocoreOnly = true;
     rows.push(row);
   });
 

@@ -6,7 +6,7 @@
  * kept for the next run. `--chain` and `--no-cache` always compute.
  */
 import type { CliContext } from '../context';
-import { EXIT } from '../errors';
+import { CliError, EXIT } from '../errors';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import type { renderTable as renderTableFn } from '../output/table';
@@ -39,8 +39,12 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
   const account = options.account as string | undefined;
   const writeTags = options.writeTags !== false;
   const chain = options.chain === true;
-  // the cache keeps every profile's row; --chain needs the profile set itself
-  const useCache = options.cache !== false && !chain;
+  const runtime = options.runtime === undefined ? 'botocore' : options.runtime;
+  if (runtime !== 'botocore' && runtime !== 'js-sdk') {
+    throw new CliError(`--runtime must be botocore or js-sdk, got '${String(runtime)}'`, EXIT.USAGE, 'botocore: Python servers (uvx, python; every awslabs MCP server); js-sdk: Node servers (npx, node)', 'USAGE');
+  }
+  // the cache keeps every profile's row under botocore's rules; --chain needs the profile set itself
+  const useCache = options.cache !== false && !chain && runtime === 'botocore';
 
   let result: Omit<DiscoverResult, 'profiles'>;
   let rows: DiscoverRow[] | undefined;
@@ -70,7 +74,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
       }
     }
   } else {
-    computed = compute().computeDiscover(ctx, { type, env: envFilter, account, chain, writeTags });
+    computed = compute().computeDiscover(ctx, { type, env: envFilter, account, chain, writeTags, runtime });
     result = computed.result;
     rows = computed.result.profiles;
   }
@@ -125,6 +129,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
       { header: 'ROLE', value: (r) => r.role ?? '' },
       { header: 'EXPIRES', value: (r) => formatExpiry(r.expiresAt) },
       { header: 'TTL', value: (r) => `${st.light(r.light, { none: r.status === 'long-lived' ? 'long-lived' : r.refreshesItself ? 'external' : 'none' })} ${formatTtl(r.ttlSeconds, r.refreshesItself)}`.trimEnd() },
+      { header: 'PROVIDER', value: (r) => (r.provider ?? st.dim(r.exception ?? 'none')) + (r.botocoreOnly ? st.dim(' *') : '') },
     ],
     st.bold,
   );
@@ -142,10 +147,21 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
       });
     }
   }
-  const broken = rows.filter((r) => r.light === 'red' && r.command);
+  // every red row, with why and what to do (not only the first few)
+  const broken = rows.filter((r) => r.light === 'red');
   if (broken.length > 0) {
     ctx.out('');
-    for (const r of broken.slice(0, 5)) ctx.out(`${st.light('red')} ${r.profile}: ${r.nextStep}`);
+    const sdk = (rows[0]?.runtime ?? runtime) === 'js-sdk' ? 'the AWS SDK for JavaScript' : 'botocore (Python servers)';
+    ctx.out(st.bold(`Needs attention under ${sdk}`));
+    for (const r of broken) {
+      const why = r.reason ?? (r.status === 'expired' ? `expired ${formatExpiry(r.expiresAt)}` : `${r.status}, until ${formatExpiry(r.expiresAt)}`);
+      ctx.out(`${st.light('red')} ${r.profile}: ${why}\n    -> ${r.nextStep}`);
+    }
+  }
+  if (rows.some((r) => r.botocoreOnly)) ctx.out(st.dim('* botocore reads this profile, but its name is invalid for the other AWS SDKs'));
+  for (const d of result.diagnostics) {
+    if (d.severity === 'error') continue; // errors were reported above
+    ctx.err(`${st.yellow('warning')}: ${d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file}: ${d.message}`);
   }
   if (!result.tagsFile.exists && !writeTags) ctx.err(st.dim(`no tags file at ${result.tagsFile.path}: env tags are guesses (marked ?)`));
   return EXIT.OK;

@@ -27,6 +27,28 @@ describe('awsmcp discover', () => {
     expect(r.stdout).not.toContain(CANARY);
   });
 
+  it('rows say the provider botocore picks (runtime botocore), why a null one fails, and every red row in the table', async () => {
+    const t = makeHome();
+    fs.appendFileSync(
+      path.join(t.home, '.aws/config'),
+      '\n[profile recipe]\nsso_session = acme\nsso_account_id = 111111111111\nsso_role_name = PowerUserAccess\ncredential_process = aws-sso-util credential-process --profile recipe\n' +
+        '[profile half-sso]\nsso_session = acme\nsso_role_name = PowerUserAccess\n',
+    );
+    const doc = DiscoverOutputSchema.parse(JSON.parse((await run(t, ['discover', '--json'])).stdout));
+    const row = (name: string) => doc.profiles.find((p) => p.profile === name);
+    expect(row('recipe')).toMatchObject({ runtime: 'botocore', provider: 'sso' });
+    expect(row('ci-bot')).toMatchObject({ provider: 'shared-credentials-file' });
+    expect(row('half-sso')).toMatchObject({ provider: null, light: 'red', exception: 'InvalidConfigError' });
+    expect(row('half-sso')?.reason).toMatch(/missing required configuration: sso_account_id/);
+    const js = DiscoverOutputSchema.parse(JSON.parse((await run(t, ['discover', '--json', '--runtime', 'js-sdk'])).stdout));
+    expect(js.profiles.find((p) => p.profile === 'recipe')).toMatchObject({ runtime: 'js-sdk', provider: 'custom-process' });
+    const table = await run(t, ['discover']);
+    expect(table.stdout).toMatch(/^PROFILE\s+.*\s+TTL\s+PROVIDER/);
+    expect(table.stdout).toMatch(/Needs attention under botocore \(Python servers\)/);
+    expect(table.stdout).toMatch(/✗ red half-sso: the SDK raises InvalidConfigError .*\n    -> add sso_account_id to \[profile half-sso\]/);
+    expect((await run(t, ['discover', '--runtime', 'perl'])).code).toBe(2);
+  });
+
   it('filters by type, env, account and expired', async () => {
     const t = makeHome();
     const names = async (...args: string[]) => DiscoverOutputSchema.parse(JSON.parse((await run(t, ['discover', '--json', ...args])).stdout)).profiles.map((p) => p.profile);

@@ -7,6 +7,7 @@ export const defineDiscover: CommandDefinition = (program, registrar) => {
     .option('--type <kind>', 'only profiles of this type (sso, sso-legacy, assume-role, web-identity, credential-process, granted, login, static, unknown)')
     .option('--env <tag>', 'only profiles with this environment tag (prod, staging, dev, sandbox, shared-services, ...)')
     .option('--account <id>', 'only profiles of this account id')
+    .option('--runtime <sdk>', "whose rules decide each verdict: botocore (Python servers: every awslabs MCP server; the default) or js-sdk (Node servers)")
     .option('--chain', 'draw each assume-role chain as a tree with account ids')
     .option('--expired', 'only profiles whose credentials are expired, missing or broken')
     .option('--no-write-tags', 'do not write the starter ~/.aws-profile-tags.yaml when it is missing')
@@ -19,6 +20,7 @@ Examples:
   awsmcp discover
   awsmcp discover --type sso --env prod
   awsmcp discover --chain
+  awsmcp discover --runtime js-sdk
   awsmcp discover --expired --json | jq '.profiles[].profile'`,
     )
     .action(registrar.action(() => require('./discover.run').discover));

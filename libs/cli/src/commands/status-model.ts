@@ -1,6 +1,6 @@
 /** What `status` shows: every server of every host file joined with its profile's credentials. */
 import { loadProfiles, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { inspectProfiles, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
+import { inspectProfiles, runtimeOfCommand, type ProfileStatus, type Runtime } from '@awsmcp/credential-cache-inspector';
 import { getHost, listServers, type FileReport, type ServerEntry } from '@awsmcp/mcp-config-model';
 import type { CliContext } from '../context';
 
@@ -17,6 +17,10 @@ export interface StatusRow {
   /** The profile used when it can be known (a literal, or a `${VAR:-default}` default). */
   profile?: string;
   region?: string;
+  /** The SDK inside the server (from its command: uvx / python -> botocore, npx / node -> js-sdk; default botocore). */
+  runtime?: Runtime;
+  /** The provider that SDK uses for the profile (botocore's `Credentials.method` spelling); null: it fails or finds nothing. */
+  provider?: string | null;
   light: 'green' | 'amber' | 'red' | 'none';
   state: string;
   expiresAt?: string;
@@ -30,10 +34,15 @@ export interface StatusSnapshot {
   rows: StatusRow[];
   files: FileReport[];
   profiles: ProfileSet;
-  /** The statuses the rows were built from (the servers' profiles, or all when a watcher gave them). */
+  /** The statuses the rows were built from (the servers' profiles, or all when a watcher gave them), under botocore's rules. */
   statuses: ProfileStatus[];
   /** The entries the rows were built from (for the audit). */
   servers: ServerEntry[];
+}
+
+/** The SDK a server entry runs: its command decides; unknown launchers (docker, binaries) count as Python (every awslabs server is). */
+export function runtimeOfEntry(entry: Pick<ServerEntry, 'command' | 'args'>): Runtime {
+  return entry.command !== undefined ? (runtimeOfCommand(entry.command, entry.args ?? []) ?? 'botocore') : 'botocore';
 }
 
 /** The profile an entry uses, when it can be told without running the host. */
@@ -56,10 +65,17 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
   const profiles = options.profiles ?? loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
   const { servers, files } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
   const effective = servers.map((entry) => effectiveProfile(entry, ctx.env));
-  // only the profiles some server uses are inspected (not every profile of the config)
-  const used = [...new Set(effective.flatMap((e) => (e.profile !== undefined && Object.hasOwn(profiles.profiles, e.profile) ? [e.profile] : [])))];
-  const statuses = options.statuses ?? inspectProfiles(profiles, { home: ctx.home, env: ctx.libEnv, now: ctx.now, profiles: used });
+  const runtimes = servers.map(runtimeOfEntry);
+  // only the profiles some server uses are inspected (not every profile of the config), each under
+  // the rules of the SDK of the servers that use it
+  const usedBy = (runtime: Runtime) => [
+    ...new Set(effective.flatMap((e, i) => (runtimes[i] === runtime && e.profile !== undefined && Object.hasOwn(profiles.profiles, e.profile) ? [e.profile] : []))),
+  ];
+  const statuses = options.statuses ?? inspectProfiles(profiles, { home: ctx.home, env: ctx.libEnv, now: ctx.now, profiles: usedBy('botocore'), runtime: 'botocore' });
   const byProfile = new Map(statuses.map((s) => [s.profile, s]));
+  const jsUsed = usedBy('js-sdk');
+  const jsStatuses = jsUsed.length > 0 ? inspectProfiles(profiles, { home: ctx.home, env: ctx.libEnv, now: ctx.now, profiles: jsUsed, runtime: 'js-sdk' }) : [];
+  const byProfileJs = new Map(jsStatuses.map((s) => [s.profile, s]));
   const rows: StatusRow[] = servers.map((entry, i) => {
     const adapter = getHost(entry.location.host);
     const { setting, profile, note } = effective[i];
@@ -88,12 +104,15 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
         fix: legacyFix + (setting ? `profile ${note}` : 'no AWS profile set: the server uses the default credential chain of the host (set AWS_PROFILE)'),
       };
     }
-    const s = byProfile.get(profile);
+    const runtime = runtimes[i];
+    const s = (runtime === 'js-sdk' ? byProfileJs : byProfile).get(profile);
     if (!s) {
       return { ...base, light: 'red', state: 'unknown-profile', refreshesItself: false, fix: `${legacyFix}profile '${profile}' is not in ${profiles.files.config}: run awsmcp discover, or awsmcp switch <profile>` };
     }
     return {
       ...base,
+      runtime,
+      provider: s.provider,
       light: s.light,
       state: s.status,
       ...(s.expiresAt ? { expiresAt: s.expiresAt } : {}),
@@ -110,7 +129,8 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
 function fixFor(s: ProfileStatus): string {
   if (s.light === 'green' || s.refreshesItself) return s.nextStep;
   if (s.status === 'long-lived') return s.nextStep;
-  if (s.kind === 'sso' || s.kind === 'sso-legacy') {
+  // botocore uses SSO settings before credential_process: adding one would not change what a Python server does
+  if (s.runtime === 'js-sdk' && (s.kind === 'sso' || s.kind === 'sso-legacy')) {
     return `${s.command ? `run ${s.command}` : s.nextStep}; to stop this, add credential_process to profile ${s.profile} (e.g. Granted) or keep the SSO refresh token valid`;
   }
   return s.nextStep;

@@ -61,6 +61,7 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
           { header: 'REGION', value: (r) => r.region ?? '' },
           { header: 'TTL', value: (r) => `${st.light(r.light, r.refreshesItself ? { none: 'external' } : {})} ${formatTtl(r.ttlSeconds)}`.trimEnd() },
           { header: 'REFRESH', value: (r) => (r.refreshesItself ? 'auto' : r.state === 'long-lived' ? 'never' : 'manual') },
+          { header: 'SDK', value: (r) => (r.runtime ? `${r.runtime === 'js-sdk' ? 'js' : 'boto'} ${r.provider ?? st.dim('none')}` : '') },
         ],
         st.bold,
       ),

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StatusOutputSchema } from '../schemas';
 import { CANARY, makeHome, run, writeFile } from '../testing/demo-home';
@@ -37,6 +38,15 @@ describe('awsmcp status', () => {
     expect(doc.servers[0].fix).toContain('aws sso login --profile legacy-analytics');
     expect(doc.files.length).toBeGreaterThan(5);
     expect(doc.files.find((f) => f.file === path.join(t.workspace, '.vscode/mcp.json'))).toMatchObject({ status: 'ok', servers: 2 });
+  });
+
+  it('each server is judged by its own SDK: uvx -> botocore, npx -> the JS SDK', async () => {
+    const t = makeHome();
+    fs.appendFileSync(path.join(t.home, '.aws/config'), '\n[profile recipe]\nsso_session = acme\nsso_account_id = 111111111111\nsso_role_name = PowerUserAccess\ncredential_process = aws-sso-util credential-process --profile recipe\n');
+    writeFile(t.workspace, '.mcp.json', JSON.stringify({ mcpServers: { py: { command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'recipe' } }, js: { command: 'npx', args: ['-y', 'some-node-server'], env: { AWS_PROFILE: 'recipe' } } } }));
+    const doc = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json'])).stdout));
+    expect(doc.servers.find((s) => s.server === 'py')).toMatchObject({ runtime: 'botocore', provider: 'sso' });
+    expect(doc.servers.find((s) => s.server === 'js')).toMatchObject({ runtime: 'js-sdk', provider: 'custom-process', state: 'external' });
   });
 
   it('a broken host file is reported with its line and the other files still show', async () => {
