@@ -16,6 +16,10 @@ import type { HostId, Scope, ServerEntry, VsCodeInput } from './model/schema';
 import { inferFormat, type TextFormat } from './text/format';
 import { findNode } from './text/jsonc-edit';
 import { decodeUtf8, LineIndex, splitBom } from './text/position';
+import { nestingDepth } from './secrets/config-text';
+
+/** Deeper nesting is a parse error (no host file comes close; jsonc-parser would overflow the stack). */
+const MAX_NESTING = 256;
 
 /** Files larger than this are refused with a clear error (a real `~/.claude.json` can reach several MB). */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -229,6 +233,12 @@ export function parseHostConfig(rawText: string, options: ParseHostConfigOptions
 
   if (text.trim() === '') {
     issues.add('EMPTY', 'error', 0, [], `the file is empty: expected a JSON object such as { "${host.rootKey}": {} }`);
+    throw new ConfigParseError(issues.issues);
+  }
+  // jsonc-parser recurses: a file nested deeper than any host file is refused before it can overflow the stack
+  const nesting = nestingDepth(text, MAX_NESTING);
+  if (nesting.depth > MAX_NESTING) {
+    issues.add('TOO_DEEP', 'error', nesting.offset, [], `nested more than ${MAX_NESTING} levels deep: expected an MCP host file (objects and arrays a few levels deep)`);
     throw new ConfigParseError(issues.issues);
   }
   const errors: ParseError[] = [];

@@ -8,6 +8,7 @@
 import type { CliContext } from '../context';
 import { EXIT } from '../errors';
 import { printJson } from '../output/json';
+import { safe } from '../output/safe';
 import { style } from '../output/style';
 import type { renderTable as renderTableFn } from '../output/table';
 import { discoverCacheFile, discoverCacheKey, keepRows, keptRowsAt, readDiscoverCache, writeDiscoverCache, type DiscoverResult, type DiscoverRow } from './discover-cache';
@@ -29,7 +30,7 @@ function documentHead(result: Omit<DiscoverResult, 'profiles'>, written?: string
   return {
     home: result.home,
     files: result.files,
-    tagsFile: { path: result.tagsFile.path, exists: result.tagsFile.exists, ...(written ? { written: true } : {}) },
+    tagsFile: { path: result.tagsFile.path, exists: result.tagsFile.exists, ...(written ? { written: true } : {}), ...(result.tagsFile.error ? { error: result.tagsFile.error } : {}) },
   };
 }
 
@@ -75,6 +76,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     rows = computed.result.profiles;
   }
   reportDiagnostics(ctx, result.diagnostics);
+  if (result.tagsFile.error) ctx.err(`warning: ${safe(result.tagsFile.error.message)} (tags ignored: the ENV column shows guesses until the file is fixed)`);
   const written = computed?.written;
   if (ctx.json && !filtered && printed) {
     // every row, exactly as kept: printed without being parsed or stringified again
@@ -118,11 +120,11 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
   const lines = renderTable(
     rows,
     [
-      { header: 'PROFILE', value: (r) => r.profile },
-      { header: 'TYPE', value: (r) => r.type },
-      { header: 'ACCOUNT', value: (r) => r.accountId ?? '' },
-      { header: 'ENV', value: (r) => (r.env === 'prod' ? st.red(r.env) : (r.env ?? '')) + (r.env && r.envSource !== 'tag' ? st.dim('?') : '') },
-      { header: 'ROLE', value: (r) => r.role ?? '' },
+      { header: 'PROFILE', value: (r) => safe(r.profile) },
+      { header: 'TYPE', value: (r) => safe(r.type) },
+      { header: 'ACCOUNT', value: (r) => safe(r.accountId ?? '') },
+      { header: 'ENV', value: (r) => (r.env === 'prod' ? st.red(r.env) : safe(r.env ?? '')) + (r.env && r.envSource !== 'tag' ? st.dim('?') : '') },
+      { header: 'ROLE', value: (r) => safe(r.role ?? '') },
       { header: 'EXPIRES', value: (r) => formatExpiry(r.expiresAt) },
       { header: 'TTL', value: (r) => `${st.light(r.light, { none: r.status === 'long-lived' ? 'long-lived' : r.refreshesItself ? 'external' : 'none' })} ${formatTtl(r.ttlSeconds, r.refreshesItself)}`.trimEnd() },
     ],
@@ -134,18 +136,18 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     ctx.out('');
     ctx.out(st.bold('Role chains'));
     for (const { profile, chain } of chains) {
-      ctx.out(profile);
+      ctx.out(safe(profile));
       chain.forEach((n, i) => {
         const indent = '   '.repeat(i);
-        const label = `${n.profile}${n.role ? ` ${st.dim('as')} ${n.role}` : ''}${n.accountId ? ` ${st.dim('@')} ${n.accountId}` : ''} ${st.dim(`(${n.kind})`)}`;
-        ctx.out(`${indent}└─ ${n.problem ? st.red(`${label}  ✗ ${n.problem}`) : label}`);
+        const label = `${safe(n.profile)}${n.role ? ` ${st.dim('as')} ${safe(n.role)}` : ''}${n.accountId ? ` ${st.dim('@')} ${safe(n.accountId)}` : ''} ${st.dim(`(${n.kind})`)}`;
+        ctx.out(`${indent}└─ ${n.problem ? st.red(`${label}  ✗ ${safe(n.problem)}`) : label}`);
       });
     }
   }
   const broken = rows.filter((r) => r.light === 'red' && r.command);
   if (broken.length > 0) {
     ctx.out('');
-    for (const r of broken.slice(0, 5)) ctx.out(`${st.light('red')} ${r.profile}: ${r.nextStep}`);
+    for (const r of broken.slice(0, 5)) ctx.out(`${st.light('red')} ${safe(r.profile)}: ${safe(r.nextStep)}`);
   }
   if (!result.tagsFile.exists && !writeTags) ctx.err(st.dim(`no tags file at ${result.tagsFile.path}: env tags are guesses (marked ?)`));
   return EXIT.OK;

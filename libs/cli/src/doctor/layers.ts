@@ -54,6 +54,8 @@ function mcpFix(server: RunnableServer, result: Exclude<McpResult, { ok: true }>
       return `run \`${commandLine(server)}\` in a terminal to see what it waits for; a first uvx/npx run downloads packages and may need more time (--timeout 120)`;
     case 'interrupted':
       return 'interrupted: run doctor again';
+    case 'output-limit':
+      return `the server floods stdout with one endless line (an MCP server writes one JSON-RPC message per line): run \`${commandLine(server)}\` to see what it prints`;
     case 'protocol-error':
       return `the server does not speak MCP over stdio as expected (it must write only JSON-RPC to stdout): run \`${commandLine(server)}\` to see what it prints`;
     default:
@@ -96,7 +98,7 @@ export async function checkMcp(ctx: CliContext, server: RunnableServer, options:
     layer: {
       layer: 'mcp',
       status: 'failed',
-      summary: `${result.message}${result.reason === 'exited' ? lastLine : ''}`,
+      summary: scrub(`${result.message}${result.reason === 'exited' ? lastLine : ''}`),
       fix: mcpFix(server, { ...result, stderrTail }),
       reason: result.reason,
       step: result.step,

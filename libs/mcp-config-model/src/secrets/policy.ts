@@ -96,6 +96,8 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /\b(?:glpat-[A-Za-z0-9_-]{8,}|npm_[A-Za-z0-9]{16,}|xox[a-z]-[A-Za-z0-9-]{6,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{12,}|[rs]k_(?:live|test)_[A-Za-z0-9]{8,}|AIza[0-9A-Za-z_-]{20,}|SG\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}|hf_[A-Za-z0-9]{16,})/g,
   // JSON Web Tokens
   /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
+  // session tokens and other long base64 blobs (AWS session tokens are hundreds of characters)
+  /(?<![A-Za-z0-9/+=_-])(?=[A-Za-z0-9/+]*[0-9/+])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{80,}={0,2}(?![A-Za-z0-9/+=_-])/g,
   // PEM private keys (the whole block when it is there, else the header line)
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
 ];
@@ -163,6 +165,9 @@ function maskUnlessPlaceholder(value: string): string {
   return `${q}${SECRET_MASK}${q}`;
 }
 
+/** `Command failed: prog args...` (Node's child_process error, which the AWS SDK passes on for a credential_process). */
+const FAILED_COMMAND = /(Command failed: )(\S*)([^\n]*)/g;
+
 /** Quick test: can this text hold anything {@link maskSecretsInText} would change? */
 const MAYBE_SECRET = /[=:@]|\s-|gh|xox|eyJ|sk[-_]|glpat|npm_|AIza|SG\.|hf_|BEGIN|A[A-Z]{3}[A-Z0-9]{16}|[A-Za-z0-9/+]{40}|bearer|basic|digest|token|apikey/i;
 
@@ -176,6 +181,8 @@ export function maskSecretsInText(text: string): string {
   if (!text || !MAYBE_SECRET.test(text)) return text;
   let out = text;
   for (const re of TOKEN_PATTERNS) out = out.replace(re, SECRET_MASK);
+  // a failed command's line (Node's exec error, a credential_process): the program name only
+  out = out.replace(FAILED_COMMAND, (_m, head: string, program: string, rest: string) => `${head}${program}${rest.trim() ? ` ${SECRET_MASK}` : ''}`);
   out = out.replace(AWS_SECRET_KEY, (m) => (looksLikeAwsSecretKey(m) ? SECRET_MASK : m));
   out = out.replace(AUTH_SCHEME, (m, scheme: string, gap: string, cred: string) => (cred === SECRET_MASK || isPlaceholder(cred) ? m : `${scheme}${gap}${SECRET_MASK}`));
   out = out.replace(URL_PASSWORD, (_m, head: string, pass: string, at: string) => `${head}${isPlaceholder(pass) ? pass : SECRET_MASK}${at}`);
