@@ -71,6 +71,8 @@ export {
   redactEntry,
   redactJsonValue,
   secretStrings,
+  entrySecretValues,
+  maskKnownSecrets,
 } from './secrets/policy';
 export type { SecretArg, RedactableEntry } from './secrets/policy';
 export { secretMaskerFor, diffConfigValues, parseLenient } from './secrets/config-text';

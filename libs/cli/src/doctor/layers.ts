@@ -2,6 +2,7 @@
 import type { CliContext } from '../context';
 import { installHint, resolveCommand } from './binary';
 import { scrub } from './aws';
+import { entrySecretValues, maskKnownSecrets } from '../output/safe';
 import { runMcpSession, type McpResult } from './mcp';
 import type { BinaryLayer, McpLayer } from './schema';
 import { displayArgs, spawnSpecFor, type RunnableServer } from './target';
@@ -77,7 +78,10 @@ export async function checkMcp(ctx: CliContext, server: RunnableServer, options:
     clientVersion: cliVersion(),
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
-  const stderrTail = result.stderrTail.map(scrub);
+  // the entry's own secret values (a server echoing its token) and everything the policy knows
+  const known = entrySecretValues({ args: server.args, env: server.env, ...(server.entry ? { headers: server.entry.headers ?? {}, url: server.entry.url } : {}) });
+  const clean = (line: string) => scrub(maskKnownSecrets(line, known));
+  const stderrTail = result.stderrTail.map(clean);
   if (result.ok) {
     return {
       layer: {
@@ -98,7 +102,7 @@ export async function checkMcp(ctx: CliContext, server: RunnableServer, options:
     layer: {
       layer: 'mcp',
       status: 'failed',
-      summary: scrub(`${result.message}${result.reason === 'exited' ? lastLine : ''}`),
+      summary: clean(`${result.message}${result.reason === 'exited' ? lastLine : ''}`),
       fix: mcpFix(server, { ...result, stderrTail }),
       reason: result.reason,
       step: result.step,

@@ -6,7 +6,7 @@
  */
 import { escapeControl, hasUnsafeChars, sanitizeLine } from '@awsmcp/mcp-config-model/safety';
 
-export { sanitizeLine as safe, sanitizeText, escapeJsonForTerminal, maskSecretsInText, redactArgs, SECRET_MASK } from '@awsmcp/mcp-config-model/safety';
+export { sanitizeLine as safe, sanitizeText, escapeJsonForTerminal, maskSecretsInText, maskKnownSecrets, entrySecretValues, redactArgs, SECRET_MASK } from '@awsmcp/mcp-config-model/safety';
 
 // eslint-disable-next-line no-control-regex
 const SGR_OR_UNSAFE = /\x1b\[[0-9;]*m|[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

@@ -354,3 +354,44 @@ export function secretStrings(value: unknown): Map<string, string> {
   walk(value, redactJsonValue(value));
   return out;
 }
+
+/**
+ * The secret values an entry holds (what {@link redactEntry} masks: env and header values, secret
+ * arguments, URL passwords), for masking them wherever they turn up again: a server's stderr that
+ * echoes its token, an error message quoting an argument.
+ */
+export function entrySecretValues(entry: RedactableEntry): string[] {
+  const out = new Set<string>();
+  const add = (v: string | null | undefined) => {
+    if (typeof v === 'string' && v.length >= 3 && v !== SECRET_MASK && !isPlaceholder(v)) out.add(v);
+  };
+  for (const map of [entry.env, entry.headers]) {
+    if (!map || typeof map !== 'object') continue;
+    for (const [k, v] of Object.entries(map)) {
+      if (typeof v !== 'string') continue;
+      if (isSecretName(k) || isSecretValue(v)) add(v);
+      // `Authorization: Bearer x`: the credential alone turns up too
+      const scheme = /^\s*(?:Bearer|Basic|Digest|Token)\s+(\S+)/i.exec(v);
+      if (scheme) add(scheme[1]);
+    }
+  }
+  if (Array.isArray(entry.args)) {
+    for (const sa of secretArgs(entry.args)) {
+      const a = entry.args[sa.index];
+      add(sa.part === 'value' ? a : a.slice(a.indexOf('=') + 1));
+    }
+  }
+  if (typeof entry.url === 'string') {
+    URL_PASSWORD.lastIndex = 0;
+    for (const m of entry.url.matchAll(URL_PASSWORD)) add(m[2]);
+  }
+  // longest first: a secret holding another is masked whole
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every one of these exact values masked, then the free-text rules of {@link maskSecretsInText}. */
+export function maskKnownSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s && out.includes(s)) out = out.split(s).join(SECRET_MASK);
+  return maskSecretsInText(out);
+}
