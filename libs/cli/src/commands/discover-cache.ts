@@ -67,7 +67,7 @@ export interface DiscoverComputation {
 }
 
 /** Bumped whenever the entry's layout or meaning changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Inputs changed this recently (real clock) are not trusted to show a second change in their times. */
 export const RACY_MS = 2000;
 
