@@ -9,6 +9,16 @@ import * as path from 'node:path';
 import { alive, FIXTURES } from './testing/home';
 import { BIN, assertBuilt, makeHome, run, writeFile, type TempEnv } from './testing/demo-home';
 import { ErrorOutputSchema } from './schemas';
+import { SECRET_MASK, UNSAFE_CHARS, UNSAFE_JSON_CHARS } from '@awsmcp/mcp-config-model';
+import * as safeOutput from './output/safe';
+
+it('the CLI masks with the policy\'s own mask (one policy)', () => {
+  expect(safeOutput.SECRET_MASK).toBe(SECRET_MASK);
+  expect(safeOutput.maskSecretsInText('GITHUB_TOKEN=x1')).toBe(`GITHUB_TOKEN=${SECRET_MASK}`);
+  // the CLI's quick pre-tests are the sanitiser's own character classes
+  expect(safeOutput.QUICK_UNSAFE.source).toBe(UNSAFE_CHARS.source);
+  expect(safeOutput.QUICK_UNSAFE_JSON.source).toBe(UNSAFE_JSON_CHARS.source);
+});
 
 /** Every canary below starts so; the demo home's own canary too (CANARY-SECRET-...). */
 const CANARY = /CANARY-/;

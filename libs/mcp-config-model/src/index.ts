@@ -77,7 +77,7 @@ export {
 export type { SecretArg, RedactableEntry } from './secrets/policy';
 export { secretMaskerFor, diffConfigValues, parseLenient } from './secrets/config-text';
 export type { ValueChange } from './secrets/config-text';
-export { sanitizeLine, sanitizeText, sanitizeStrings, escapeJsonForTerminal, escapeControl, hasUnsafeChars } from './terminal/sanitize';
+export { sanitizeLine, sanitizeText, sanitizeStrings, escapeJsonForTerminal, escapeControl, hasUnsafeChars, UNSAFE_CHARS, UNSAFE_JSON_CHARS } from './terminal/sanitize';
 
 export {
   McpConfigError,

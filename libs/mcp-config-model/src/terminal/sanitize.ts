@@ -12,13 +12,14 @@
 
 /** Any character the sanitiser replaces (a test first: most text has none and is returned as is). */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+export const UNSAFE_CHARS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_ALL = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_BLOCK = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** What JSON.stringify leaves raw but a terminal acts on (C1 and bidi controls, separators). */
-const UNSAFE_IN_JSON = /[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+export const UNSAFE_JSON_CHARS = /[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_IN_JSON_ALL = /[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -33,7 +34,7 @@ export function escapeControl(ch: string): string {
 
 /** Whether `text` holds a character the sanitiser would replace. */
 export function hasUnsafeChars(text: string): boolean {
-  return UNSAFE.test(text);
+  return UNSAFE_CHARS.test(text);
 }
 
 /**
@@ -42,13 +43,13 @@ export function hasUnsafeChars(text: string): boolean {
  */
 export function sanitizeLine(text: string): string {
   if (typeof text !== 'string') return text;
-  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeControl) : text;
+  return UNSAFE_CHARS.test(text) ? text.replace(UNSAFE_ALL, escapeControl) : text;
 }
 
 /** Several lines of outside data (a stderr excerpt, a file excerpt): like {@link sanitizeLine}, newlines and tabs kept. */
 export function sanitizeText(text: string): string {
   if (typeof text !== 'string') return text;
-  return UNSAFE.test(text) ? text.replace(UNSAFE_BLOCK, escapeControl) : text;
+  return UNSAFE_CHARS.test(text) ? text.replace(UNSAFE_BLOCK, escapeControl) : text;
 }
 
 /**
@@ -56,7 +57,7 @@ export function sanitizeText(text: string): string {
  * `JSON.stringify` leaves raw become `\u` escapes (C0 controls are escaped by JSON itself).
  */
 export function escapeJsonForTerminal(json: string): string {
-  return UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  return UNSAFE_JSON_CHARS.test(json) ? json.replace(UNSAFE_IN_JSON_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /** Every string in a value sanitised with {@link sanitizeLine} (for rows built from outside data). */
