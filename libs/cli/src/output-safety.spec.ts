@@ -21,6 +21,8 @@ it('the CLI masks with the policy\'s own mask (one policy)', () => {
 });
 
 /** Every canary below starts so; the demo home's own canary too (CANARY-SECRET-...). */
+jest.setTimeout(60_000);
+
 const CANARY = /CANARY-/;
 /** What must never reach a terminal raw: C0 controls (but \n, \t), DEL, C1, bidi overrides. */
 // eslint-disable-next-line no-control-regex
@@ -242,6 +244,9 @@ describe('item 14: errors and exits', () => {
     const r = await run(t, ['status']);
     expect(r.stdout.match(/trailing comma/g)).toHaveLength(1);
     expect(r.stdout).toMatch(/warning: \.mcp\.json:1:\d+: trailing comma/);
+    const j = JSON.parse((await run(t, ['status', '--json'])).stdout);
+    expect(j.files[0].issues).toHaveLength(1);
+    expect(j.files[0].error.message).not.toContain('more)');
   });
 
   it('`awsmcp discover | head -1` ends quietly: no EPIPE stack trace', () => {

@@ -244,7 +244,14 @@ export function parseHostConfig(rawText: string, options: ParseHostConfigOptions
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: !host.allowsComments, allowTrailingComma: host.allowsTrailingCommas, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
-    for (const err of errors) issues.add('SYNTAX', 'error', err.offset, [], parseMessage(err, text, host));
+    // jsonc-parser may report one mistake twice (same place, same words): each once
+    const seen = new Set<string>();
+    for (const err of errors) {
+      const message = parseMessage(err, text, host);
+      if (seen.has(`${err.offset}\u0000${message}`)) continue;
+      seen.add(`${err.offset}\u0000${message}`);
+      issues.add('SYNTAX', 'error', err.offset, [], message);
+    }
     if (issues.issues.length === 0) issues.add('SYNTAX', 'error', 0, [], 'expected a JSON object');
     throw new ConfigParseError(issues.issues);
   }
