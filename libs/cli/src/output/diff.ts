@@ -77,6 +77,10 @@ export function formatDiff(before: string, after: string, context = 1): string[]
   });
   if ([...keep].some((i) => d[i].text.length > MAX_DIFF_LINE)) return valueDiff(before, after, d);
   const mask = secretMaskerFor(before, after);
+  // the line before each shown line (an argument's flag can sit on it)
+  const oldLines = splitLines(before);
+  const newLines = splitLines(after);
+  const previous = (l: DiffLine) => (l.line > 1 ? (l.op === '+' ? newLines : oldLines)[l.line - 2] : undefined);
   const out: string[] = [];
   let last = -2;
   let removed = new Set<string>();
@@ -84,7 +88,7 @@ export function formatDiff(before: string, after: string, context = 1): string[]
     if (!keep.has(i)) continue;
     if (i !== last + 1) out.push(`@@ line ${d[i].line}`);
     if (d[i].op === ' ') removed = new Set();
-    let text = sanitizeLine(mask(d[i].text));
+    let text = sanitizeLine(mask(d[i].text, previous(d[i])));
     if (d[i].op === '-') removed.add(text);
     // the line changed only in a masked secret: say so (it would look unchanged)
     else if (d[i].op === '+' && removed.has(text)) text += ' (changed)';
@@ -98,7 +102,7 @@ export function formatDiff(before: string, after: string, context = 1): string[]
 function valueDiff(before: string, after: string, d: DiffLine[]): string[] {
   const changes = diffConfigValues(before, after);
   if (!changes) {
-    const mask = secretMaskerFor(before, after);
+    const mask = secretMaskerFor();
     const cut = (t: string) => (t.length > MAX_DIFF_LINE ? `${t.slice(0, MAX_DIFF_LINE)}… (${t.length} characters)` : t);
     return d.filter((l) => l.op !== ' ').map((l) => `${l.op} ${sanitizeLine(cut(mask(l.text)))}`);
   }

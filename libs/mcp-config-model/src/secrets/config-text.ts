@@ -4,7 +4,10 @@
  * names the changed JSON paths (for minified files, where a line diff would print the whole file).
  */
 import { parse, type ParseError } from 'jsonc-parser';
-import { maskSecretsInText, redactJsonValue, SECRET_MASK, secretStrings } from './policy';
+import { maskSecretsInText, redactJsonValue, SECRET_MASK, secretArgs, secretStrings } from './policy';
+
+/** A JSON string literal, quotes included. */
+const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"/g;
 
 /** Deeper than this, a document is not parsed here (jsonc-parser recurses). */
 const MAX_DEPTH = 512;
@@ -53,21 +56,50 @@ export function parseLenient(text: string): unknown {
   }
 }
 
+/** Texts up to this size are parsed to find their secrets structurally; larger ones use the line rules only. */
+const STRUCTURAL_LIMIT = 256 * 1024;
+
+function decode(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * A function that masks secrets in any line of these texts (host files before and after an edit):
- * every string the policy masks in the parsed files (a value under a secret key, an argument after
- * `--api-key`, a `-e TOKEN=x`, a token-shaped value) wherever it appears, then the free-text rules
- * of {@link maskSecretsInText}.
+ * A function that masks secrets in any line of these texts (host files before and after an edit),
+ * given the line before it when there is one: the string literals of the line, with the last one of
+ * the line before, are read as an argument list (`"--api-key",` then `"x"`, `"-e", "TOKEN=x"`,
+ * `"--token=x"`); for files up to 256 KB every string the policy masks in the parsed file (a value
+ * under a secret key, wherever its line) is masked too; then the free-text rules of
+ * {@link maskSecretsInText} (`"GITHUB_TOKEN": "x"`, token shapes, `user:pass@`...). Linear in the
+ * length of the line.
  */
-export function secretMaskerFor(...texts: string[]): (line: string) => string {
+export function secretMaskerFor(...texts: string[]): (line: string, previousLine?: string) => string {
   const replacements = new Map<string, string>();
-  for (const t of texts) for (const [raw, safe] of secretStrings(parseLenient(t))) replacements.set(JSON.stringify(raw), JSON.stringify(safe));
-  // longer first: a secret that contains another is replaced whole
-  const pairs = [...replacements].sort((a, b) => b[0].length - a[0].length);
-  return (line: string) => {
-    let out = line;
-    for (const [raw, safe] of pairs) if (out.includes(raw)) out = out.split(raw).join(safe);
-    return maskSecretsInText(out);
+  if (texts.reduce((n, t) => n + t.length, 0) <= STRUCTURAL_LIMIT) {
+    for (const t of texts) for (const [raw, safe] of secretStrings(parseLenient(t))) replacements.set(JSON.stringify(raw), JSON.stringify(safe));
+  }
+  return (line: string, previousLine?: string) => {
+    if (!line.includes('"')) return maskSecretsInText(line);
+    const found = [...line.matchAll(STRING_LITERAL)];
+    const before = previousLine !== undefined ? [...previousLine.matchAll(STRING_LITERAL)].pop() : undefined;
+    const values = [before, ...found].map((m) => (m ? (decode(m[0]) ?? '') : ''));
+    const masked = new Map<number, string>();
+    for (const sa of secretArgs(values)) {
+      if (sa.index === 0) continue;
+      const v = values[sa.index];
+      masked.set(sa.index - 1, JSON.stringify(sa.part === 'value' ? SECRET_MASK : `${v.slice(0, v.indexOf('=') + 1)}${SECRET_MASK}`));
+    }
+    let out = '';
+    let from = 0;
+    found.forEach((m, i) => {
+      const at = m.index ?? 0;
+      out += line.slice(from, at) + (masked.get(i) ?? replacements.get(m[0]) ?? m[0]);
+      from = at + m[0].length;
+    });
+    return maskSecretsInText(out + line.slice(from));
   };
 }
 

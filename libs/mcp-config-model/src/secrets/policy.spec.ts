@@ -118,6 +118,14 @@ describe('secret policy: entries and text', () => {
     expect(mask('        "CANARY-arg-value"')).toBe(`        "${SECRET_MASK}"`);
   });
 
+  it('secretMaskerFor on a large file (no parse): arguments from the literals of the line and the one before', () => {
+    const big = 'x'.repeat(300 * 1024);
+    const mask = secretMaskerFor(big);
+    expect(mask('        "CANARY-split"', '        "--api-key",')).toBe(`        "${SECRET_MASK}"`);
+    expect(mask('"args": ["run", "-e", "GITHUB_TOKEN=CANARY-e", "--token=CANARY-t", "--profile", "dev"],')).toBe(`"args": ["run", "-e", "GITHUB_TOKEN=${SECRET_MASK}", "--token=${SECRET_MASK}", "--profile", "dev"],`);
+    expect(mask('"env": { "AWS_PROFILE": "dev", "DD_APP_KEY": "CANARY-dd" }')).toBe(`"env": { "AWS_PROFILE": "dev", "DD_APP_KEY": "${SECRET_MASK}" }`);
+  });
+
   it('diffConfigValues names changed paths, masking secrets', () => {
     const before = JSON.stringify({ oauthAccount: { accessToken: 'CANARY-1' }, mcpServers: { a: { env: { AWS_PROFILE: 'dev', AWS_SESSION_TOKEN: 'CANARY-2' } } } });
     const after = JSON.stringify({ oauthAccount: { accessToken: 'CANARY-1' }, mcpServers: { a: { env: { AWS_PROFILE: 'prod', AWS_SESSION_TOKEN: 'CANARY-3' } } } });

@@ -80,11 +80,17 @@ function normalName(name: string): string {
  */
 export function isSecretName(name: string): boolean {
   if (!name) return false;
+  const known = nameVerdicts.get(name);
+  if (known !== undefined) return known;
   const n = normalName(name);
-  if (NEVER_SECRET.test(n)) return false;
-  if (SECRET_GLUED.test(n)) return true;
-  return words(name.replace(/^-+/, '')).some((w) => SECRET_WORDS.has(w));
+  const verdict = NEVER_SECRET.test(n) ? false : SECRET_GLUED.test(n) || words(name.replace(/^-+/, '')).some((w) => SECRET_WORDS.has(w));
+  // names repeat (every entry has AWS_PROFILE, args, env...): remember a bounded number of verdicts
+  if (nameVerdicts.size >= 10_000) nameVerdicts.clear();
+  nameVerdicts.set(name, verdict);
+  return verdict;
 }
+
+const nameVerdicts = new Map<string, boolean>();
 
 /** Token shapes that are secret wherever they appear (free text included). Global, for replacing. */
 const TOKEN_PATTERNS: readonly RegExp[] = [
@@ -168,6 +174,12 @@ function maskUnlessPlaceholder(value: string): string {
 /** `Command failed: prog args...` (Node's child_process error, which the AWS SDK passes on for a credential_process). */
 const FAILED_COMMAND = /(Command failed: )(\S*)([^\n]*)/g;
 
+/** Where a token shape can start (see TOKEN_PATTERNS). */
+const TOKEN_HINT = /A[A-Z]{3}[A-Z0-9]{16}|gh[pousr]_|github_pat_|glpat-|npm_|xox[a-z]-|sk-|[rs]k_(?:live|test)|AIza|SG\.|hf_|eyJ|BEGIN|[A-Za-z0-9/+]{80}/;
+/** A run of 40 base64 characters (an AWS secret key candidate). */
+const LONG_RUN = /[A-Za-z0-9/+]{40}/;
+const SCHEME_HINT = /bearer|basic|digest|token|bot|apikey/i;
+
 /** Quick test: can this text hold anything {@link maskSecretsInText} would change? */
 const MAYBE_SECRET = /[=:@]|\s-|gh|xox|eyJ|sk[-_]|glpat|npm_|AIza|SG\.|hf_|BEGIN|A[A-Z]{3}[A-Z0-9]{16}|[A-Za-z0-9/+]{40}|bearer|basic|digest|token|apikey/i;
 
@@ -180,22 +192,24 @@ const MAYBE_SECRET = /[=:@]|\s-|gh|xox|eyJ|sk[-_]|glpat|npm_|AIza|SG\.|hf_|BEGIN
 export function maskSecretsInText(text: string): string {
   if (!text || !MAYBE_SECRET.test(text)) return text;
   let out = text;
-  for (const re of TOKEN_PATTERNS) out = out.replace(re, SECRET_MASK);
+  // each rule only where its marker character occurs (diffs mask thousands of lines)
+  if (TOKEN_HINT.test(out)) for (const re of TOKEN_PATTERNS) out = out.replace(re, SECRET_MASK);
   // a failed command's line (Node's exec error, a credential_process): the program name only
-  out = out.replace(FAILED_COMMAND, (_m, head: string, program: string, rest: string) => `${head}${program}${rest.trim() ? ` ${SECRET_MASK}` : ''}`);
-  out = out.replace(AWS_SECRET_KEY, (m) => (looksLikeAwsSecretKey(m) ? SECRET_MASK : m));
-  out = out.replace(AUTH_SCHEME, (m, scheme: string, gap: string, cred: string) => (cred === SECRET_MASK || isPlaceholder(cred) ? m : `${scheme}${gap}${SECRET_MASK}`));
-  out = out.replace(URL_PASSWORD, (_m, head: string, pass: string, at: string) => `${head}${isPlaceholder(pass) ? pass : SECRET_MASK}${at}`);
-  out = out.replace(SECRET_PARAM, (m, head: string, value: string) => (isPlaceholder(value) ? m : `${head}${SECRET_MASK}`));
-  out = out.replace(JSON_PAIR, (m, head: string, name: string, value: string, tail: string) => (isSecretName(name) && value !== '' && !isPlaceholder(value) ? `${head}${SECRET_MASK}${tail}` : m));
-  out = out.replace(ASSIGNMENT, (m, pre: string, name: string, eq: string, value: string) => (isSecretName(name) ? `${pre}${name}${eq}${maskUnlessPlaceholder(value)}` : m));
-  out = out.replace(COLON_PAIR, (m, pre: string, name: string, sep: string, value: string) => {
+  if (out.includes('Command failed: ')) out = out.replace(FAILED_COMMAND, (_m, head: string, program: string, rest: string) => `${head}${program}${rest.trim() ? ` ${SECRET_MASK}` : ''}`);
+  if (LONG_RUN.test(out)) out = out.replace(AWS_SECRET_KEY, (m) => (looksLikeAwsSecretKey(m) ? SECRET_MASK : m));
+  if (SCHEME_HINT.test(out)) out = out.replace(AUTH_SCHEME, (m, scheme: string, gap: string, cred: string) => (cred === SECRET_MASK || isPlaceholder(cred) ? m : `${scheme}${gap}${SECRET_MASK}`));
+  if (out.includes('@')) out = out.replace(URL_PASSWORD, (_m, head: string, pass: string, at: string) => `${head}${isPlaceholder(pass) ? pass : SECRET_MASK}${at}`);
+  const eq = out.includes('=');
+  if (eq) out = out.replace(SECRET_PARAM, (m, head: string, value: string) => (isPlaceholder(value) ? m : `${head}${SECRET_MASK}`));
+  if (out.includes('":')) out = out.replace(JSON_PAIR, (m, head: string, name: string, value: string, tail: string) => (isSecretName(name) && value !== '' && !isPlaceholder(value) ? `${head}${SECRET_MASK}${tail}` : m));
+  if (eq) out = out.replace(ASSIGNMENT, (m, pre: string, name: string, eq: string, value: string) => (isSecretName(name) ? `${pre}${name}${eq}${maskUnlessPlaceholder(value)}` : m));
+  if (out.includes(':')) out = out.replace(COLON_PAIR, (m, pre: string, name: string, sep: string, value: string) => {
     if (!isSecretName(name) || value === SECRET_MASK) return m;
     // `Authorization: Bearer x` was masked above: keep the scheme word
     if (/^(Bearer|Basic|Digest|Token)$/i.test(value)) return m;
     return `${pre}${name}${sep}${maskUnlessPlaceholder(value)}`;
   });
-  out = out.replace(FLAG_SPACE, (m, pre: string, flag: string, gap: string, value: string) => (isSecretName(flag) && value !== SECRET_MASK ? `${pre}${flag}${gap}${maskUnlessPlaceholder(value)}` : m));
+  if (out.includes('-')) out = out.replace(FLAG_SPACE, (m, pre: string, flag: string, gap: string, value: string) => (isSecretName(flag) && value !== SECRET_MASK ? `${pre}${flag}${gap}${maskUnlessPlaceholder(value)}` : m));
   return out;
 }
 
