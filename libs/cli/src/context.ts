@@ -3,6 +3,7 @@
  * in-process on temp homes: environment, working folder, home, output streams, terminal, clock.
  */
 import * as path from 'node:path';
+import { terminalSafe } from './output/safe';
 
 export type Env = Record<string, string | undefined>;
 
@@ -79,6 +80,7 @@ export function createContext(options: GlobalOptions, input: ContextInput = {}):
   if (options.home !== undefined) libEnv.USERPROFILE = home;
   const interactive = stdout.isTTY === true;
   const json = options.json === true;
+  const color = !json && wantsColor(env, stdout.isTTY === true, options.color);
   return {
     env,
     cwd,
@@ -88,13 +90,14 @@ export function createContext(options: GlobalOptions, input: ContextInput = {}):
     stderr,
     interactive: interactive && !json,
     canPrompt: interactive && (input.io?.stdinIsTTY ?? process.stdin.isTTY === true),
-    color: !json && wantsColor(env, stdout.isTTY === true, options.color),
+    color,
     json,
     platform: input.platform ?? process.platform,
     now: input.now ?? (() => new Date()),
-    out: (line = '') => stdout.write(line + '\n'),
-    err: (line = '') => stderr.write(line + '\n'),
-    ask: (question) => askLine(input.io?.stdin ?? process.stdin, stderr, question),
+    // every line through out/err passes the output sanitiser (outside data never reaches the terminal raw)
+    out: (line = '') => stdout.write(terminalSafe(line, color) + '\n'),
+    err: (line = '') => stderr.write(terminalSafe(line, color) + '\n'),
+    ask: (question) => askLine(input.io?.stdin ?? process.stdin, stderr, terminalSafe(question, color)),
   };
 }
 

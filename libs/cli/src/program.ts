@@ -52,6 +52,7 @@ export async function main(argv: readonly string[], input: ContextInput = {}): P
   const stderr = input.io?.stderr ?? process.stderr;
   const stdout = input.io?.stdout ?? process.stdout;
 
+  const wantsJson = argv.includes('--json');
   const fast = parseFastDiscover(argv);
   if (fast) {
     try {
@@ -59,15 +60,17 @@ export async function main(argv: readonly string[], input: ContextInput = {}): P
       const { discover } = require('./commands/discover.run') as typeof import('./commands/discover.run');
       return await discover(ctxForErrors, fast);
     } catch (err) {
-      return reportError(err, ctxForErrors, stderr);
+      return reportError(err, ctxForErrors, stderr, ctxForErrors?.json ?? wantsJson, 'discover');
     }
   }
+  let commandName: string | undefined;
 
   const registrar: Registrar = {
     action(load) {
       return async (...args: unknown[]) => {
         const cmd = args[args.length - 1] as Command;
         const options = cmd.optsWithGlobals() as Record<string, unknown> & GlobalOptions;
+        commandName = cmd.name();
         const ctx = createContext(options, input);
         ctxForErrors = ctx;
         const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
@@ -82,28 +85,37 @@ export async function main(argv: readonly string[], input: ContextInput = {}): P
   } catch (err) {
     if (err instanceof commander().CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
+      // commander printed the usage error on stderr; --json gets its document too
+      if (wantsJson) stdout.write(JSON.stringify({ schemaVersion: 1, error: { code: 'USAGE', message: err.message.replace(/^error: /, ''), exitCode: EXIT.USAGE } }, null, 2) + '\n');
       return EXIT.USAGE;
     }
-    return reportError(err, ctxForErrors, stderr);
+    return reportError(err, ctxForErrors, stderr, ctxForErrors?.json ?? wantsJson, commandName);
   }
   return exitCode;
 }
 
-function reportError(err: unknown, ctx: CliContext | undefined, stderr: { write(s: string): unknown }): number {
-  if (err instanceof CliError) {
-    if (ctx?.json) {
-      ctx.stdout.write(JSON.stringify({ schemaVersion: 1, error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) } }, null, 2) + '\n');
-    }
-    stderr.write(`awsmcp: ${err.message}\n${err.hint ? `  ${err.hint}\n` : ''}`);
-    return err.exitCode;
+/**
+ * Every failure ends here: one message on stderr (secrets masked, control characters shown
+ * visibly, never a stack trace) and, under --json, one JSON document with code and message on
+ * stdout, library errors (a tags-file typo, a broken host file) included.
+ */
+function reportError(err: unknown, ctx: CliContext | undefined, stderr: { write(s: string): unknown }, json = ctx?.json === true, command?: string): number {
+  const { escapeJsonForTerminal, maskSecretsInText, sanitizeText } = require('./output/safe') as typeof import('./output/safe');
+  const clean = (s: string) => sanitizeText(maskSecretsInText(s));
+  const e = err as { exitCode?: number; message?: string; code?: string; fix?: string; hint?: string; file?: string; line?: number; column?: number };
+  const isCli = err instanceof CliError;
+  const exitCode = isCli ? (err as CliError).exitCode : typeof e?.exitCode === 'number' ? e.exitCode : EXIT.FAILURE;
+  const raw = typeof e?.message === 'string' && e.message !== '' ? e.message : String(err);
+  // an error we did not expect: its message, never its stack
+  const message = clean(err instanceof RangeError && /call stack/i.test(raw) ? 'the input is nested too deeply to read' : raw);
+  const hint = typeof e?.hint === 'string' ? clean(e.hint) : typeof e?.fix === 'string' ? clean(e.fix) : undefined;
+  const code = typeof e?.code === 'string' && e.code !== '' ? e.code : isCli ? 'FAILURE' : err instanceof Error && err.constructor !== Error && !(err instanceof TypeError) && !(err instanceof RangeError) ? err.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() || 'FAILURE' : 'FAILURE';
+  if (json) {
+    const out = ctx?.stdout ?? process.stdout;
+    const position = typeof e?.file === 'string' && typeof e?.line === 'number' ? { file: e.file, line: e.line, ...(typeof e.column === 'number' ? { column: e.column } : {}) } : {};
+    const doc = { schemaVersion: 1, ...(command ? { command } : {}), error: { code, message, ...(hint ? { hint } : {}), ...position, exitCode } };
+    out.write(escapeJsonForTerminal(JSON.stringify(doc, null, 2)) + '\n');
   }
-  const e = err as { exitCode?: number; message?: string; code?: string; fix?: string };
-  // typed errors of the libraries (prod-guard refusals carry exitCode 3)
-  if (typeof e?.exitCode === 'number' && typeof e.message === 'string') {
-    if (ctx?.json) ctx.stdout.write(JSON.stringify({ schemaVersion: 1, error: { code: e.code, message: e.message } }, null, 2) + '\n');
-    stderr.write(`awsmcp: ${e.message}\n${e.fix ? `  ${e.fix}\n` : ''}`);
-    return e.exitCode;
-  }
-  stderr.write(`awsmcp: ${e?.message ?? String(err)}\n`);
-  return EXIT.FAILURE;
+  stderr.write(`awsmcp: ${message}\n${hint ? `  ${hint}\n` : ''}`);
+  return exitCode;
 }

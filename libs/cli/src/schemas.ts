@@ -14,7 +14,7 @@ const Diagnostic = z.object({ file: z.string(), line: z.number(), column: z.numb
 export const DiscoverOutputSchema = Envelope('discover').extend({
   home: z.string(),
   files: z.object({ config: z.string().optional(), credentials: z.string().optional() }),
-  tagsFile: z.object({ path: z.string(), exists: z.boolean(), written: z.boolean().optional() }),
+  tagsFile: z.object({ path: z.string(), exists: z.boolean(), written: z.boolean().optional(), error: z.object({ code: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() }).optional() }),
   profiles: z.array(
     z.object({
       profile: z.string(),
@@ -133,4 +133,4 @@ export const KitOutputSchema = Envelope('kit').extend({
 }).strict();
 
 /** Printed on stdout with --json when a command fails. */
-export const ErrorOutputSchema = z.object({ schemaVersion: z.literal(1), error: z.object({ code: z.string().optional(), message: z.string(), hint: z.string().optional() }) });
+export const ErrorOutputSchema = z.object({ schemaVersion: z.literal(1), command: z.string().optional(), error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional(), exitCode: z.number().optional() }) });

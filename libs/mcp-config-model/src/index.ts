@@ -69,7 +69,28 @@ export { lint, lintText } from './lint/lint';
 export type { LintFinding, LintTarget, LintOptions, LintCode } from './lint/lint';
 export { detectServerPackage, findCatalogServer, normalizePackageName } from './lint/catalog';
 export type { Catalog, CatalogServer, ServerPackage } from './lint/catalog';
-export { STATIC_CREDENTIAL_KEYS, isSecretName, containsAccessKeyId } from './lint/secrets';
+export { STATIC_CREDENTIAL_KEYS, containsAccessKeyId } from './lint/secrets';
+
+export {
+  SECRET_MASK,
+  isSecretName,
+  isSecretValue,
+  maskValue,
+  maskSecretsInText,
+  secretArgs,
+  secretArgIndexes,
+  redactArgs,
+  redactUrl,
+  redactEntry,
+  redactJsonValue,
+  secretStrings,
+  entrySecretValues,
+  maskKnownSecrets,
+} from './secrets/policy';
+export type { SecretArg, RedactableEntry } from './secrets/policy';
+export { secretMaskerFor, diffConfigValues, parseLenient } from './secrets/config-text';
+export type { ValueChange } from './secrets/config-text';
+export { sanitizeLine, sanitizeText, sanitizeStrings, escapeJsonForTerminal, escapeControl, hasUnsafeChars, UNSAFE_CHARS, UNSAFE_JSON_CHARS } from './terminal/sanitize';
 
 export {
   McpConfigError,

@@ -16,6 +16,10 @@ import type { HostId, Scope, ServerEntry, VsCodeInput } from './model/schema';
 import { inferFormat, type TextFormat } from './text/format';
 import { findNode } from './text/jsonc-edit';
 import { decodeUtf8, LineIndex, splitBom } from './text/position';
+import { nestingDepth } from './secrets/config-text';
+
+/** Deeper nesting is a parse error (no host file comes close; jsonc-parser would overflow the stack). */
+const MAX_NESTING = 256;
 
 /** Files larger than this are refused with a clear error (a real `~/.claude.json` can reach several MB). */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -231,10 +235,23 @@ export function parseHostConfig(rawText: string, options: ParseHostConfigOptions
     issues.add('EMPTY', 'error', 0, [], `the file is empty: expected a JSON object such as { "${host.rootKey}": {} }`);
     throw new ConfigParseError(issues.issues);
   }
+  // jsonc-parser recurses: a file nested deeper than any host file is refused before it can overflow the stack
+  const nesting = nestingDepth(text, MAX_NESTING);
+  if (nesting.depth > MAX_NESTING) {
+    issues.add('TOO_DEEP', 'error', nesting.offset, [], `nested more than ${MAX_NESTING} levels deep: expected an MCP host file (objects and arrays a few levels deep)`);
+    throw new ConfigParseError(issues.issues);
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: !host.allowsComments, allowTrailingComma: host.allowsTrailingCommas, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
-    for (const err of errors) issues.add('SYNTAX', 'error', err.offset, [], parseMessage(err, text, host));
+    // jsonc-parser may report one mistake twice (same place, same words): each once
+    const seen = new Set<string>();
+    for (const err of errors) {
+      const message = parseMessage(err, text, host);
+      if (seen.has(`${err.offset}\u0000${message}`)) continue;
+      seen.add(`${err.offset}\u0000${message}`);
+      issues.add('SYNTAX', 'error', err.offset, [], message);
+    }
     if (issues.issues.length === 0) issues.add('SYNTAX', 'error', 0, [], 'expected a JSON object');
     throw new ConfigParseError(issues.issues);
   }

@@ -59,7 +59,8 @@ export interface DiscoverRow {
 export interface DiscoverResult {
   home: string;
   files: { config?: string; credentials?: string };
-  tagsFile: { path: string; exists: boolean };
+  /** `error`: the file does not parse (the run went on without tags; file:line:column in the message). */
+  tagsFile: { path: string; exists: boolean; error?: { code: string; message: string; line?: number; column?: number } };
   profiles: DiscoverRow[];
   diagnostics: ParseDiagnostic[];
 }

@@ -6,7 +6,9 @@ import { classifyProfile, loadProfiles, resolveChain, ChainError, type Profile, 
 import { botocoreOnlyProfiles, inspectEach, type ProfileStatus, type Runtime } from '@awsmcp/credential-cache-inspector';
 import {
   defaultTagsPath,
+  emptyTags,
   prodClassifier,
+  TagsFileError,
   readTags,
   suggestTags,
   parseTags,
@@ -48,14 +50,29 @@ export interface DiscoverComputed extends DiscoverComputation {
   chains?: Array<{ profile: string; chain: ChainNode[] }>;
 }
 
+/** A tags file that could not be read or parsed. */
+export interface TagsProblem {
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
 /**
  * Load tags; when the file is missing, write the suggested starter (unless told not to).
  * `profiles` (default: the set) is what the suggestions are made from: pass the set's profiles as
  * `ProfileInfo`s when they are already classified.
  */
-export function loadOrSeedTags(ctx: CliContext, set: ProfileSet, write: boolean, profiles: ProfilesInput = set): { tags: ProfileTags; written?: string } {
+export function loadOrSeedTags(ctx: CliContext, set: ProfileSet, write: boolean, profiles: ProfilesInput = set): { tags: ProfileTags; written?: string; error?: TagsProblem } {
   const file = defaultTagsPath(ctx.libEnv);
-  const tags = readTags(file);
+  let tags: ProfileTags;
+  try {
+    tags = readTags(file);
+  } catch (e) {
+    // a typo in the tags file: warn (file:line:column) and go on with guesses, never overwrite it
+    if (!(e instanceof TagsFileError)) throw e;
+    return { tags: { ...emptyTags(file), exists: true }, error: { code: e.code, message: e.message, ...(e.line !== undefined ? { line: e.line, column: e.column } : {}) } };
+  }
   if (tags.exists || !write || Object.keys(set.profiles).length === 0) return { tags };
   const suggestion = suggestTags(profiles);
   const seeded = parseTags(suggestion.text, file);
@@ -120,7 +137,7 @@ export function computeDiscover(ctx: CliContext, filters: DiscoverFilters): Disc
     if (c.roleName) info.roleName = c.roleName;
     infos.push(info);
   }
-  const { tags, written } = loadOrSeedTags(ctx, set, filters.writeTags !== false, infos);
+  const { tags, written, error: tagsError } = loadOrSeedTags(ctx, set, filters.writeTags !== false, infos);
   const classify = prodClassifier(tags, { profiles: infos });
 
   const { type, env: envFilter, account } = filters;
@@ -184,7 +201,7 @@ export function computeDiscover(ctx: CliContext, filters: DiscoverFilters): Disc
     result: {
       home: ctx.home,
       files: set.files,
-      tagsFile: { path: tags.file, exists: tags.exists },
+      tagsFile: { path: tags.file, exists: tags.exists, ...(tagsError ? { error: tagsError } : {}) },
       profiles: rows,
       diagnostics: set.diagnostics,
     },

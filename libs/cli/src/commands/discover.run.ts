@@ -8,6 +8,7 @@
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { printJson } from '../output/json';
+import { safe } from '../output/safe';
 import { style } from '../output/style';
 import type { renderTable as renderTableFn } from '../output/table';
 import { discoverCacheFile, discoverCacheKey, keepRows, keptRowsAt, readDiscoverCache, writeDiscoverCache, type DiscoverResult, type DiscoverRow } from './discover-cache';
@@ -29,7 +30,7 @@ function documentHead(result: Omit<DiscoverResult, 'profiles'>, written?: string
   return {
     home: result.home,
     files: result.files,
-    tagsFile: { path: result.tagsFile.path, exists: result.tagsFile.exists, ...(written ? { written: true } : {}) },
+    tagsFile: { path: result.tagsFile.path, exists: result.tagsFile.exists, ...(written ? { written: true } : {}), ...(result.tagsFile.error ? { error: result.tagsFile.error } : {}) },
   };
 }
 
@@ -79,6 +80,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     rows = computed.result.profiles;
   }
   reportDiagnostics(ctx, result.diagnostics);
+  if (result.tagsFile.error) ctx.err(`warning: ${safe(result.tagsFile.error.message)} (tags ignored: the ENV column shows guesses until the file is fixed)`);
   const written = computed?.written;
   if (ctx.json && !filtered && printed) {
     // every row, exactly as kept: printed without being parsed or stringified again
@@ -122,11 +124,11 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
   const lines = renderTable(
     rows,
     [
-      { header: 'PROFILE', value: (r) => r.profile },
-      { header: 'TYPE', value: (r) => r.type },
-      { header: 'ACCOUNT', value: (r) => r.accountId ?? '' },
-      { header: 'ENV', value: (r) => (r.env === 'prod' ? st.red(r.env) : (r.env ?? '')) + (r.env && r.envSource !== 'tag' ? st.dim('?') : '') },
-      { header: 'ROLE', value: (r) => r.role ?? '' },
+      { header: 'PROFILE', value: (r) => safe(r.profile) },
+      { header: 'TYPE', value: (r) => safe(r.type) },
+      { header: 'ACCOUNT', value: (r) => safe(r.accountId ?? '') },
+      { header: 'ENV', value: (r) => (r.env === 'prod' ? st.red(r.env) : safe(r.env ?? '')) + (r.env && r.envSource !== 'tag' ? st.dim('?') : '') },
+      { header: 'ROLE', value: (r) => safe(r.role ?? '') },
       { header: 'EXPIRES', value: (r) => formatExpiry(r.expiresAt) },
       { header: 'TTL', value: (r) => `${st.light(r.light, { none: r.status === 'long-lived' ? 'long-lived' : r.refreshesItself ? 'external' : 'none' })} ${formatTtl(r.ttlSeconds, r.refreshesItself)}`.trimEnd() },
       { header: 'PROVIDER', value: (r) => (r.provider ?? st.dim(r.exception ?? 'none')) + (r.botocoreOnly ? st.dim(' *') : '') },
@@ -139,11 +141,11 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     ctx.out('');
     ctx.out(st.bold('Role chains'));
     for (const { profile, chain } of chains) {
-      ctx.out(profile);
+      ctx.out(safe(profile));
       chain.forEach((n, i) => {
         const indent = '   '.repeat(i);
-        const label = `${n.profile}${n.role ? ` ${st.dim('as')} ${n.role}` : ''}${n.accountId ? ` ${st.dim('@')} ${n.accountId}` : ''} ${st.dim(`(${n.kind})`)}`;
-        ctx.out(`${indent}└─ ${n.problem ? st.red(`${label}  ✗ ${n.problem}`) : label}`);
+        const label = `${safe(n.profile)}${n.role ? ` ${st.dim('as')} ${safe(n.role)}` : ''}${n.accountId ? ` ${st.dim('@')} ${safe(n.accountId)}` : ''} ${st.dim(`(${n.kind})`)}`;
+        ctx.out(`${indent}└─ ${n.problem ? st.red(`${label}  ✗ ${safe(n.problem)}`) : label}`);
       });
     }
   }
@@ -155,13 +157,13 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     ctx.out(st.bold(`Needs attention under ${sdk}`));
     for (const r of broken) {
       const why = r.reason ?? (r.status === 'expired' ? `expired ${formatExpiry(r.expiresAt)}` : `${r.status}, until ${formatExpiry(r.expiresAt)}`);
-      ctx.out(`${st.light('red')} ${r.profile}: ${why}\n    -> ${r.nextStep}`);
+      ctx.out(`${st.light('red')} ${safe(r.profile)}: ${safe(why)}\n    -> ${safe(r.nextStep)}`);
     }
   }
   if (rows.some((r) => r.botocoreOnly)) ctx.out(st.dim('* botocore reads this profile, but its name is invalid for the other AWS SDKs'));
   for (const d of result.diagnostics) {
     if (d.severity === 'error') continue; // errors were reported above
-    ctx.err(`${st.yellow('warning')}: ${d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file}: ${d.message}`);
+    ctx.err(`${st.yellow('warning')}: ${safe(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file)}: ${safe(d.message)}`);
   }
   if (!result.tagsFile.exists && !writeTags) ctx.err(st.dim(`no tags file at ${result.tagsFile.path}: env tags are guesses (marked ?)`));
   return EXIT.OK;

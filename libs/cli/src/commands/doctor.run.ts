@@ -12,6 +12,7 @@ import { DoctorJsonSchema, LAYERS, type DoctorJson, type DoctorTarget, type Laye
 import { displayArgs, fromCatalog, fromEntry, hostServers, pickEntry, type RunnableServer } from '../doctor/target';
 import { printJson } from '../output/json';
 import { progress } from '../output/progress';
+import { safe } from '../output/safe';
 import { style, visibleWidth } from '../output/style';
 import { reportDiagnostics } from './shared';
 
@@ -96,8 +97,8 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
   const st = style(ctx);
   if (!ctx.json) {
     const where = server?.entry ? ` (${server.entry.location.host}, ${server.entry.location.scope}: ${server.entry.location.file})` : server ? ' (catalog, pinned command)' : '';
-    ctx.out(st.bold(`awsmcp doctor ${server ? server.name : `--profile ${profile}`}${where}`));
-    if (profile !== undefined) ctx.out(st.dim(`profile ${profile}${profileSource && profileSource !== '--profile' ? ` (from ${profileSource})` : ''}, region ${region}`));
+    ctx.out(st.bold(`awsmcp doctor ${safe(server ? server.name : `--profile ${profile}`)}${safe(where)}`));
+    if (profile !== undefined) ctx.out(st.dim(`profile ${safe(profile)}${profileSource && profileSource !== '--profile' ? ` (from ${profileSource})` : ''}, region ${region}`));
     for (const a of also) ctx.out(st.dim(`also defined in ${a} (not checked; use --host to pick)`));
   }
 
@@ -109,10 +110,10 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
     const raw = l.status === 'ok' ? st.light('green', { green: 'ok' }) : l.status === 'failed' ? st.light('red', { red: 'FAILED' }) : st.dim(ctx.color ? '-' : '- skipped');
     const mark = raw + ' '.repeat(Math.max(0, (ctx.color ? 1 : 9) - visibleWidth(raw)));
     bar.done(`${mark} ${st.bold(label(l.layer))} ${l.status === 'failed' ? st.red(l.summary) : l.status === 'skipped' ? st.dim(l.summary) : l.summary}`);
-    if (l.layer === 'identity' && l.status === 'ok' && l.chain) ctx.out(st.dim(`    via ${l.chain.join(' -> ')}`));
+    if (l.layer === 'identity' && l.status === 'ok' && l.chain) ctx.out(st.dim(`    via ${l.chain.map(safe).join(' -> ')}`));
     if (l.layer === 'mcp' && l.status === 'failed' && l.stderrTail && l.stderrTail.length > 0) {
       ctx.out(st.dim('  server stderr (last lines):'));
-      for (const line of l.stderrTail.slice(-8)) ctx.out(`    ${line}`);
+      for (const line of l.stderrTail.slice(-8)) ctx.out(`    ${safe(line)}`);
     }
     if (l.layer === 'permissions') {
       for (const p of l.probes) {

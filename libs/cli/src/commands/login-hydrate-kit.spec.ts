@@ -35,7 +35,7 @@ describe('awsmcp login', () => {
     fs.chmodSync(path.join(bin, 'aws'), 0o755);
     const r = await run(t, ['login', 'legacy-analytics', '--exec', '--json'], { env: { PATH: `${bin}:${process.env.PATH}` } });
     expect(r.code).toBe(0);
-    expect(fs.readFileSync(path.join(t.workspace, 'aws-args'), 'utf8').trim()).toBe('sso login --profile legacy-analytics');
+    expect(fs.readFileSync(path.join(t.workspace, 'aws-args'), 'utf8').trim()).toBe('sso login --profile=legacy-analytics'); // one argv element: a profile name never becomes an option
     expect(LoginOutputSchema.parse(JSON.parse(r.stdout)).after!.light).toBe('amber');
     const missing = await run(t, ['login', 'granted-prod', '--exec'], { env: { PATH: bin } });
     expect(missing.code).toBe(1);

@@ -6,12 +6,7 @@ import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
-import { formatTtl, unknownProfileMessage } from './shared';
-
-/** Split a command line made of plain words (profile names never hold spaces or quotes). */
-function argv(command: string): string[] {
-  return command.split(/\s+/).filter(Boolean);
-}
+import { formatTtl, loginArgv, unknownProfileMessage } from './shared';
 
 export async function login(ctx: CliContext, options: Record<string, unknown>, args: string[]): Promise<number> {
   const name = args[0];
@@ -46,7 +41,7 @@ export async function login(ctx: CliContext, options: Record<string, unknown>, a
     return EXIT.OK;
   }
   if (!command) throw new CliError(`no login flow for ${name} (${kind})`, EXIT.FAILURE, status.nextStep, 'NO_LOGIN_FLOW');
-  const [program, ...rest] = argv(command);
+  const [program, ...rest] = loginArgv(command);
   if (!ctx.json) ctx.err(st.dim(`$ ${command}`));
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(program, rest, { stdio: 'inherit', shell: false, env: ctx.libEnv as NodeJS.ProcessEnv });

@@ -10,6 +10,7 @@ import { OrgScanJsonSchema, type Generated, type OrgScanJson } from '../org/sche
 import { printJson } from '../output/json';
 import { progress } from '../output/progress';
 import { style } from '../output/style';
+import { safe } from '../output/safe';
 import { renderTable } from '../output/table';
 import { parseTimeout } from './doctor.run';
 import { reportDiagnostics } from './shared';
@@ -160,18 +161,18 @@ export async function orgScan(ctx: CliContext, options: Record<string, unknown>)
   const lines = renderTable(
     accounts,
     [
-      { header: 'ACCOUNT', value: (a) => a.id },
-      { header: 'NAME', value: (a) => a.name },
-      { header: 'STATUS', value: (a) => (a.status === 'ACTIVE' ? a.status : st.yellow(a.status)) },
+      { header: 'ACCOUNT', value: (a) => safe(a.id) },
+      { header: 'NAME', value: (a) => safe(a.name) },
+      { header: 'STATUS', value: (a) => (a.status === 'ACTIVE' ? a.status : st.yellow(safe(a.status))) },
       { header: 'ENV', value: (a) => (a.prod ? st.red(a.env ?? 'prod') : (a.env ?? '')) + (a.env && a.envSource !== 'tag' ? st.dim('?') : '') },
-      { header: 'PROFILES', value: (a) => (a.profiles.length > 0 ? a.profiles.map((p) => p.name).join(', ') : st.dim('-')) },
+      { header: 'PROFILES', value: (a) => (a.profiles.length > 0 ? a.profiles.map((p) => safe(p.name)).join(', ') : st.dim('-')) },
     ],
     st.bold,
   );
   for (const l of lines) ctx.out(l);
   ctx.out('');
   ctx.out(summary);
-  for (const s of stray) ctx.out(st.yellow(`profile ${s.profile} names account ${s.accountId}, which is not in this organization`));
+  for (const s of stray) ctx.out(st.yellow(`profile ${safe(s.profile)} names account ${safe(s.accountId)}, which is not in this organization`));
   if (report.summary.withoutProfile > 0) ctx.out(st.dim(`--generate-profiles prints ready [profile] stanzas for the ${report.summary.withoutProfile} accounts without one`));
   return EXIT.OK;
 }

@@ -1,6 +1,7 @@
 /** Helpers the command run modules share (formatting, diagnostics). */
 import type { ParseDiagnostic } from '@awsmcp/aws-config-parser';
 import type { CliContext } from '../context';
+import { safe } from '../output/safe';
 import { style } from '../output/style';
 
 /** Problems in the profile files, on stderr, each with file:line and what is wrong. */
@@ -9,8 +10,8 @@ export function reportDiagnostics(ctx: CliContext, diagnostics: readonly ParseDi
   for (const d of diagnostics) {
     if (d.severity !== 'error') continue;
     st ??= style({ color: ctx.color && ctx.stderr.isTTY === true });
-    const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-    ctx.err(`${st.yellow('warning')}: ${where}: ${d.message} (the rest of the file was read)`);
+    const where = safe(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file);
+    ctx.err(`${st.yellow('warning')}: ${where}: ${safe(d.message)} (the rest of the file was read)`);
   }
 }
 
@@ -59,4 +60,32 @@ export function unknownProfileMessage(profile: string, names: readonly string[],
     message: `profile '${profile}' is not in ${configFile ?? '~/.aws/config'}`,
     hint: close.length > 0 ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}? (awsmcp discover lists every profile)` : 'awsmcp discover lists every profile',
   };
+}
+
+/**
+ * A profile name that starts with `-` would be read as an option by the command it is passed to
+ * (`aws sso login --profile --debug`): refused wherever a profile reaches a child command.
+ */
+export function refuseOptionLikeProfile(profile: string, what = 'profile'): void {
+  if (!profile.startsWith('-')) return;
+  const { CliError, EXIT } = require('../errors') as typeof import('../errors');
+  throw new CliError(`${what} name '${profile}' starts with '-': a command given it would read it as an option`, EXIT.USAGE, `rename the ${what} in your AWS config (names starting with '-' are refused)`, 'OPTION_LIKE_PROFILE');
+}
+
+/**
+ * The argument vector of a login command line (`aws sso login --profile NAME`, `assume NAME`):
+ * the name (always last) stays one element, passed as `--profile=NAME` / `--sso-session=NAME`, so
+ * that no profile name can become an option of the command (`--profile=--debug`); a positional
+ * name starting with `-` (`assume NAME`) is refused.
+ */
+export function loginArgv(command: string): string[] {
+  const m = /^(.*?)\s(--profile|--sso-session)\s(.+)$/.exec(command);
+  if (m) return [...m[1].split(/\s+/).filter(Boolean), `${m[2]}=${m[3]}`];
+  const words = command.split(/\s+/).filter(Boolean);
+  const positional = /^assume\s(.+)$/.exec(command);
+  if (positional) {
+    refuseOptionLikeProfile(positional[1]);
+    return ['assume', positional[1]];
+  }
+  return words;
 }

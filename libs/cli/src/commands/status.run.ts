@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { CliContext } from '../context';
 import { EXIT } from '../errors';
 import { printJson } from '../output/json';
+import { escapeJsonForTerminal, safe } from '../output/safe';
 import { style } from '../output/style';
 import { renderTable } from '../output/table';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
@@ -26,8 +27,8 @@ export function renderAudit(ctx: CliContext, items: readonly AuditItem[]): strin
   const lines = ['', st.bold('Audit')];
   for (const i of items) {
     const where = `${tilde(ctx, i.file)}${i.line !== undefined ? `:${i.line}:${i.column ?? 1}` : ''}`;
-    lines.push(`${i.severity === 'error' ? st.red('error') : st.yellow('warning')} ${i.code} ${where}: ${i.message}`);
-    lines.push(`  fix: ${i.fix}`);
+    lines.push(`${i.severity === 'error' ? st.red('error') : st.yellow('warning')} ${i.code} ${safe(where)}: ${safe(i.message)}`);
+    lines.push(`  fix: ${safe(i.fix)}`);
   }
   return lines;
 }
@@ -54,11 +55,11 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
       ...renderTable(
         snap.rows,
         [
-          { header: 'SERVER', value: (r) => r.server },
+          { header: 'SERVER', value: (r) => safe(r.server) },
           { header: 'HOST', value: (r) => (r.legacy ? st.yellow(r.hostName) : r.hostName) },
-          { header: 'SCOPE', value: (r) => r.scope },
-          { header: 'PROFILE', value: (r) => r.profile ?? (r.profileSetting ? st.dim(r.profileSetting) : st.dim('-')) },
-          { header: 'REGION', value: (r) => r.region ?? '' },
+          { header: 'SCOPE', value: (r) => safe(r.scope) },
+          { header: 'PROFILE', value: (r) => (r.profile !== undefined ? safe(r.profile) : r.profileSetting ? st.dim(safe(r.profileSetting)) : st.dim('-')) },
+          { header: 'REGION', value: (r) => safe(r.region ?? '') },
           { header: 'TTL', value: (r) => `${st.light(r.light, r.refreshesItself ? { none: 'external' } : {})} ${formatTtl(r.ttlSeconds)}`.trimEnd() },
           { header: 'REFRESH', value: (r) => (r.refreshesItself ? 'auto' : r.state === 'long-lived' ? 'never' : 'manual') },
           { header: 'SDK', value: (r) => (r.runtime ? `${r.runtime === 'js-sdk' ? 'js' : 'boto'} ${r.provider ?? st.dim('none')}` : '') },
@@ -69,14 +70,21 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
     const todo = snap.rows.filter((r) => r.light === 'red' || r.light === 'amber' || r.legacy || r.state === 'unknown-profile');
     if (todo.length > 0) {
       lines.push('', st.bold('To fix'));
-      for (const r of todo) lines.push(`${st.light(r.light)} ${r.server} (${r.hostName}, ${tilde(ctx, r.file)}:${r.line}): ${r.fix}`);
+      for (const r of todo) lines.push(`${st.light(r.light)} ${safe(r.server)} (${r.hostName}, ${safe(tilde(ctx, r.file))}:${r.line}): ${safe(r.fix)}`);
     }
   }
   const bad = snap.files.filter((f) => f.status === 'error' || f.issues.length > 0);
+  // each warning once: a parse error's issues say it all (its message repeats the first one)
+  const warned = new Set<string>();
+  const warn = (text: string) => {
+    if (warned.has(text)) return;
+    warned.add(text);
+    lines.push(`${st.yellow('warning')}: ${text}`);
+  };
   for (const f of bad) {
-    const where = f.error?.line ? `${tilde(ctx, f.file)}:${f.error.line}:${f.error.column ?? 1}` : tilde(ctx, f.file);
-    if (f.error) lines.push(`${st.yellow('warning')}: ${where}: ${f.error.message}`);
-    for (const i of f.issues) lines.push(`${st.yellow('warning')}: ${tilde(ctx, f.file)}${i.line ? `:${i.line}:${i.column ?? 1}` : ''}: ${i.message}`);
+    const where = safe(f.error?.line ? `${tilde(ctx, f.file)}:${f.error.line}:${f.error.column ?? 1}` : tilde(ctx, f.file));
+    if (f.error && f.issues.length === 0) warn(`${where}: ${safe(f.error.message.startsWith(`${f.file}:`) ? f.error.message.replace(/^.*?:\d+:\d+: /, '') : f.error.message)}`);
+    for (const i of f.issues) warn(`${safe(tilde(ctx, f.file))}${i.line ? `:${i.line}:${i.column ?? 1}` : ''}: ${safe(i.message)}`);
   }
   if (allHosts) {
     lines.push('', st.bold('Host files checked'));
@@ -128,7 +136,7 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
       const snap = await collectStatus(ctx, statuses ? { statuses } : {});
       const items = await auditOf(ctx, snap);
       if (ctx.json) {
-        ctx.stdout.write(JSON.stringify({ schemaVersion: 1, command: 'status', cause, at: ctx.now().toISOString(), ...toJson(snap, allHosts, items) }) + '\n');
+        ctx.stdout.write(escapeJsonForTerminal(JSON.stringify({ schemaVersion: 1, command: 'status', cause, at: ctx.now().toISOString(), ...toJson(snap, allHosts, items) })) + '\n');
         return;
       }
       const out: string[] = [];
@@ -136,7 +144,7 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
       out.push(st.dim(`awsmcp status --watch  ${ctx.now().toLocaleTimeString()}  (${cause}; Ctrl-C to stop)`), '');
       const urgent = snap.rows.filter((r) => !r.refreshesItself && (r.light === 'red' || (r.ttlSeconds !== undefined && r.ttlSeconds < LOUD_SECONDS)));
       if (urgent.length > 0) {
-        const names = urgent.map((r) => `${r.server} (${r.profile ?? 'no profile'})`).join(', ');
+        const names = urgent.map((r) => `${safe(r.server)} (${safe(r.profile ?? 'no profile')})`).join(', ');
         out.push(st.red(st.bold(`!!! credentials expired, missing, or expiring in under 10 minutes: ${names}`)) + (ctx.interactive ? '\x07' : ''), '');
       }
       out.push(...renderStatus(ctx, snap, allHosts), ...renderAudit(ctx, items));

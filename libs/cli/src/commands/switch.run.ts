@@ -9,7 +9,7 @@ import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
-import { unknownProfileMessage } from './shared';
+import { refuseOptionLikeProfile, unknownProfileMessage } from './shared';
 
 const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
 
@@ -22,7 +22,11 @@ export function patchFor(entry: ServerEntry, profile: string, region: string | u
   if (!awsServer) return undefined;
   const vars = setVars.length > 0 ? setVars : /aws-api-mcp-server/.test((entry.args ?? []).join(' ')) ? ['AWS_API_MCP_PROFILE_NAME'] : ['AWS_PROFILE'];
   for (const v of vars) if ((PROFILE_VARS as readonly string[]).includes(v)) env[v] = profile;
-  if (entry.aws.profiles.some((p) => p.source === 'arg --profile')) setArgs['--profile'] = profile;
+  if (entry.aws.profiles.some((p) => p.source === 'arg --profile')) {
+    // the server would read a name starting with '-' as an option of its own
+    refuseOptionLikeProfile(profile);
+    setArgs['--profile'] = profile;
+  }
   if (region) {
     const regionVars = entry.aws.regions.filter((r) => r.source.startsWith('env.')).map((r) => r.source.slice(4));
     for (const v of regionVars.length > 0 ? regionVars : ['AWS_REGION']) env[v] = region;

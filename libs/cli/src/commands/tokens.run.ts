@@ -5,6 +5,7 @@ import { buildKit, findServer, KITS_FILE, parseKitsFile, BUILTIN_KITS, type Kit,
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { scrub } from '../doctor/aws';
+import { safe } from '../output/safe';
 import { checkMcp } from '../doctor/layers';
 import { withInterruptHandler } from '../doctor/process';
 import { fromCatalog, fromEntry, hostServers, pickEntry, type RunnableServer } from '../doctor/target';
@@ -183,17 +184,17 @@ export async function tokens(ctx: CliContext, options: Record<string, unknown>, 
   }
 
   const paint = (share: number, s: string) => (share > 1 ? st.red(s) : share > 0.6 ? st.yellow(s) : st.green(s));
-  const nameWidth = Math.max(5, ...rows.map((r) => visibleWidth(r.name)));
+  const nameWidth = Math.max(5, ...rows.map((r) => visibleWidth(safe(r.name))));
   const num = (n: number) => n.toLocaleString('en-US');
   ctx.out(st.dim(`context cost of tool definitions, counted with ${label}; bars against ${num(limit)} tokens`));
   for (const r of rows) {
-    const name = r.name.padEnd(nameWidth);
+    const name = safe(r.name).padEnd(nameWidth);
     if (r.status === 'measured') {
       const share = r.tokens! / limit;
       const est = r.estimate ? st.dim(`  (${r.estimate.source} estimate was ${num(r.estimate.tokens)})`) : '';
       const what = `${r.key}${r.version ? ` ${r.version}` : ''}`;
-      ctx.out(`${name}  ${paint(share, bar(r.tokens!, limit))}  ${num(r.tokens!).padStart(7)} tokens  ${String(r.toolCount).padStart(3)} tools  ${st.dim(what)}${est}`);
-      if (options.tools) for (const t of [...(r.tools ?? [])].sort((a, b) => b.tokens - a.tokens)) ctx.out(st.dim(`${''.padEnd(nameWidth)}    ${num(t.tokens).padStart(6)}  ${t.name}`));
+      ctx.out(`${name}  ${paint(share, bar(r.tokens!, limit))}  ${num(r.tokens!).padStart(7)} tokens  ${String(r.toolCount).padStart(3)} tools  ${st.dim(safe(what))}${est}`);
+      if (options.tools) for (const t of [...(r.tools ?? [])].sort((a, b) => b.tokens - a.tokens)) ctx.out(st.dim(`${''.padEnd(nameWidth)}    ${num(t.tokens).padStart(6)}  ${safe(t.name)}`));
     } else if (r.status === 'skipped') {
       ctx.out(`${name}  ${st.dim(`skipped: ${r.note}`)}`);
     } else {

@@ -6,6 +6,7 @@
  */
 import { locateProfileFiles, type ProfileSet } from '@awsmcp/aws-config-parser';
 import type { CliContext } from '../context';
+import { maskSecretsInText, safe, SECRET_MASK } from '../output/safe';
 
 export interface AwsTarget {
   profile: string;
@@ -103,9 +104,13 @@ export interface AwsProblem {
 
 const SECRETISH = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b|[A-Za-z0-9/+=]{40,}/g;
 
-/** Scrub anything that looks like an access key id or a long secret out of a message. */
+/**
+ * A message or stderr line safe to show: every secret the policy knows masked (tokens, keys,
+ * `-e KEY=VALUE`, `Authorization: Bearer`, `user:pass@`, a failed command's line), anything that
+ * looks like a key or a long secret too, control characters shown visibly.
+ */
 export function scrub(message: string): string {
-  return message.replace(SECRETISH, '[redacted]');
+  return safe(maskSecretsInText(message).replace(SECRETISH, SECRET_MASK));
 }
 
 /** Sort an SDK / credential-provider error into something we can explain. */

@@ -2,6 +2,7 @@
 import type { CliContext } from '../context';
 import { installHint, resolveCommand } from './binary';
 import { scrub } from './aws';
+import { entrySecretValues, maskKnownSecrets } from '../output/safe';
 import { runMcpSession, type McpResult } from './mcp';
 import type { BinaryLayer, McpLayer } from './schema';
 import { displayArgs, spawnSpecFor, type RunnableServer } from './target';
@@ -54,6 +55,8 @@ function mcpFix(server: RunnableServer, result: Exclude<McpResult, { ok: true }>
       return `run \`${commandLine(server)}\` in a terminal to see what it waits for; a first uvx/npx run downloads packages and may need more time (--timeout 120)`;
     case 'interrupted':
       return 'interrupted: run doctor again';
+    case 'output-limit':
+      return `the server floods stdout with one endless line (an MCP server writes one JSON-RPC message per line): run \`${commandLine(server)}\` to see what it prints`;
     case 'protocol-error':
       return `the server does not speak MCP over stdio as expected (it must write only JSON-RPC to stdout): run \`${commandLine(server)}\` to see what it prints`;
     default:
@@ -75,7 +78,10 @@ export async function checkMcp(ctx: CliContext, server: RunnableServer, options:
     clientVersion: cliVersion(),
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
-  const stderrTail = result.stderrTail.map(scrub);
+  // the entry's own secret values (a server echoing its token) and everything the policy knows
+  const known = entrySecretValues({ args: server.args, env: server.env, ...(server.entry ? { headers: server.entry.headers ?? {}, url: server.entry.url } : {}) });
+  const clean = (line: string) => scrub(maskKnownSecrets(line, known));
+  const stderrTail = result.stderrTail.map(clean);
   if (result.ok) {
     return {
       layer: {
@@ -96,7 +102,7 @@ export async function checkMcp(ctx: CliContext, server: RunnableServer, options:
     layer: {
       layer: 'mcp',
       status: 'failed',
-      summary: `${result.message}${result.reason === 'exited' ? lastLine : ''}`,
+      summary: clean(`${result.message}${result.reason === 'exited' ? lastLine : ''}`),
       fix: mcpFix(server, { ...result, stderrTail }),
       reason: result.reason,
       step: result.step,

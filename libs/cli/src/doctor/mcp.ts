@@ -23,7 +23,16 @@ export interface McpSuccess {
   stderrTail: string[];
 }
 
-export type McpFailureReason = 'spawn-error' | 'exited' | 'timeout' | 'protocol-error' | 'interrupted';
+export type McpFailureReason = 'spawn-error' | 'exited' | 'timeout' | 'protocol-error' | 'interrupted' | 'output-limit';
+
+/** The server wrote more than the read buffer holds without a newline (the SDK's limit, 10 MB). */
+export class OutputLimitError extends Error {
+  readonly code = 'OUTPUT_LIMIT';
+  constructor(readonly limitBytes: number) {
+    super(`the server wrote more than ${Math.round(limitBytes / 1024 / 1024)} MB to stdout without a newline (not a JSON-RPC message)`);
+    this.name = 'OutputLimitError';
+  }
+}
 
 export interface McpFailure {
   ok: false;
@@ -61,6 +70,10 @@ class ProcessTransport implements Transport {
   private closed = false;
   /** The version agreed in `initialize` (the client tells its transport). */
   protocolVersion?: string;
+  /** Set when stdout overflowed the read buffer; `overflowed` resolves then. */
+  overflow?: OutputLimitError;
+  private onOverflow?: () => void;
+  readonly overflowed = new Promise<void>((r) => (this.onOverflow = r));
 
   constructor(private readonly proc: ServerProcess) {}
 
@@ -72,7 +85,17 @@ class ProcessTransport implements Transport {
     const { ReadBuffer } = require('@modelcontextprotocol/sdk/shared/stdio.js') as typeof import('@modelcontextprotocol/sdk/shared/stdio.js');
     const buffer = (this.buffer = new ReadBuffer());
     this.proc.child.stdout.on('data', (chunk: Buffer) => {
-      buffer.append(chunk);
+      if (this.overflow) return;
+      try {
+        buffer.append(chunk);
+      } catch {
+        // the SDK's buffer limit: a typed failure inside the session, never an uncaught throw
+        const { STDIO_DEFAULT_MAX_BUFFER_SIZE } = require('@modelcontextprotocol/sdk/shared/stdio.js') as { STDIO_DEFAULT_MAX_BUFFER_SIZE?: number };
+        this.overflow = new OutputLimitError(STDIO_DEFAULT_MAX_BUFFER_SIZE ?? 10 * 1024 * 1024);
+        buffer.clear();
+        this.onOverflow?.();
+        return;
+      }
       for (;;) {
         let message: JSONRPCMessage | null;
         try {
@@ -190,6 +213,7 @@ export async function runMcpSession(spec: SpawnSpec, options: McpSessionOptions)
       return { kind: 'exited' as const };
     });
     const interrupted = (options.interrupted ?? new Promise<never>(() => undefined)).then(() => ({ kind: 'interrupted' as const }));
+    const overflowed = transport.overflowed.then(() => ({ kind: 'output-limit' as const }));
     const outcome = await Promise.race([
       work.then(
         (v) => v,
@@ -198,6 +222,7 @@ export async function runMcpSession(spec: SpawnSpec, options: McpSessionOptions)
       timeout,
       exited,
       interrupted,
+      overflowed,
     ]);
     clearTimeout(timer);
 
@@ -223,6 +248,8 @@ export async function runMcpSession(spec: SpawnSpec, options: McpSessionOptions)
         return fail('timeout', `no answer to ${step} within ${Math.round(options.timeoutMs / 100) / 10} s; the server was stopped`);
       case 'interrupted':
         return fail('interrupted', `interrupted during ${step}; the server was stopped`);
+      case 'output-limit':
+        return fail('output-limit', `${transport.overflow?.message ?? 'the server wrote too much without a newline'} during ${step}; the server was stopped`);
       case 'exited': {
         await Promise.race([new Promise<void>((r) => (proc.child.stderr.readableEnded ? r() : proc.child.stderr.once('end', () => r()))), sleep(200)]);
         return fail('exited', `${describeExit(proc.exit)} during ${step}`);

@@ -51,8 +51,8 @@ export const McpLayerSchema = z.object({
   protocolVersion: z.string().optional(),
   toolCount: z.number().int().nonnegative().optional(),
   tools: z.array(z.string()).optional(),
-  /** Failure: spawn-error, exited, timeout, protocol-error, interrupted. */
-  reason: z.enum(['spawn-error', 'exited', 'timeout', 'protocol-error', 'interrupted']).optional(),
+  /** Failure: spawn-error, exited, timeout, protocol-error, interrupted, output-limit (over 10 MB without a newline). */
+  reason: z.enum(['spawn-error', 'exited', 'timeout', 'protocol-error', 'interrupted', 'output-limit']).optional(),
   step: z.enum(['spawn', 'initialize', 'tools/list']).optional(),
   exitCode: z.number().int().nullable().optional(),
   signal: z.string().nullable().optional(),

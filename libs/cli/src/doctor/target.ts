@@ -16,6 +16,7 @@ import { findServer, pinnedCommand, type CatalogServer } from '@awsmcp/starter-k
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import type { SpawnSpec } from './process';
+import { maskSecretsInText, redactArgs, safe } from '../output/safe';
 
 export interface RunnableServer {
   name: string;
@@ -164,23 +165,7 @@ export function spawnSpecFor(ctx: CliContext, server: RunnableServer, override: 
   return { command: server.command ?? '', args: server.args, env, cwd: server.entry?.location.project ?? ctx.cwd };
 }
 
-const SECRET_FLAG = /^--?(.*(token|secret|password|passwd|api[-_]?key|credential).*)$/i;
-
-/** Arguments for display: the value after (or in) a secret-looking flag is redacted. */
+/** Arguments for display: every secret the secret policy finds masked (`--api-key ••••`, `-e TOKEN=••••`), control characters shown visibly. */
 export function displayArgs(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const eq = a.indexOf('=');
-    if (a.startsWith('-') && eq > 0 && SECRET_FLAG.test(a.slice(0, eq))) {
-      out.push(`${a.slice(0, eq)}=***`);
-      continue;
-    }
-    out.push(a);
-    if (SECRET_FLAG.test(a) && eq < 0 && i + 1 < args.length) {
-      out.push('***');
-      i++;
-    }
-  }
-  return out;
+  return redactArgs(args).map((a) => safe(maskSecretsInText(a)));
 }

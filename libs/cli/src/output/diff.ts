@@ -1,4 +1,10 @@
-/** A line diff for showing what an edit changed (config files are small: plain LCS is enough). */
+/**
+ * A line diff for showing what an edit changed (config files are small: plain LCS is enough).
+ * What is shown goes through the secret policy (every secret masked, on changed and context lines)
+ * and the output sanitiser; a file whose changed lines are long (a minified `~/.claude.json`) is
+ * shown by the JSON paths that changed instead of whole.
+ */
+import { diffConfigValues, sanitizeLine, secretMaskerFor } from '@awsmcp/mcp-config-model';
 
 export interface DiffLine {
   op: ' ' | '-' | '+';
@@ -53,20 +59,58 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return out;
 }
 
-/** Changed lines with `context` lines around them, `@@ line N` headers, `-`/`+` prefixes. */
+/** Lines longer than this are not shown whole: the diff names the changed JSON paths instead. */
+export const MAX_DIFF_LINE = 240;
+
+/**
+ * Changed lines with `context` lines around them, `@@ line N` headers, `-`/`+` prefixes; secrets
+ * masked (a secret whose line differs only in the secret shows `(changed)`), control characters
+ * shown visibly. When a shown line is longer than {@link MAX_DIFF_LINE}, the changed JSON values
+ * by path (`- mcpServers.a.env.AWS_PROFILE: "dev"`), secrets masked.
+ */
 export function formatDiff(before: string, after: string, context = 1): string[] {
+  if (before === after) return [];
   const d = diffLines(before, after);
   const keep = new Set<number>();
   d.forEach((l, i) => {
     if (l.op !== ' ') for (let k = Math.max(0, i - context); k <= Math.min(d.length - 1, i + context); k++) keep.add(k);
   });
+  if ([...keep].some((i) => d[i].text.length > MAX_DIFF_LINE)) return valueDiff(before, after, d);
+  const mask = secretMaskerFor(before, after);
+  // the line before each shown line (an argument's flag can sit on it)
+  const oldLines = splitLines(before);
+  const newLines = splitLines(after);
+  const previous = (l: DiffLine) => (l.line > 1 ? (l.op === '+' ? newLines : oldLines)[l.line - 2] : undefined);
   const out: string[] = [];
   let last = -2;
+  let removed = new Set<string>();
   for (let i = 0; i < d.length; i++) {
     if (!keep.has(i)) continue;
     if (i !== last + 1) out.push(`@@ line ${d[i].line}`);
-    out.push(`${d[i].op} ${d[i].text}`);
+    if (d[i].op === ' ') removed = new Set();
+    let text = sanitizeLine(mask(d[i].text, previous(d[i])));
+    if (d[i].op === '-') removed.add(text);
+    // the line changed only in a masked secret: say so (it would look unchanged)
+    else if (d[i].op === '+' && removed.has(text)) text += ' (changed)';
+    out.push(`${d[i].op} ${text}`);
     last = i;
+  }
+  return out;
+}
+
+/** The changed values by JSON path (for long lines); a non-JSON text gets its lines cut short. */
+function valueDiff(before: string, after: string, d: DiffLine[]): string[] {
+  const changes = diffConfigValues(before, after);
+  if (!changes) {
+    const mask = secretMaskerFor();
+    const cut = (t: string) => (t.length > MAX_DIFF_LINE ? `${t.slice(0, MAX_DIFF_LINE)}… (${t.length} characters)` : t);
+    return d.filter((l) => l.op !== ' ').map((l) => `${l.op} ${sanitizeLine(cut(mask(l.text)))}`);
+  }
+  const first = d.find((l) => l.op !== ' ');
+  const out = [`@@ line ${first?.line ?? 1}: long lines, the changed values by path`];
+  for (const c of changes) {
+    if (c.before !== undefined) out.push(`- ${sanitizeLine(`${c.path}: ${c.before}`)}`);
+    if (c.after !== undefined) out.push(`+ ${sanitizeLine(`${c.path}: ${c.after}`)}`);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * envelope keys always win over data keys of the same name.
  */
 import type { CliContext } from '../context';
+import { escapeJsonForTerminal } from './safe';
 
 export const SCHEMA_VERSION = 1;
 
@@ -22,7 +23,8 @@ export function renderJson(command: string, data: Record<string, unknown>, raw: 
 function renderParts<T extends string | Uint8Array>(command: string, data: Record<string, unknown>, raw: Record<string, T>): Array<string | T> {
   const doc: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, command };
   for (const [k, v] of Object.entries(data)) if (k !== 'schemaVersion' && k !== 'command') doc[k] = Object.prototype.hasOwnProperty.call(raw, k) ? RAW : v;
-  const text = JSON.stringify(doc, null, 2);
+  // C1 and bidi controls as \u escapes (JSON.stringify escapes C0 itself): safe in a terminal, same meaning
+  const text = escapeJsonForTerminal(JSON.stringify(doc, null, 2));
   const found: Array<{ at: number; end: number; head: string; value: T }> = [];
   for (const [k, value] of Object.entries(raw)) {
     // a top-level member starts a line with two spaces: the needle cannot occur inside a string
@@ -57,6 +59,6 @@ export function printJson(ctx: CliContext, command: string, data: Record<string,
  * the first indented by two spaces), for callers that keep rendered text between runs.
  */
 export function renderMember(value: unknown): string {
-  const wrapped = JSON.stringify({ m: value }, null, 2);
+  const wrapped = escapeJsonForTerminal(JSON.stringify({ m: value }, null, 2));
   return wrapped.slice('{\n  "m": '.length, -'\n}'.length);
 }

@@ -4,6 +4,7 @@
  * lines are printed. The final line of a step always goes to stdout through `ctx.out`.
  */
 import type { CliContext } from '../context';
+import { safe } from './safe';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -36,7 +37,7 @@ export function progress(ctx: Pick<CliContext, 'interactive' | 'json' | 'stdout'
   };
   const draw = () => {
     const width = typeof ctx.stdout.columns === 'number' && ctx.stdout.columns > 10 ? ctx.stdout.columns - 1 : 79;
-    const text = `${FRAMES[frame++ % FRAMES.length]} ${label}`;
+    const text = `${FRAMES[frame++ % FRAMES.length]} ${safe(label)}`;
     ctx.stdout.write(`\r\x1b[2K${[...text].slice(0, width).join('')}`);
     drawn = true;
   };

@@ -1,4 +1,5 @@
 /** What counts as a secret in an MCP entry. Values are never echoed: only key names are reported. */
+import { isSecretName as policyIsSecretName } from '../secrets/policy';
 
 /** Static AWS credentials that must not sit in a config file. */
 export const STATIC_CREDENTIAL_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'] as const;
@@ -14,7 +15,7 @@ export function isStaticCredentialKey(key: string): boolean {
   return (STATIC_CREDENTIAL_KEYS as readonly string[]).includes(key.toUpperCase());
 }
 
-/** Env / header names whose values are secrets by their name (tokens, passwords, API keys...). */
+/** Env / header names whose values are secrets by their name: the secret policy's rule (secrets/policy.ts). */
 export function isSecretName(key: string): boolean {
-  return isStaticCredentialKey(key) || /(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTHORIZATION)/i.test(key);
+  return isStaticCredentialKey(key) || policyIsSecretName(key);
 }

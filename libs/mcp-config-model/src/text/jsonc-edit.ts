@@ -10,12 +10,14 @@
 import { applyEdits, createScanner, getNodeValue, parseTree, type Edit, type SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import { ConfigEditError, type JsonPath } from '../errors';
 import { Token } from './tokens';
+import { nestingDepth } from '../secrets/config-text';
 import { renderInline, renderValue, type InlineStyle, type TextFormat } from './format';
 
 const PERMISSIVE = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 export function parseForEdit(text: string): Node | undefined {
   const errors: ParseError[] = [];
+  if (nestingDepth(text, 256).depth > 256) throw new ConfigEditError('cannot edit: the text is nested more than 256 levels deep');
   const root = parseTree(text, errors, PERMISSIVE);
   if (errors.length > 0) throw new ConfigEditError(`cannot edit: the text does not parse (offset ${errors[0]!.offset})`);
   return root;
