@@ -57,7 +57,7 @@ export {
   scrubTemplateArgs,
   findTemplateSecrets,
   isTemplateSecretName,
-  isSecretValue,
+  isSecretValue as isTemplateSecretValue,
   isSecretFlag,
   looksRandom,
   variableNameFor,

@@ -1,4 +1,4 @@
-import { classifyTemplateValue, findTemplateSecrets, isSecretValue, isTemplateSecretName, looksRandom, TemplateSecretError, toTemplate } from './index';
+import { classifyTemplateValue, findTemplateSecrets, isTemplateSecretValue as isSecretValue, isTemplateSecretName, looksRandom, TemplateSecretError, toTemplate } from './index';
 import { CANARY, CANARY_KEY_ID } from './__fixtures__/helpers';
 
 // canaries shaped like real credentials (each must vanish from every template)

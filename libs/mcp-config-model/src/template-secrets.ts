@@ -9,6 +9,7 @@
  */
 import { McpConfigError } from './errors';
 import { hasVariableRef } from './model/variables';
+import { isSecretValue as isSecretValueByPolicy } from './secrets/policy';
 
 /** Where a value sits in a server entry. */
 export interface ValuePlace {
@@ -100,6 +101,7 @@ function isAwsSecretShape(s: string): boolean {
 
 /** Does the value hold a credential by its shape alone (AWS key id or secret key, GitHub / Slack / npm token, JWT, private key...)? */
 export function isSecretValue(value: string): boolean {
+  if (isSecretValueByPolicy(value)) return true; // the one secret policy; then the shapes templates name a variable by
   for (const s of SECRET_SHAPES) {
     s.re.lastIndex = 0;
     if (s.re.test(value)) return true;
