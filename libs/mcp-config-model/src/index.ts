@@ -44,10 +44,26 @@ export type { EditOptions, AddServersOptions, EditResult, ServerPatch } from './
 export { inferFormat } from './text/format';
 export type { TextFormat } from './text/format';
 
-export { writeConfigFile, updateConfigFile, resolveWriteTarget, backupName } from './write';
+export { writeConfigFile, updateConfigFile, resolveWriteTarget } from './write';
 export type { WriteOptions, UpdateOptions, WriteResult } from './write';
-export { withFileLock, lockFileFor } from './lock';
-export type { LockOptions } from './lock';
+export {
+  safeWriteFileSync,
+  safeUpdateFileSync,
+  safeUpdateFile,
+  planWrites,
+  resolveWriteTargetSync,
+  realPathOf,
+  sameRealFile,
+  backupRoot,
+  backupDirFor,
+  listBackups,
+  cleanStaleTemps,
+  withFileLock,
+  lockFile,
+  lockFileSync,
+  lockFileFor,
+} from './safe-write';
+export type { SafeFs, SafeWriteOptions, SafeWriteResult, BackupOptions, LockOptions, FileLock, PlannedWrite, PlannedFile, CommittedFile, WritePlan } from './safe-write';
 
 export { toTemplate, hydrate, hydrateFile, inputIdFor } from './template';
 export type { TemplateOptions, TemplateResult, HydrateOptions } from './template';
