@@ -39,7 +39,7 @@ export type { HostConfigDocument, ParseHostConfigOptions, ReadHostConfigOptions,
 export { listServers, hostFiles } from './list';
 export type { ListServersResult, ListServersOptions, FileReport } from './list';
 
-export { addServers, patchServer, removeServer } from './edit';
+export { addServers, patchServer, patchServers, removeServer } from './edit';
 export type { EditOptions, AddServersOptions, EditResult, ServerPatch } from './edit';
 export { inferFormat } from './text/format';
 export type { TextFormat } from './text/format';
