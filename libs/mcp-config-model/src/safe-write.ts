@@ -682,7 +682,9 @@ export function planWrites(items: readonly PlannedWrite[], options: SafeWriteOpt
         const list = groups.get(target)!;
         const file = list[0]!.file;
         const cur = readCurrent(fs, file, target);
-        const after = apply(list, cur.text, cur.exists);
+        // unchanged since planning: the planned edit stands; else edit the current text again
+        const planned = files.find((f) => f.target === target)!;
+        const after = planned.exists === cur.exists && planned.before === cur.text ? planned.after : apply(list, cur.text, cur.exists);
         if (cur.exists && after === cur.text) {
           results.push({ file, target, changed: false, before: cur.text, after });
           continue;
