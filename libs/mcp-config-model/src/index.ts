@@ -58,6 +58,7 @@ export {
   backupDirFor,
   listBackups,
   cleanStaleTemps,
+  writeFileAtomicSync,
   withFileLock,
   lockFile,
   lockFileSync,

@@ -611,6 +611,23 @@ function ensureDir(fs: SafeFs, file: string, target: string, options: SafeWriteO
   }
 }
 
+/**
+ * For awsmcp's own caches: write `data` atomically (the same temporary-file rules: O_EXCL, 0600,
+ * unpredictable name, fsync, rename; dead writers' leftovers removed), without lock, backup or
+ * read-back; a symlink at `file` is replaced, never followed. Last writer wins.
+ */
+export function writeFileAtomicSync(file: string, data: string | Uint8Array, options: { mode?: number; fs?: Partial<SafeFs> } = {}): void {
+  const fs = io(options.fs);
+  const target = path.resolve(file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    cleanStaleTemps(target, fs);
+    writeAtomic(fs, target, data, options.mode ?? 0o600);
+  } catch (e) {
+    throw writeFailure(file, target, e);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // several files: plan, then commit all or restore all
 

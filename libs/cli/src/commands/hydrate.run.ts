@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { detectHostFile, getHost, hydrate, HydrateError, HOSTS, writeConfigFile, type HostAdapter } from '@awsmcp/mcp-config-model';
+import { backupRoot, detectHostFile, getHost, hydrate, HydrateError, HOSTS, safeUpdateFileSync, writeConfigFile, type HostAdapter } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
 import { awsmcpCacheDir } from '../cache-dir';
 import type { CliContext } from '../context';
@@ -23,7 +23,16 @@ function recordFile(ctx: CliContext): string {
 
 function readRecords(file: string): Record<string, string> {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    return parseRecords(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+function parseRecords(text: string): Record<string, string> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
   } catch {
     return {};
   }
@@ -71,6 +80,7 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
   if (region) values.AWS_REGION ??= region;
 
   const records = readRecords(recordFile(ctx));
+  const mine: Record<string, string> = {};
   const results = [];
   for (const template of templates) {
     const target = template.replace(TEMPLATE, '');
@@ -102,8 +112,9 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
         'LOCAL_CHANGES',
       );
     }
-    const written = await writeConfigFile(target, out, { backup: existing !== undefined && existing !== out });
+    const written = await writeConfigFile(target, out, { backup: existing !== undefined && existing !== out ? { root: backupRoot({ env: ctx.libEnv, home: ctx.home }) } : false });
     records[target] = sha(out);
+    mine[target] = records[target];
     results.push({
       template,
       file: target,
@@ -114,8 +125,8 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
       diff: existing !== undefined ? formatDiff(existing, out) : [],
     });
   }
-  fs.mkdirSync(path.dirname(recordFile(ctx)), { recursive: true });
-  fs.writeFileSync(recordFile(ctx), JSON.stringify(records, null, 2) + '\n');
+  // merged under the lock (two hydrates at once keep both records), atomic, 0600
+  safeUpdateFileSync(recordFile(ctx), (text) => JSON.stringify({ ...parseRecords(text), ...mine }, null, 2) + '\n');
 
   if (ctx.json) {
     printJson(ctx, 'hydrate', { files: results.map(({ diff: _diff, ...r }) => r) });

@@ -1,14 +1,13 @@
 /** `awsmcp switch`: patch the profile (and region) of MCP servers in host files. */
-import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { backupRoot, getHost, listServers, patchServers, planWrites, realPathOf, type FileReport, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
+import { backupRoot, getHost, listServers, patchServers, planWrites, type FileReport, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
-import { unknownProfileMessage } from './shared';
+import { scopeJudge, unknownProfileMessage } from './shared';
 
 const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
 
@@ -76,19 +75,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   for (const b of broken) ctx.err(`${st.yellow('warning')}: skipped ${brokenWhere(b)}: ${brokenReason(b)} (--skip-broken)`);
   const brokenJson = broken.map((b) => ({ file: b.file, ...(b.error?.line !== undefined ? { line: b.error.line, column: b.error.column ?? 1 } : {}), message: brokenReason(b) }));
   // scope by where a file really is: a workspace link to ~/.claude.json is the user-scope file
-  const userReal = new Map(files.filter((f) => f.scope !== 'workspace' && f.status === 'ok').map((f) => [realPathOf(f.file), f.scope]));
-  const judged = new Map<string, string>();
-  const realScope = (file: string, declared: string): string => {
-    if (declared !== 'workspace') return declared;
-    let scopeOf = judged.get(file);
-    if (scopeOf === undefined) {
-      const real = realPathOf(file);
-      const root = realPathOf(ctx.cwd);
-      scopeOf = userReal.get(real) ?? (real === root || real.startsWith(root + path.sep) ? declared : 'user');
-      judged.set(file, scopeOf);
-    }
-    return scopeOf;
-  };
+  const realScope = scopeJudge(ctx);
   const inScope = servers.filter((s) => !s.location.legacy && wanted(s.location.scope));
   const selected = options.server ? inScope.filter((s) => s.name === options.server) : inScope;
   if (options.server && selected.length === 0) {
