@@ -169,7 +169,7 @@ describe('patchServers', () => {
   const { patchServers: many, patchServer: one } = require('./index') as typeof import('./index');
 
   it('one pass gives the text of one patchServer per entry, in order; others untouched', () => {
-    const patches = [
+    const patches: Array<{ name: string; patch: import('./index').ServerPatch }> = [
       { name: 'a', patch: { env: { AWS_PROFILE: 'q', AWS_REGION: 'eu-west-1' }, setArgs: { '--profile': 'q' } } },
       { name: 'b', patch: { env: { AWS_PROFILE: 'q' } } },
       { name: 'a', patch: { env: { AWS_REGION: null } } },
