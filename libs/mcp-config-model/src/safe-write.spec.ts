@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { backupDirFor, backupRoot, cleanStaleTemps, ConfigLockError, listBackups, lockFileSync, planWrites, realPathOf, safeUpdateFileSync, safeWriteFileSync } from './index';
+import { backupDirFor, backupRoot, cleanStaleTemps, ConfigLockError, listBackups, lockFileSync, planWrites, realPathOf, safeUpdateFileSync, safeWriteFileSync, writeFileAtomicSync } from './index';
 import { tempDir, write } from './__fixtures__/helpers';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -84,11 +84,12 @@ describe('safe-write', () => {
     expect(fs.readdirSync(path.dirname(f)).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
     writer.kill('SIGKILL');
     await new Promise((r) => writer.on('exit', r));
+    writer.stdout.destroy();
     // whatever it left is 0600 and goes away on the next write
     for (const n of fs.readdirSync(path.dirname(f)).filter((n) => n.endsWith('.tmp'))) expect(fs.statSync(path.join(path.dirname(f), n)).mode & 0o777).toBe(0o600);
     safeWriteFileSync(f, '{"b": 1}');
     expect(fs.readdirSync(path.dirname(f)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-  });
+  }, 60_000);
 
   it('the lock of a live holder is never broken, however old; a dead holder`s lock is', () => {
     const f = write(path.join(dir, 'lock', 'tags.yaml'), 'a');
@@ -156,6 +157,26 @@ describe('safe-write', () => {
     expect(fs.readdirSync(d).flatMap((x) => fs.readdirSync(path.join(d, x))).filter((n) => n.endsWith('.lock') || n.endsWith('.tmp'))).toEqual([]);
     await plan.commitAll();
     expect([a, b, c].map((f) => fs.readFileSync(f, 'utf8'))).toEqual(['A2', 'B2', 'C2']);
+  });
+
+  it('the temporary file has an unpredictable name and is opened O_EXCL | O_NOFOLLOW, 0600 (writeFileAtomicSync too)', () => {
+    const opened: Array<{ p: string; flags: unknown; mode: unknown }> = [];
+    const spy = ((p: string, flags: unknown, mode: unknown) => {
+      opened.push({ p: String(p), flags, mode });
+      return (fs.openSync as (...a: unknown[]) => number)(p, flags, mode);
+    }) as never;
+    const f = path.join(dir, 'tmpname', 'discover.json');
+    writeFileAtomicSync(f, Buffer.from('{}'), { fs: { openSync: spy } });
+    safeWriteFileSync(f, '{"a":1}', { fs: { openSync: spy } });
+    const temps = opened.filter((o) => o.p.endsWith('.tmp'));
+    expect(temps).toHaveLength(2);
+    for (const t of temps) {
+      expect(path.basename(t.p)).toMatch(new RegExp(`^\\.discover\\.json\\.awsmcp-${process.pid}-[0-9a-f]{16}\\.tmp$`));
+      expect(Number(t.flags) & fs.constants.O_EXCL).toBe(fs.constants.O_EXCL);
+      expect(Number(t.flags) & fs.constants.O_NOFOLLOW).toBe(fs.constants.O_NOFOLLOW);
+      expect(t.mode).toBe(0o600);
+    }
+    expect(new Set(temps.map((t) => t.p)).size).toBe(2);
   });
 
   it('safeUpdateFileSync: read-modify-write under the lock; new files get 0600 and 0700 folders', () => {
