@@ -31,6 +31,9 @@ const HOST_FILE = `{
 }
 `;
 
+// each test runs the CLI several times; the machines are shared, so 5 s is not enough
+jest.setTimeout(60_000);
+
 describe('awsmcp switch', () => {
   it('patches profile, region and accepted args, keeps comments, prints a diff and restart steps, keeps a backup', async () => {
     const t = makeHome();
@@ -116,7 +119,7 @@ describe('awsmcp switch', () => {
     expect(text).toContain('"env": { "AWS_PROFILE": "staging-eu", "AWS_REGION": "eu-west-1" } // inline note');
     expect(text).toContain('"--region=us-east-1"');
     expect(text).toContain('// team servers: keep this comment');
-  });
+  }, 30_000);
 
   it('a host file that does not parse stops the switch with file:line:col (exit 1) unless --skip-broken', async () => {
     const t = makeHome();
