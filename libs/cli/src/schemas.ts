@@ -101,6 +101,8 @@ export const SwitchOutputSchema = Envelope('switch').extend({
   dryRun: z.boolean(),
   files: z.array(FileChange.extend({ scope: z.string(), servers: z.array(z.string()), skipped: z.array(z.object({ server: z.string(), reason: z.string() })) }).strict()),
   skipped: z.array(z.object({ server: z.string(), reason: z.string() })).optional(),
+  /** Host files that could not be read or parsed, left alone with --skip-broken. */
+  broken: z.array(z.object({ file: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }).strict()).optional(),
   restart: z.array(z.object({ host: z.string(), instructions: z.string() })).optional(),
 }).strict();
 

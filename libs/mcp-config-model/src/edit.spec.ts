@@ -163,3 +163,32 @@ describe('removeServer', () => {
     expect(removeServer(text, 'vscode', 'a').text).toBe('{\n  // team\n  "servers": {\n    // first\n    "b": { "type": "stdio", "command": "y" }, // about b\n  },\n}\n');
   });
 });
+
+describe('patchServers', () => {
+  const FILE = '{\n  // keep\n  "servers": {\n    "a": { "type": "stdio", "command": "uvx", "args": ["x", "--profile", "p"], "env": { "AWS_PROFILE": "p" } },\n    "b": {\n      "type": "stdio",\n      "command": "uvx"\n    },\n    "c": { "type": "stdio", "command": "uvx" }\n  }\n}\n';
+  const { patchServers: many, patchServer: one } = require('./index') as typeof import('./index');
+
+  it('one pass gives the text of one patchServer per entry, in order; others untouched', () => {
+    const patches: Array<{ name: string; patch: import('./index').ServerPatch }> = [
+      { name: 'a', patch: { env: { AWS_PROFILE: 'q', AWS_REGION: 'eu-west-1' }, setArgs: { '--profile': 'q' } } },
+      { name: 'b', patch: { env: { AWS_PROFILE: 'q' } } },
+      { name: 'a', patch: { env: { AWS_REGION: null } } },
+    ];
+    const sequential = patches.reduce((t, p) => one(t, 'vscode', p.name, p.patch).text, FILE);
+    const r = many(FILE, 'vscode', patches);
+    expect(r.text).toBe(sequential);
+    expect(r.text).toContain('// keep');
+    expect(r.text).toContain('"c": { "type": "stdio", "command": "uvx" }');
+    expect(r.text).toContain('"args": ["x", "--profile", "q"], "env": { "AWS_PROFILE": "q" }');
+    expect(r.text).toContain('      "command": "uvx",\n      "env": {\n        "AWS_PROFILE": "q"\n      }\n');
+  });
+
+  it('a minified file stays on one line; a missing or duplicated server is an error', () => {
+    const min = '{"servers":{"a":{"type":"stdio","command":"uvx","env":{"AWS_PROFILE":"p"}},"b":{"type":"stdio","command":"uvx"}}}';
+    expect(many(min, 'vscode', [{ name: 'a', patch: { env: { AWS_PROFILE: 'q' } } }, { name: 'b', patch: { env: { AWS_PROFILE: 'q' } } }]).text).toBe(
+      '{"servers":{"a":{"type":"stdio","command":"uvx","env":{"AWS_PROFILE":"q"}},"b":{"type":"stdio","command":"uvx","env":{"AWS_PROFILE":"q"}}}}',
+    );
+    expect(() => many(FILE, 'vscode', [{ name: 'zz', patch: { env: { A: '1' } } }])).toThrow('no server "zz"');
+    expect(() => many('{"servers":{"a":{"command":"x"},"a":{"command":"y"}}}', 'vscode', [{ name: 'a', patch: { env: { A: '1' } } }])).toThrow('defined 2 times');
+  });
+});

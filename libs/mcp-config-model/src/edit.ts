@@ -3,7 +3,7 @@
  * stays as it was (comments, key order, indentation, CRLF, a missing final newline, a BOM), and
  * applying the same edit twice changes nothing the second time.
  */
-import { getNodeValue } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import { ConfigEditError, type JsonPath } from './errors';
 import { getHost } from './hosts/index';
 import type { HostAdapter } from './hosts/types';
@@ -158,12 +158,63 @@ export function addServers(text: string, host: HostId | HostAdapter, servers: re
 
 /** Set env vars / headers / args of one server, or its command / url / envFile. */
 export function patchServer(text: string, host: HostId | HostAdapter, name: string, patch: ServerPatch, options: EditOptions = {}): EditResult {
+  return patchServers(text, host, [{ name, patch }], options);
+}
+
+/**
+ * Patch many servers in one pass: the file is parsed once, each server's member is edited on its
+ * own (as a small document holding only that member, so the cost does not grow with the file),
+ * and the edited members are spliced back. Linear in the size of the file plus the patches.
+ * The result is the same as applying `patchServer` once per entry, in order.
+ */
+export function patchServers(text: string, host: HostId | HostAdapter, patches: ReadonlyArray<{ name: string; patch: ServerPatch }>, options: EditOptions = {}): EditResult {
   const p = prepare(text, host, options);
   const file = options.file ?? '<text>';
-  const base = [...p.mapPath, name];
-  duplicateCheck(p, name, file);
-  if (currentValue(p.text, base) === undefined) throw new ConfigEditError(`${file}: no server "${name}" in ${p.mapPath.map(String).join(' > ')}`);
-  let out = p.text;
+  if (patches.length === 0) return finish(p, p.text, p.text, {});
+  const root = parseForEdit(p.text);
+  const map = root && findNode(root, p.mapPath);
+  const members = new Map<string, Node[]>();
+  if (map && map.type === 'object') {
+    for (const prop of map.children ?? []) {
+      const key = prop.children?.[0]?.value;
+      const value = prop.children?.[1];
+      if (typeof key !== 'string' || !value) continue;
+      const list = members.get(key) ?? [];
+      list.push(value);
+      members.set(key, list);
+    }
+  }
+  // name -> its member's current text (a small document with the member's own indentation)
+  const edited = new Map<string, { node: Node; indent: string; text: string }>();
+  for (const { name, patch } of patches) {
+    const nodes = members.get(name) ?? [];
+    if (nodes.length > 1) throw new ConfigEditError(`${file}: server "${name}" is defined ${nodes.length} times; remove the duplicates before editing it`);
+    const node = nodes[0];
+    if (!node) throw new ConfigEditError(`${file}: no server "${name}" in ${p.mapPath.map(String).join(' > ')}`);
+    let member = edited.get(name);
+    if (!member) {
+      const lineAt = p.text.lastIndexOf('\n', node.offset - 1) + 1;
+      const indent = /^[ \t]*/.exec(p.text.slice(lineAt, node.offset))![0];
+      member = { node, indent, text: indent + p.text.slice(node.offset, node.offset + node.length) };
+      edited.set(name, member);
+    }
+    member.text = patchMember(member.text, [], name, patch, p, file);
+  }
+  // splice the edited members back, in file order
+  const spans = [...edited.values()].sort((a, b) => a.node.offset - b.node.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of spans) {
+    parts.push(p.text.slice(at, m.node.offset), m.text.slice(m.indent.length));
+    at = m.node.offset + m.node.length;
+  }
+  parts.push(p.text.slice(at));
+  return finish(p, p.text, parts.join(''), {});
+}
+
+/** Apply `patch` to the server at `base` of `text` (the whole file, or a member on its own). */
+function patchMember(text: string, base: JsonPath, name: string, patch: ServerPatch, p: Prepared, file: string): string {
+  let out = text;
   for (const key of ['command', 'url'] as const) if (patch[key] !== undefined) out = setAtPath(out, [...base, key], patch[key], p.fmt);
   if (patch.envFile !== undefined) out = patch.envFile === null ? removeAtPath(out, [...base, 'envFile']) : setAtPath(out, [...base, 'envFile'], patch.envFile, p.fmt);
   for (const field of ['env', 'headers'] as const) {
@@ -206,7 +257,7 @@ export function patchServer(text: string, host: HostId | HostAdapter, name: stri
   const after = currentValue(out, base);
   const valid = p.host.entrySchema.safeParse(after);
   if (!valid.success) throw new ConfigEditError(`the patched server "${name}" would not be valid for ${p.host.displayName}: ${valid.error.issues[0]!.message}`);
-  return finish(p, p.text, out, {});
+  return out;
 }
 
 /** Remove one server. An absent name is not an error: the text comes back unchanged. */

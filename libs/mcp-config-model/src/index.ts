@@ -39,15 +39,32 @@ export type { HostConfigDocument, ParseHostConfigOptions, ReadHostConfigOptions,
 export { listServers, hostFiles } from './list';
 export type { ListServersResult, ListServersOptions, FileReport } from './list';
 
-export { addServers, patchServer, removeServer } from './edit';
+export { addServers, patchServer, patchServers, removeServer } from './edit';
 export type { EditOptions, AddServersOptions, EditResult, ServerPatch } from './edit';
 export { inferFormat } from './text/format';
 export type { TextFormat } from './text/format';
 
-export { writeConfigFile, updateConfigFile, resolveWriteTarget, backupName } from './write';
+export { writeConfigFile, updateConfigFile, resolveWriteTarget } from './write';
 export type { WriteOptions, UpdateOptions, WriteResult } from './write';
-export { withFileLock, lockFileFor } from './lock';
-export type { LockOptions } from './lock';
+export {
+  safeWriteFileSync,
+  safeUpdateFileSync,
+  safeUpdateFile,
+  planWrites,
+  resolveWriteTargetSync,
+  realPathOf,
+  sameRealFile,
+  backupRoot,
+  backupDirFor,
+  listBackups,
+  cleanStaleTemps,
+  writeFileAtomicSync,
+  withFileLock,
+  lockFile,
+  lockFileSync,
+  lockFileFor,
+} from './safe-write';
+export type { SafeFs, SafeWriteOptions, SafeWriteResult, BackupOptions, LockOptions, FileLock, PlannedWrite, PlannedFile, CommittedFile, WritePlan } from './safe-write';
 
 export { toTemplate, hydrate, hydrateFile, inputIdFor, hydrationPlan, isProfileVariable, isDefaultHydrateVariable, HYDRATE_KEY, formatPath } from './template';
 export type { TemplateOptions, TemplateResult, HydrateOptions, HydrationPlan } from './template';

@@ -370,6 +370,6 @@ export async function hydrateFile(
   host: HostId | HostAdapter,
   options: HydrateOptions & WriteOptions = {},
 ): Promise<WriteResult> {
-  const text = hydrate(await readConfigText(templateFile, options.fs ? { fs: options.fs } : {}), values, host, { ...options, file: targetFile });
+  const text = hydrate(await readConfigText(templateFile), values, host, { ...options, file: targetFile });
   return writeConfigFile(targetFile, text, options);
 }

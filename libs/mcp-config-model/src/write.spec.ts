@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { addServers, backupName, ConfigLockError, ConfigWriteError, parseHostConfig, updateConfigFile, writeConfigFile } from './index';
+import { addServers, backupDirFor, ConfigLockError, ConfigWriteError, parseHostConfig, updateConfigFile, writeConfigFile } from './index';
 import { tempDir, write } from './__fixtures__/helpers';
 
 const run = promisify(execFile);
@@ -43,24 +43,25 @@ describe('writeConfigFile', () => {
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(real, 'utf8')).toContain('"a"');
     expect(fs.statSync(real).mode & 0o777).toBe(0o600);
-    // a dangling link gets its target created
+    // a dangling link is refused: nothing is created where it points
     const dangling = path.join(dir, 'home', 'dangling.json');
     fs.symlinkSync(path.join(dir, 'dotfiles', 'later.json'), dangling);
-    await writeConfigFile(dangling, '{}');
-    expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true);
-    expect(fs.readFileSync(path.join(dir, 'dotfiles', 'later.json'), 'utf8')).toBe('{}');
+    await expect(writeConfigFile(dangling, '{}')).rejects.toMatchObject({ errno: 'EDANGLING', message: expect.stringContaining('does not exist') });
+    expect(fs.existsSync(path.join(dir, 'dotfiles', 'later.json'))).toBe(false);
   });
 
-  it('writes a backup next to the file when asked', async () => {
+  it('keeps a backup in the per-user folder (0700 / 0600), never next to the file', async () => {
     const f = write(path.join(dir, 'bak', 'mcp.json'), '{"old": true}');
-    fs.chmodSync(f, 0o604);
+    fs.chmodSync(f, 0o644);
+    const root = path.join(dir, 'state', 'awsmcp', 'backups');
     const now = new Date('2026-03-01T10:15:00.123Z');
-    const r = await writeConfigFile(f, '{"new": true}', { backup: true, now: () => now });
-    expect(r.backup).toBe(`${f}.bak-20260301T101500123Z`);
-    expect(backupName(f, now)).toBe(r.backup);
+    const r = await writeConfigFile(f, '{"new": true}', { backup: { root }, now: () => now });
+    expect(r.backup).toBe(path.join(backupDirFor(f, root), '20260301T101500123Z'));
     expect(fs.readFileSync(r.backup!, 'utf8')).toBe('{"old": true}');
-    expect(fs.statSync(r.backup!).mode & 0o777).toBe(0o604);
-    expect((await writeConfigFile(f, '{"new": true}', { backup: true })).backup).toBeUndefined();
+    expect(fs.statSync(r.backup!).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(r.backup!)).mode & 0o777).toBe(0o700);
+    expect(fs.readdirSync(path.dirname(f))).toEqual(['mcp.json']);
+    expect((await writeConfigFile(f, '{"new": true}', { backup: { root } })).backup).toBeUndefined();
   });
 
   it('a read-only folder: the write fails cleanly and the original is intact', async () => {
@@ -83,7 +84,7 @@ describe('writeConfigFile', () => {
         // As root the folder permission does not apply, so the failure of creating the temporary
         // file is injected with the errno the kernel would give.
         const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-        const err = await writeConfigFile(f, '{}', { fs: { open: (async () => { throw denied; }) as never } }).catch((e) => e);
+        const err = await writeConfigFile(f, '{}', { fs: { openSync: ((p: string, ...rest: never[]) => { if (String(p).endsWith('.tmp')) throw denied; return (fs.openSync as (...a: unknown[]) => number)(p, ...rest); }) as never } }).catch((e) => e);
         expect(err).toBeInstanceOf(ConfigWriteError);
         expect(err).toMatchObject({ errno: 'EACCES', message: `${f}: permission denied writing in ${ro}; the original file is unchanged` });
       }
@@ -97,7 +98,7 @@ describe('writeConfigFile', () => {
   it('a failed rename leaves no temporary file and the original intact', async () => {
     const f = write(path.join(dir, 'rename', 'mcp.json'), '{"original": true}');
     const erofs = Object.assign(new Error('EROFS'), { code: 'EROFS' });
-    const err = await writeConfigFile(f, '{}', { fs: { rename: (async () => { throw erofs; }) as never } }).catch((e) => e);
+    const err = await writeConfigFile(f, '{}', { fs: { renameSync: (() => { throw erofs; }) as never } }).catch((e) => e);
     expect(err).toMatchObject({ errno: 'EROFS', message: expect.stringContaining('read-only file system; the original file is unchanged') });
     expect(fs.readFileSync(f, 'utf8')).toBe('{"original": true}');
     expect(listTmp(path.dirname(f))).toEqual([]);

@@ -215,25 +215,39 @@ describe('readTags / writeTags', () => {
     expect(defaultTagsPath({ HOME: '/home/x' })).toBe('/home/x/.aws-profile-tags.yaml');
   });
 
-  it('writes atomically, keeps the mode, keeps a backup, writes nothing when unchanged', () => {
+  it('writes atomically, keeps the mode, keeps a backup outside the folder, writes nothing when unchanged', () => {
     const home = tmpHome();
     const file = path.join(home, '.aws-profile-tags.yaml');
+    const backupDir = path.join(home, '.local/state/awsmcp/backups');
     fs.writeFileSync(file, SAMPLE, { mode: 0o640 });
     fs.chmodSync(file, 0o640);
     const next = setTag(readTags(file), 'new-one', 'dev');
-    const result = writeTags(next);
-    expect(result).toEqual({ file, target: file, written: true, backup: `${file}.bak` });
+    const result = writeTags(next, { backupDir });
+    expect(result).toMatchObject({ file, target: file, written: true, backup: expect.stringContaining(backupDir) });
     expect(fs.readFileSync(file, 'utf8')).toBe(`${SAMPLE}new-one: dev\n`);
     expect(fs.statSync(file).mode & 0o777).toBe(0o640);
-    expect(fs.readFileSync(`${file}.bak`, 'utf8')).toBe(SAMPLE);
-    expect(writeTags(readTags(file)).written).toBe(false);
-    expect(fs.readdirSync(home).sort()).toEqual(['.aws-profile-tags.yaml', '.aws-profile-tags.yaml.bak']);
+    expect(fs.readFileSync(result.backup!, 'utf8')).toBe(SAMPLE);
+    expect(fs.statSync(result.backup!).mode & 0o777).toBe(0o600);
+    expect(writeTags(readTags(file), { backupDir }).written).toBe(false);
+    expect(fs.readdirSync(home).sort()).toEqual(['.aws-profile-tags.yaml', '.local']);
+  });
+
+  it('never removes a lock a live writer holds, however old (one stale-lock rule with every other writer)', () => {
+    const home = tmpHome();
+    const file = path.join(home, '.aws-profile-tags.yaml');
+    fs.writeFileSync(`${file}.lock`, `${process.pid} ${require('node:os').hostname()} live-holder - 2026-01-01T00:00:00Z\n`);
+    const old = new Date(Date.now() - 3600_000);
+    fs.utimesSync(`${file}.lock`, old, old);
+    const err = errorOf(() => writeTags(setTag(emptyTags(file), 'a', 'prod'), { lockTimeoutMs: 100, backup: false }));
+    expect(err.code).toBe('TAGS_WRITE_ERROR');
+    expect(fs.readFileSync(`${file}.lock`, 'utf8')).toContain('live-holder');
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it('creates a new file with mode 0600 and no backup', () => {
     const home = tmpHome();
     const file = path.join(home, '.aws-profile-tags.yaml');
-    const result = writeTags(setTag(readTags(file), 'prod-eu', 'prod'));
+    const result = writeTags(setTag(readTags(file), 'prod-eu', 'prod'), { backupDir: path.join(home, 'backups') });
     expect(result.backup).toBeUndefined();
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(readTags(file).tags['prod-eu']).toBe('prod');
@@ -247,7 +261,7 @@ describe('readTags / writeTags', () => {
     fs.writeFileSync(target, 'a: prod\n');
     const link = path.join(home, '.aws-profile-tags.yaml');
     fs.symlinkSync('dotfiles/aws-profile-tags.yaml', link);
-    const result = writeTags(setTag(readTags(link), 'b', 'dev'));
+    const result = writeTags(setTag(readTags(link), 'b', 'dev'), { backupDir: path.join(home, 'backups') });
     expect(result.target).toBe(target);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toBe('a: prod\nb: dev\n');
@@ -266,7 +280,7 @@ describe('readTags / writeTags', () => {
   it('writes to another file when asked', () => {
     const home = tmpHome();
     const other = path.join(home, 'sub', 'tags.yaml');
-    writeTags(parseTags('a: prod\n', path.join(home, 'x.yaml')), { file: other });
+    writeTags(parseTags('a: prod\n', path.join(home, 'x.yaml')), { file: other, backupDir: path.join(home, 'backups') });
     expect(fs.readFileSync(other, 'utf8')).toBe('a: prod\n');
   });
 });

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { isValidIdentifier, resolveHome, type Env } from '@awsmcp/aws-config-parser';
 import type { Document, Pair, YAMLMap } from 'yaml';
 import { TagsFileError, type TagsIssue } from './errors';
+import { resolveWriteTargetSync, safeWriteFileSync } from '@awsmcp/mcp-config-model/safe-write';
 import { ENVIRONMENTS, parseTagValue, TagValueSchema, type Environment } from './schema';
 
 type Yaml = typeof import('yaml');
@@ -400,8 +401,13 @@ export function removeTag(tags: ProfileTags, profile: string): ProfileTags {
 export interface WriteTagsOptions {
   /** Write here instead of `tags.file`. */
   file?: string;
-  /** Keep the previous content as `<file>.bak` (default true). */
+  /**
+   * Keep the previous content in the per-user backup folder (default true): `backupDir`, else
+   * `$XDG_STATE_HOME/awsmcp/backups` / `~/.local/state/awsmcp/backups` (never next to the file).
+   */
   backup?: boolean;
+  /** The backup folder (the CLI passes the one of its home). */
+  backupDir?: string;
   /** How long to wait for another writer's lock, in ms (default 5000). */
   lockTimeoutMs?: number;
 }
@@ -416,110 +422,35 @@ export interface WriteTagsResult {
   backup?: string;
 }
 
-/** Follow symlinks (even a dangling one) to the file that should be replaced. */
-function resolveTarget(file: string): string {
-  let current = path.resolve(file);
-  for (let hops = 0; hops < 40; hops++) {
-    let st: fs.Stats;
-    try {
-      st = fs.lstatSync(current);
-    } catch {
-      return current;
-    }
-    if (!st.isSymbolicLink()) return current;
-    current = path.resolve(path.dirname(current), fs.readlinkSync(current));
-  }
-  throw new TagsFileError('TAGS_WRITE_ERROR', file, 'too many levels of symbolic links');
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function acquireLock(lock: string, file: string, timeoutMs: number): number {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const fd = fs.openSync(lock, 'wx', 0o600);
-      fs.writeSync(fd, String(process.pid));
-      return fd;
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (e.code !== 'EEXIST') throw new TagsFileError('TAGS_WRITE_ERROR', file, `cannot create the lock ${lock} (${e.code ?? e.message})`);
-      try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > 30_000) {
-          fs.rmSync(lock, { force: true });
-          continue;
-        }
-      } catch {
-        continue;
-      }
-      if (Date.now() > deadline) throw new TagsFileError('TAGS_WRITE_ERROR', file, `another process is writing the tags file (lock ${lock} exists)`);
-      sleep(25);
-    }
-  }
-}
-
 /**
- * Write the tags' text atomically: a temp file in the same folder, then rename over the target.
- * Keeps the mode of an existing file (new files get 0600: the file shows which accounts are
- * production), follows symlinks (the target changes, the link stays), writes nothing when the
- * content is already there.
+ * Write the tags' text through the safe-write module of @awsmcp/mcp-config-model: atomic (an
+ * unpredictable 0600 temp file in the same folder, fsync, rename), under the one lock rule, the
+ * mode of an existing file kept (new files get 0600: the file shows which accounts are production),
+ * symlinks followed (the target changes, the link stays; a dangling link is refused), a read-only
+ * file refused, nothing written when the content is already there.
  */
 export function writeTags(tags: ProfileTags, options: WriteTagsOptions = {}): WriteTagsResult {
   const file = options.file ?? tags.file;
-  const target = resolveTarget(file);
-  const dir = path.dirname(target);
-  let existing: { text: string; mode: number } | undefined;
   try {
-    const st = fs.statSync(target);
-    existing = { text: fs.readFileSync(target, 'utf8'), mode: st.mode & 0o7777 };
+    const r = safeWriteFileSync(file, tags.text, {
+      backup: options.backup === false ? false : options.backupDir ? { root: options.backupDir } : true,
+      timeoutMs: options.lockTimeoutMs ?? 5000,
+      mode: 0o600,
+    });
+    return { file, target: r.target, written: r.changed, ...(r.backup ? { backup: r.backup } : {}) };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code !== 'ENOENT') throw new TagsFileError('TAGS_WRITE_ERROR', file, `cannot read the current file (${e.code ?? e.message})`);
+    const e = err as Error & { code?: string; errno?: string };
+    if (e.code === 'LOCK_ERROR') throw new TagsFileError('TAGS_WRITE_ERROR', file, `another process is writing the tags file (${e.message.replace(`${resolveQuiet(file)}: `, '')})`);
+    const reason = e.code === 'WRITE_ERROR' || e.code === 'READ_ERROR' ? e.message.replace(`${file}: `, '') : `cannot write the tags file (${e.errno ?? e.code ?? e.message})`;
+    throw new TagsFileError('TAGS_WRITE_ERROR', file, reason);
   }
-  if (existing && existing.text === tags.text) return { file, target, written: false };
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw new TagsFileError('TAGS_WRITE_ERROR', file, `cannot create the folder ${dir} (${(err as NodeJS.ErrnoException).code})`);
-  }
-  const lock = `${target}.lock`;
-  const lockFd = acquireLock(lock, file, options.lockTimeoutMs ?? 5000);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const mode = existing?.mode ?? 0o600;
-  const result: WriteTagsResult = { file, target, written: true };
-  try {
-    if (existing && options.backup !== false) {
-      const backup = `${target}.bak`;
-      writeAtomic(path.join(dir, `.${path.basename(backup)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`), backup, existing.text, existing.mode);
-      result.backup = backup;
-    }
-    writeAtomic(temp, target, tags.text, mode);
-  } catch (err) {
-    if (err instanceof TagsFileError) throw err;
-    throw new TagsFileError('TAGS_WRITE_ERROR', file, `cannot write the tags file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  } finally {
-    fs.closeSync(lockFd);
-    fs.rmSync(lock, { force: true });
-  }
-  return result;
 }
 
-function writeAtomic(temp: string, target: string, text: string, mode: number): void {
+function resolveQuiet(file: string): string {
   try {
-    const fd = fs.openSync(temp, 'wx', mode);
-    try {
-      fs.writeFileSync(fd, text, 'utf8');
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.chmodSync(temp, mode);
-    fs.renameSync(temp, target);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
+    return resolveWriteTargetSync(file);
+  } catch {
+    return file;
   }
 }
 

@@ -188,6 +188,21 @@ describe('the discover cache', () => {
     expect(r.cached.stdout).toBe(r.fresh.stdout);
   }, 10_000);
 
+  it('a symlink planted at the cache file is replaced, never followed; no temporary file is left', async () => {
+    const u = makeHome({ now: NOW });
+    await settle();
+    const victim = path.join(u.home, 'victim.txt');
+    fs.writeFileSync(victim, 'keep me\n');
+    fs.mkdirSync(path.dirname(cacheFile(u)), { recursive: true });
+    fs.symlinkSync(victim, cacheFile(u));
+    const r = await run(u, ['discover', '--json'], { now: NOW });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('keep me\n');
+    expect(fs.lstatSync(cacheFile(u)).isSymbolicLink()).toBe(false);
+    expect(fs.statSync(cacheFile(u)).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(path.dirname(cacheFile(u))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  }, 10_000);
+
   it('a missing tags file is still written by a normal run', async () => {
     const u = named.tags;
     await run(u, ['discover', '--json', '--no-write-tags'], { now: NOW });

@@ -299,7 +299,8 @@ export function keptRowsAt(kept: KeptRows, nowMs: number): Buffer {
  * Keep `computation` (its rows as {@link keepRows} gave them) for later runs. `startedAtMs` is the
  * real clock (Date.now()) when the run began reading its inputs: any input changed since two seconds
  * before that is "racy" and nothing is kept.
- * Written atomically (temp file + rename), mode 600; failures are reported, never thrown.
+ * Written through safe-write (unpredictable O_EXCL temp file + rename, mode 600; a symlink in
+ * its place is replaced, not followed); failures are reported, never thrown.
  */
 export function writeDiscoverCache(file: string, key: string, computation: DiscoverComputation, kept: KeptRows, startedAtMs: number, cwd: string): CacheWrite {
   const inputs = [...new Set(computation.inputs)];
@@ -323,18 +324,12 @@ export function writeDiscoverCache(file: string, key: string, computation: Disco
     cuts: kept.cuts,
     expiries: kept.expiries,
   };
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), kept.bytes]), { mode: 0o600 });
-    fs.renameSync(tmp, file);
+    // loaded here: a cache hit never writes, and safe-write is the only module this needs
+    const { writeFileAtomicSync } = require('@awsmcp/mcp-config-model/safe-write') as typeof import('@awsmcp/mcp-config-model/safe-write');
+    writeFileAtomicSync(file, Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), kept.bytes]), { mode: 0o600 });
     return 'written';
   } catch {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing left to clean
-    }
     return 'failed';
   }
 }

@@ -76,7 +76,8 @@ export function loadOrSeedTags(ctx: CliContext, set: ProfileSet, write: boolean,
   if (tags.exists || !write || Object.keys(set.profiles).length === 0) return { tags };
   const suggestion = suggestTags(profiles);
   const seeded = parseTags(suggestion.text, file);
-  writeTags(seeded, { file });
+  const { backupRoot } = require('@awsmcp/mcp-config-model/safe-write') as typeof import('@awsmcp/mcp-config-model/safe-write');
+  writeTags(seeded, { file, backupDir: backupRoot({ env: ctx.libEnv, home: ctx.home }) });
   return { tags: readTags(file), written: file };
 }
 

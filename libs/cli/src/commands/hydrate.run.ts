@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { detectHostFile, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, isProfileVariable, isTemplateSecretName, parseHostConfig, writeConfigFile, type HostAdapter, type HydrationPlan } from '@awsmcp/mcp-config-model';
+import { backupRoot, detectHostFile, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, isProfileVariable, isTemplateSecretName, parseHostConfig, safeUpdateFileSync, writeConfigFile, type HostAdapter, type HydrationPlan } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { awsmcpCacheDir } from '../cache-dir';
 import type { CliContext } from '../context';
@@ -29,7 +29,16 @@ function recordFile(ctx: CliContext): string {
 
 function readRecords(file: string): Record<string, string> {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    return parseRecords(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+function parseRecords(text: string): Record<string, string> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
   } catch {
     return {};
   }
@@ -97,6 +106,7 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
 
   // plan every file first (hydrate, validate, guard, local-edit check); write only when all passed
   const records = readRecords(recordFile(ctx));
+  const mine: Record<string, string> = {};
   const planned = [];
   for (const template of templates) {
     const rel = path.relative(ctx.cwd, template) || template;
@@ -162,8 +172,9 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
 
   const results = [];
   for (const p of planned) {
-    const written = await writeConfigFile(p.target, p.out, { backup: p.existing !== undefined && p.existing !== p.out });
+    const written = await writeConfigFile(p.target, p.out, { backup: p.existing !== undefined && p.existing !== p.out ? { root: backupRoot({ env: ctx.libEnv, home: ctx.home }) } : false });
     records[p.target] = sha(p.out);
+    mine[p.target] = records[p.target];
     results.push({
       template: p.template,
       file: p.target,
@@ -175,8 +186,8 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
       diff: p.existing !== undefined ? formatDiff(p.existing, p.out) : [],
     });
   }
-  fs.mkdirSync(path.dirname(recordFile(ctx)), { recursive: true });
-  fs.writeFileSync(recordFile(ctx), JSON.stringify(records, null, 2) + '\n');
+  // merged under the lock (two hydrates at once keep both records), atomic, 0600
+  safeUpdateFileSync(recordFile(ctx), (text) => JSON.stringify({ ...parseRecords(text), ...mine }, null, 2) + '\n');
 
   if (ctx.json) {
     printJson(ctx, 'hydrate', { files: results.map(({ diff: _diff, ...r }) => r) });

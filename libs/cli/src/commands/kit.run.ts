@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyProfile, loadProfiles, resolveChain, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { addServers, getHost, parseHostConfig, toServerSpec, toTemplate, updateConfigFile, type VsCodeInput } from '@awsmcp/mcp-config-model';
+import { addServers, backupRoot, getHost, parseHostConfig, planWrites, resolveWriteTargetSync, toServerSpec, toTemplate, type VsCodeInput } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { BUILTIN_KITS, budget, buildKit, readMeasurements, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
@@ -11,7 +11,7 @@ import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
-import { unknownProfileMessage } from './shared';
+import { scopeJudge, unknownProfileMessage } from './shared';
 
 function userKits(ctx: CliContext): Kit[] {
   const file = path.join(ctx.cwd, KITS_FILE);
@@ -141,20 +141,22 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     if (!(await ask(ctx, `Write ${k.name} anyway (${b.total} tokens)? [y/N] `))) return EXIT.FAILURE;
   }
   if (!ctx.json) for (const x of skippedProfiles) ctx.err(`skipped profile ${x.profile}: ${x.reason}`);
-  // prod guard for every entry (workspace scope); a terminal asks once per profile
+  // prod guard for every entry, in the scope its file really is (a workspace link to a user file is
+  // user scope); a terminal asks once per profile
   const confirmation = prodConfirmation();
+  const judge = scopeJudge(ctx);
   for (const e of entries) {
     if (!e.profile) continue;
+    const scope = judge(workspaceFile(ctx, e.host), 'workspace') as 'workspace';
     await confirmGuard(
       ctx,
-      { kind: 'kit', profile: e.profile, server: { name: e.name, command: e.spec.command, args: e.spec.args, env: e.spec.env, scope: 'workspace', host: e.host } },
+      { kind: 'kit', profile: e.profile, server: { name: e.name, command: e.spec.command, args: e.spec.args, env: e.spec.env, scope, host: e.host } },
       { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt },
       confirmation,
     );
   }
   // per host: concrete specs, or template specs with the host's own variables
-  const results = [];
-  for (const host of hosts) {
+  const edits = hosts.map((host) => {
     const hostEntries = entries.filter((e) => e.host === host);
     let specs = hostEntries.map((e) => e.spec);
     let inputs: VsCodeInput[] = [];
@@ -167,16 +169,19 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
       inputs = t.inputs;
     }
     const file = workspaceFile(ctx, host);
-    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const edit = (text: string) => addServers(text, host, specs, { replace: options.replace === true, inputs, file });
-    const preview = edit(before);
-    let backup: string | undefined;
-    if (!options.dryRun && preview.changed) {
-      const w = await updateConfigFile(file, (text) => edit(text).text, { backup: true });
-      backup = w.backup;
-    }
-    results.push({ host, file, added: preview.added, replaced: preview.replaced, skipped: preview.skipped, unchanged: preview.unchanged, changed: preview.changed, ...(backup ? { backup } : {}), diff: formatDiff(before, preview.text) });
-  }
+    return { host, file, edit: (text: string) => addServers(text, host, specs, { replace: options.replace === true, inputs, file }) };
+  });
+  // every file planned (read, edited; a dangling link or a read-only file refused) before any is
+  // written; then all are written, or, when one fails, the others are restored
+  const plan = planWrites(edits.map((e) => ({ file: e.file, update: (text: string) => e.edit(text).text })), { backup: { root: backupRoot({ env: ctx.libEnv, home: ctx.home }) } });
+  const committed = options.dryRun ? [] : await plan.commitAll();
+  const results = edits.map((e) => {
+    const target = resolveWriteTargetSync(e.file);
+    const planned = plan.files.find((f) => f.target === target)!;
+    const preview = e.edit(planned.before);
+    const backup = committed.find((c) => c.target === planned.target)?.backup;
+    return { host: e.host, file: e.file, added: preview.added, replaced: preview.replaced, skipped: preview.skipped, unchanged: preview.unchanged, changed: preview.changed, ...(backup ? { backup } : {}), diff: formatDiff(planned.before, preview.text) };
+  });
   if (ctx.json) {
     printJson(ctx, 'kit', { kit: k.name, mode, dryRun: options.dryRun === true, budget: b, files: results, ...(skippedProfiles.length ? { skippedProfiles } : {}) });
     return EXIT.OK;

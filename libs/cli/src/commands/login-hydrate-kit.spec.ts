@@ -91,7 +91,10 @@ describe('awsmcp hydrate', () => {
     expect(fs.readFileSync(file, 'utf8')).toContain('// my own note');
     const forced = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(/backup: .*mcp\.json\.bak-/);
+    expect(forced.stdout).toContain(`backup: ${path.join(t.home, '.local/state/awsmcp/backups')}`);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.bak'))).toEqual([]);
+    const records = path.join(t.home, '.cache/awsmcp/hydrated.json');
+    expect(fs.statSync(records).mode & 0o777).toBe(0o600);
   });
 
   it('a prod profile needs --confirm', async () => {
@@ -156,6 +159,48 @@ describe('awsmcp kit', () => {
     expect((await run(t, ['kit', 'cost', '--profile', 'dev-sandbx', '--region', 'eu-west-1', '--no-validate-profile', '--yes'])).code).toBe(0);
     const prod = await run(t, ['kit', 'cost', '--profile', 'prod-eu', '--region', 'eu-west-1', '--yes']);
     expect(prod.code).toBe(3);
+  });
+
+  it('plans every host file first: a broken or read-only third file means nothing is written', async () => {
+    const t = makeHome();
+    const cursor = writeFile(t.workspace, '.cursor/mcp.json', '{ "mcpServers": { "x": { "command": "node" } } } trailing');
+    const args = ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--yes', '--hosts', 'vscode,claude-code,cursor'];
+    const r = await run(t, args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(cursor);
+    expect(fs.existsSync(path.join(t.workspace, '.vscode/mcp.json'))).toBe(false);
+    expect(fs.existsSync(path.join(t.workspace, '.mcp.json'))).toBe(false);
+    fs.writeFileSync(cursor, '{ "mcpServers": {} }\n');
+    fs.chmodSync(cursor, 0o444);
+    const ro = await run(t, args);
+    expect(ro.code).toBe(1);
+    expect(ro.stderr).toMatch(/read-only \(mode 0444\)/);
+    expect(fs.existsSync(path.join(t.workspace, '.vscode/mcp.json'))).toBe(false);
+    fs.chmodSync(cursor, 0o644);
+    expect((await run(t, args)).code).toBe(0);
+    expect(fs.readdirSync(t.workspace).filter((f) => f.includes('.bak'))).toEqual([]);
+  });
+
+  it('a dangling symlink is refused: kit creates no file where it points', async () => {
+    const t = makeHome();
+    const elsewhere = path.join(path.dirname(t.workspace), 'elsewhere', 'planted.json');
+    fs.symlinkSync(elsewhere, path.join(t.workspace, '.mcp.json'));
+    const r = await run(t, ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--yes', '--hosts', 'vscode,claude-code']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/does not exist/);
+    expect(fs.existsSync(elsewhere)).toBe(false);
+    expect(fs.existsSync(path.join(t.workspace, '.vscode/mcp.json'))).toBe(false);
+  });
+
+  it('a workspace .mcp.json that links to ~/.claude.json is user scope for the prod guard', async () => {
+    const t = makeHome();
+    const user = path.join(t.home, '.claude.json');
+    fs.writeFileSync(user, '{ "mcpServers": {} }\n');
+    fs.symlinkSync(user, path.join(t.workspace, '.mcp.json'));
+    const r = await run(t, ['kit', 'cost', '--profile', 'prod-eu', '--region', 'eu-west-1', '--yes', '--confirm', '--hosts', 'claude-code']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/user-scope/);
+    expect(fs.readFileSync(user, 'utf8')).toBe('{ "mcpServers": {} }\n');
   });
 
   it('--multi-account: one instance per prod-tagged profile', async () => {

@@ -4,6 +4,7 @@ import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { classifyAwsError, regionFor } from '../doctor/aws';
+import { backupRoot } from '@awsmcp/mcp-config-model';
 import { appendProfiles, generateProfiles, type WriteResult } from '../org/generate';
 import { joinAccounts, listAccounts } from '../org/scan';
 import { OrgScanJsonSchema, type Generated, type OrgScanJson } from '../org/schema';
@@ -114,7 +115,7 @@ export async function orgScan(ctx: CliContext, options: Record<string, unknown>)
         return EXIT.FAILURE;
       }
     }
-    written = await appendProfiles(configFile, generated);
+    written = await appendProfiles(configFile, generated, backupRoot({ env: ctx.libEnv, home: ctx.home }));
   }
 
   const report: OrgScanJson = {

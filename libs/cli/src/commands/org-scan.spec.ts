@@ -155,7 +155,9 @@ describe('awsmcp org-scan', () => {
       const after = fs.readFileSync(file, 'utf8');
       expect(after.startsWith(config)).toBe(true); // every byte before is kept
       expect(fs.readFileSync(doc.written!.backup!, 'utf8')).toBe(config);
-      expect((fs.statSync(file).mode & 0o777).toString(8)).toBe((fs.statSync(doc.written!.backup!).mode & 0o777).toString(8));
+      // the backup is in the per-user state folder, 0600 (it holds the config), never next to it
+      expect(doc.written!.backup!.startsWith(path.join(t.home, '.local/state/awsmcp/backups'))).toBe(true);
+      expect((fs.statSync(doc.written!.backup!).mode & 0o777).toString(8)).toBe('600');
       const set = loadProfiles({ home: t.home });
       expect(set.profiles['prod-eu'].properties.sso_account_id).toBe(ids[3]);
 

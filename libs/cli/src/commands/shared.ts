@@ -89,3 +89,30 @@ export function loginArgv(command: string): string[] {
   }
   return words;
 }
+
+/**
+ * The scope a write really lands in, judged by the file's real path: a workspace `.mcp.json` that
+ * is a symlink to `~/.claude.json` (or to any file outside the workspace) is user scope.
+ */
+export function scopeJudge(ctx: CliContext): (file: string, declared: string) => string {
+  const { HOSTS, realPathOf } = require('@awsmcp/mcp-config-model') as typeof import('@awsmcp/mcp-config-model');
+  const pathMod = require('node:path') as typeof import('node:path');
+  let userReal: Map<string, string> | undefined;
+  const judged = new Map<string, string>();
+  return (file, declared) => {
+    if (declared !== 'workspace') return declared;
+    let scope = judged.get(file);
+    if (scope === undefined) {
+      userReal ??= new Map(
+        HOSTS.flatMap((h) => h.files({ home: ctx.home, workspace: ctx.cwd, platform: ctx.platform as 'linux', env: ctx.libEnv }))
+          .filter((f) => f.scope !== 'workspace')
+          .map((f) => [realPathOf(f.file), f.scope]),
+      );
+      const real = realPathOf(file);
+      const root = realPathOf(ctx.cwd);
+      scope = userReal.get(real) ?? (real === root || real.startsWith(root + pathMod.sep) ? declared : 'user');
+      judged.set(file, scope);
+    }
+    return scope;
+  };
+}

@@ -1,7 +1,6 @@
 /** `awsmcp switch`: patch the profile (and region) of MCP servers in host files. */
-import * as fs from 'node:fs';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { findArgValues, getHost, listServers, patchServer, updateConfigFile, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
+import { backupRoot, findArgValues, getHost, listServers, patchServers, planWrites, type FileReport, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
@@ -9,7 +8,7 @@ import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
-import { refuseOptionLikeProfile, unknownProfileMessage } from './shared';
+import { refuseOptionLikeProfile, scopeJudge, unknownProfileMessage } from './shared';
 
 const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
 
@@ -82,8 +81,24 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   const scope = String(options.scope ?? 'workspace');
   if (!['workspace', 'user', 'all'].includes(scope)) throw new CliError(`--scope must be workspace, user or all (got '${scope}')`, EXIT.USAGE, undefined, 'USAGE');
 
-  const { servers } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
-  const inScope = servers.filter((s) => !s.location.legacy && (scope === 'all' || (scope === 'workspace' ? s.location.scope === 'workspace' : s.location.scope !== 'workspace')));
+  const { servers, files } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
+  const wanted = (fileScope: string) => scope === 'all' || (scope === 'workspace' ? fileScope === 'workspace' : fileScope !== 'workspace');
+  // a host file that cannot be read or parsed is never skipped silently: its servers may be on prod
+  const broken = files.filter((f) => f.status === 'error' && !f.legacy && wanted(f.scope));
+  if (broken.length > 0 && options.skipBroken !== true) {
+    const first = broken[0]!;
+    throw new CliError(
+      `${brokenWhere(first)}: ${brokenReason(first)}${broken.length > 1 ? ` (and ${broken.length - 1} more broken host file${broken.length > 2 ? 's' : ''}: ${broken.slice(1).map(brokenWhere).join(', ')})` : ''}`,
+      EXIT.FAILURE,
+      'fix the file (its servers were not switched), or pass --skip-broken to switch the other files anyway',
+      'BROKEN_HOST_FILE',
+    );
+  }
+  for (const b of broken) ctx.err(`${st.yellow('warning')}: skipped ${brokenWhere(b)}: ${brokenReason(b)} (--skip-broken)`);
+  const brokenJson = broken.map((b) => ({ file: b.file, ...(b.error?.line !== undefined ? { line: b.error.line, column: b.error.column ?? 1 } : {}), message: brokenReason(b) }));
+  // scope by where a file really is: a workspace link to ~/.claude.json is the user-scope file
+  const realScope = scopeJudge(ctx);
+  const inScope = servers.filter((s) => !s.location.legacy && wanted(s.location.scope));
   const selected = options.server ? inScope.filter((s) => s.name === options.server) : inScope;
   if (options.server && selected.length === 0) {
     throw new CliError(`no server named '${String(options.server)}' in ${scope} scope host files`, EXIT.USAGE, `awsmcp status lists the servers${scope === 'workspace' ? '; --scope all looks in user files too' : ''}`, 'UNKNOWN_SERVER');
@@ -109,12 +124,12 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
       plan.skipped.push({ server: entry.name, reason: 'not an AWS server' });
       continue;
     }
-    const hostScope = entry.location.scope === 'local' ? 'local' : entry.location.scope;
+    const hostScope = realScope(entry.location.file, entry.location.scope);
     // judge the entry as it will be in the file: the new profile, not the old --profile argument
     const landed = patchedEntry(entry, patch);
     await confirmGuard(
       ctx,
-      { kind: 'switch', profile, server: { name: entry.name, command: entry.command, args: landed.args, env: landed.env, scope: hostScope, file: entry.location.file, host: entry.location.host } },
+      { kind: 'switch', profile, server: { name: entry.name, command: entry.command, args: landed.args, env: landed.env, scope: hostScope as 'workspace', file: entry.location.file, host: entry.location.host } },
       { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt, allowGlobalProd: options.allowGlobalProd === true },
       confirmation,
     );
@@ -123,7 +138,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   }
   if ([...plans.values()].every((p) => p.entries.length === 0)) {
     const skipped = [...plans.values()].flatMap((p) => p.skipped);
-    if (ctx.json) printJson(ctx, 'switch', { profile, ...(region ? { region } : {}), dryRun: options.dryRun === true, files: [], skipped });
+    if (ctx.json) printJson(ctx, 'switch', { profile, ...(region ? { region } : {}), dryRun: options.dryRun === true, files: [], skipped, ...(brokenJson.length ? { broken: brokenJson } : {}) });
     else {
       ctx.out(`no AWS MCP server to switch in ${scope} scope${skipped.length ? ':' : ''}`);
       for (const s of skipped) ctx.out(`  ${s.server}: ${s.reason}`);
@@ -132,41 +147,32 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
     return EXIT.OK;
   }
 
-  const results = [];
-  for (const plan of plans.values()) {
-    if (plan.entries.length === 0) continue;
-    const apply = (text: string) => {
-      let next = text;
-      for (const { entry, patch } of plan.entries) next = patchServer(next, entry.location.host, entry.name, patch, { file: plan.file, ...(plan.project ? { project: plan.project } : {}) }).text;
-      return next;
-    };
-    let before = '';
-    let after = '';
-    let backup: string | undefined;
-    let changed = false;
-    if (options.dryRun) {
-      before = fs.readFileSync(plan.file, 'utf8');
-      after = apply(before);
-      changed = after !== before;
-    } else {
-      const r = await updateConfigFile(
-        plan.file,
-        (text) => {
-          before = text;
-          after = apply(text);
-          return after;
-        },
-        { backup: options.backup !== false },
-      );
-      changed = r.changed;
-      backup = r.backup;
-    }
-    results.push({ file: plan.file, host: plan.host, scope: plan.scope, servers: plan.servers, skipped: plan.skipped, changed, ...(backup ? { backup } : {}), diff: formatDiff(before, after) });
-  }
+  // every file planned (parsed, edited, guarded above) first, then all written under their locks,
+  // or none: a failure part-way restores the files already written
+  const active = [...plans.values()].filter((p) => p.entries.length > 0);
+  // one entry per (file, project): several projects of ~/.claude.json are edits of the same file
+  const writePlan = planWrites(
+    active.map((plan) => ({
+      file: plan.file,
+      update: (text: string) =>
+        patchServers(text, plan.entries[0]!.entry.location.host, plan.entries.map(({ entry, patch }) => ({ name: entry.name, patch })), { file: plan.file, ...(plan.project ? { project: plan.project } : {}) }).text,
+    })),
+    { backup: options.backup === false ? false : { root: backupRoot({ env: ctx.libEnv, home: ctx.home }) } },
+  );
+  const committed = options.dryRun ? undefined : await writePlan.commitAll();
+  const results = active.map((plan, i) => {
+    const planned = writePlan.files.find((f) => f.file === plan.file) ?? writePlan.files[i]!;
+    const done = committed?.find((c) => c.target === planned.target);
+    const before = done?.before ?? planned.before;
+    const after = done?.after ?? planned.after;
+    const changed = done ? done.changed : planned.changed;
+    const backup = done?.backup;
+    return { file: plan.file, host: plan.host, scope: plan.scope, servers: plan.servers, skipped: plan.skipped, changed, ...(backup ? { backup } : {}), diff: formatDiff(before, after) };
+  });
   const hosts = [...new Set(results.filter((r) => r.changed).map((r) => r.host))];
   const restart = hosts.map((h) => ({ host: h, instructions: getHost(h as never).restartInstructions }));
   if (ctx.json) {
-    printJson(ctx, 'switch', { profile, ...(region ? { region } : {}), dryRun: options.dryRun === true, files: results, restart });
+    printJson(ctx, 'switch', { profile, ...(region ? { region } : {}), dryRun: options.dryRun === true, files: results, restart, ...(brokenJson.length ? { broken: brokenJson } : {}) });
     return EXIT.OK;
   }
   for (const r of results) {
@@ -183,4 +189,16 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
     for (const r of restart) ctx.out(`  ${getHost(r.host as never).displayName}: ${r.instructions}`);
   }
   return EXIT.OK;
+}
+
+function brokenWhere(f: FileReport): string {
+  return f.error?.line !== undefined ? `${f.file}:${f.error.line}:${f.error.column ?? 1}` : f.file;
+}
+
+/** The reason without the file:line:col prefix the library message may already carry. */
+function brokenReason(f: FileReport): string {
+  const message = f.error?.message ?? 'cannot be read';
+  const prefix = /^.*?:\d+:\d+: /.exec(message);
+  if (prefix && message.startsWith(f.file)) return message.slice(prefix[0].length);
+  return message.startsWith(`${f.file}: `) ? message.slice(f.file.length + 2) : message;
 }

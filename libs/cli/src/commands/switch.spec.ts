@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as jsonc from 'jsonc-parser';
+import { listBackups } from '@awsmcp/mcp-config-model';
 import { SwitchOutputSchema } from '../schemas';
 import { makeHome, run, startBin, writeFile } from '../testing/demo-home';
 
@@ -29,6 +31,9 @@ const HOST_FILE = `{
 }
 `;
 
+// each test runs the CLI several times; the machines are shared, so 5 s is not enough
+jest.setTimeout(60_000);
+
 describe('awsmcp switch', () => {
   it('patches profile, region and accepted args, keeps comments, prints a diff and restart steps, keeps a backup', async () => {
     const t = makeHome();
@@ -45,9 +50,13 @@ describe('awsmcp switch', () => {
     expect(r.stdout).toContain('+       "env": { "AWS_PROFILE": "staging-eu", "AWS_REGION": "eu-central-1" } // inline note');
     expect(r.stdout).toContain('skipped templated: uses ${input:awsProfile}');
     expect(r.stdout).toMatch(/Restart\n {2}VS Code \/ GitHub Copilot: /);
-    const backups = fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith('mcp.json.bak-'));
+    // the backup is in the per-user state folder, never in the workspace
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['mcp.json']);
+    const backups = listBackups(file, { root: path.join(t.home, '.local/state/awsmcp/backups') });
     expect(backups).toHaveLength(1);
-    expect(fs.readFileSync(path.join(path.dirname(file), backups[0]), 'utf8')).toBe(HOST_FILE);
+    expect(fs.statSync(backups[0]).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(backups[0], 'utf8')).toBe(HOST_FILE);
+    expect(r.stdout).toContain(`backup: ${backups[0]}`);
     // idempotent
     const again = await run(t, ['switch', 'staging-eu', '--region', 'eu-central-1', '--json']);
     expect(SwitchOutputSchema.parse(JSON.parse(again.stdout)).files[0].changed).toBe(false);
@@ -110,5 +119,90 @@ describe('awsmcp switch', () => {
     expect(text).toContain('"env": { "AWS_PROFILE": "staging-eu", "AWS_REGION": "eu-west-1" } // inline note');
     expect(text).toContain('"--region=us-east-1"');
     expect(text).toContain('// team servers: keep this comment');
+  }, 30_000);
+
+  it('a host file that does not parse stops the switch with file:line:col (exit 1) unless --skip-broken', async () => {
+    const t = makeHome();
+    const good = writeFile(t.workspace, '.vscode/mcp.json', HOST_FILE);
+    const bad = writeFile(t.workspace, '.mcp.json', '{\n  "mcpServers": {\n    "eks": { "command": "uvx", "args": ["awslabs.eks-mcp-server"], "env": { "AWS_PROFILE": "prod-eu" } },\n  },\n}\n'.replace('},\n  },', '},,\n  },'));
+    const r = await run(t, ['switch', 'staging-eu']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+    expect(r.stderr).toContain('--skip-broken');
+    expect(fs.readFileSync(good, 'utf8')).toBe(HOST_FILE);
+    const json = await run(t, ['switch', 'staging-eu', '--json']);
+    expect(json.code).toBe(1);
+    const skipped = await run(t, ['switch', 'staging-eu', '--skip-broken', '--json']);
+    expect(skipped.code).toBe(0);
+    const doc = SwitchOutputSchema.parse(JSON.parse(skipped.stdout));
+    expect(doc.broken?.[0]).toMatchObject({ file: bad, line: expect.any(Number), column: expect.any(Number) });
+    expect(skipped.stderr).toContain('skipped');
+    expect(fs.readFileSync(good, 'utf8')).toContain('"AWS_PROFILE": "staging-eu"');
   });
+
+  it('an unreadable host file (a folder in its place) also stops the switch', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json', HOST_FILE);
+    fs.mkdirSync(path.join(t.workspace, '.mcp.json'));
+    const r = await run(t, ['switch', 'staging-eu']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(path.join(t.workspace, '.mcp.json'));
+  });
+
+  it('a workspace symlink to ~/.claude.json is judged as the user-scope file (prod refused even with --confirm)', async () => {
+    const t = makeHome();
+    const user = path.join(t.home, '.claude.json');
+    fs.writeFileSync(user, JSON.stringify({ mcpServers: { eks: { type: 'stdio', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'dev-sandbox' } } } }, null, 2));
+    fs.symlinkSync(user, path.join(t.workspace, '.mcp.json'));
+    const r = await run(t, ['switch', 'prod-eu', '--confirm']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/user-scope/);
+    expect(fs.readFileSync(user, 'utf8')).toContain('"AWS_PROFILE": "dev-sandbox"');
+    expect(fs.lstatSync(path.join(t.workspace, '.mcp.json')).isSymbolicLink()).toBe(true);
+    // a non-prod profile goes through the link: the link stays, the user file changes
+    expect((await run(t, ['switch', 'staging-eu'])).code).toBe(0);
+    expect(fs.readFileSync(user, 'utf8')).toContain('"AWS_PROFILE": "staging-eu"');
+    expect(fs.lstatSync(path.join(t.workspace, '.mcp.json')).isSymbolicLink()).toBe(true);
+  });
+
+  it('is linear in the number of servers: 2,500 servers, the text parsed stays a small multiple of the file', async () => {
+    const t = makeHome();
+    const servers: Record<string, unknown> = {};
+    for (let i = 0; i < 2500; i++) servers[`eks-${i}`] = { type: 'stdio', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37', '--profile', 'dev-sandbox'], env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' } };
+    const text = JSON.stringify({ servers }, null, 2) + '\n';
+    const file = writeFile(t.workspace, '.vscode/mcp.json', text);
+    // count what jsonc-parser is asked to parse / scan (not a timing: the machines are shared)
+    let parsedChars = 0;
+    const original = jsonc.parseTree;
+    const parseTree = jest.spyOn(jsonc, 'parseTree').mockImplementation(((s: string, ...rest: unknown[]) => {
+      parsedChars += s.length;
+      return original(s, ...(rest as []));
+    }) as typeof jsonc.parseTree);
+    try {
+      const r = await run(t, ['switch', 'staging-eu', '--region', 'eu-central-1', '--no-backup', '--json']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+    } finally {
+      parseTree.mockRestore();
+    }
+    const out = fs.readFileSync(file, 'utf8');
+    expect(out.match(/"AWS_PROFILE": "staging-eu"/g)).toHaveLength(2500);
+    expect(out.match(/"staging-eu"/g)).toHaveLength(5000);
+    // before: every server's patch re-parsed the whole file (2,500 x 2-6 parses of ~0.7 MB)
+    expect(parsedChars).toBeLessThan(20 * text.length);
+  }, 120_000);
+
+  it('two switches at once on two files: both files end on the same profile', async () => {
+    const t = makeHome();
+    const servers: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) servers[`eks-${i}`] = { type: 'stdio', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'dev-sandbox' } };
+    const a = writeFile(t.workspace, '.vscode/mcp.json', JSON.stringify({ servers }, null, 2));
+    const b = writeFile(t.workspace, '.mcp.json', JSON.stringify({ mcpServers: servers }, null, 2));
+    for (let round = 0; round < 3; round++) {
+      const [x, y] = await Promise.all([startBin(t, ['switch', 'staging-eu', '--no-backup']), startBin(t, ['switch', 'dev-sandbox', '--no-backup'])]);
+      expect([x.code, y.code]).toEqual([0, 0]);
+      const profiles = [a, b].map((f) => [...new Set(fs.readFileSync(f, 'utf8').match(/"AWS_PROFILE": "[^"]+"/g))]);
+      expect(profiles[0]).toHaveLength(1);
+      expect(profiles[1]).toEqual(profiles[0]);
+    }
+  }, 120_000);
 });

@@ -12,14 +12,18 @@ export const defineSwitch: CommandDefinition = (program, registrar) => {
     .option('--confirm', 'confirm a production profile (required for prod)')
     .option('--allow-global-prod', 'allow a production profile in a user-scope (global) host file')
     .option('--dry-run', 'show the changes, write nothing')
-    .option('--no-backup', 'do not keep a .bak copy of each changed file')
+    .option('--no-backup', 'do not keep a backup of each changed file (kept in ~/.local/state/awsmcp/backups, see docs/cli.md)')
+    .option('--skip-broken', 'switch the other files when a host file cannot be read or parsed (default: fail, exit 1)')
     .option('--json', 'machine-readable output ({ schemaVersion: 1, profile, files: [...] })')
     .addHelpText(
       'after',
       `
 Patches AWS_PROFILE (or the server's own variable, e.g. AWS_API_MCP_PROFILE_NAME), AWS_REGION and any
 --profile / --region argument already present. Servers whose profile is a variable (\${input:...},
-\${AWS_PROFILE}) are templates and are left alone. Exit code 3 when the prod guard refuses.
+\${AWS_PROFILE}) are templates and are left alone. A host file that cannot be read or parsed stops the
+switch (exit 1, file:line:column) unless --skip-broken. Every file is planned first, then all are
+written (or none). Backups: $XDG_STATE_HOME/awsmcp/backups (default ~/.local/state/awsmcp/backups).
+Exit code 3 when the prod guard refuses.
 
 Examples:
   awsmcp switch dev-sandbox

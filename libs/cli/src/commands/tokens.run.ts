@@ -9,6 +9,7 @@ import { safe } from '../output/safe';
 import { checkMcp } from '../doctor/layers';
 import { withInterruptHandler } from '../doctor/process';
 import { fromCatalog, fromEntry, hostServers, pickEntry, type RunnableServer } from '../doctor/target';
+import type { ServerEntry } from '@awsmcp/mcp-config-model';
 import { measureTools, TOKENIZER, tokenizerLabel } from '../tokens/measure';
 import { TokensJsonSchema, type TokensJson, type TokensServer } from '../tokens/schema';
 import { measurementsFile, saveMeasurements } from '@awsmcp/starter-kits';
@@ -62,6 +63,7 @@ async function plan(ctx: CliContext, names: string[], options: Record<string, un
     if (planned.length === 0) {
       throw new CliError('no MCP server in the host files of this workspace and home', EXIT.USAGE, 'name servers, a kit or catalog ids: `awsmcp tokens eks-debug`, `awsmcp tokens eks`', 'USAGE');
     }
+    await trustWorkspaceCommands(ctx, entries.filter((e) => e.location.scope === 'workspace' && planned.some((p) => p.server.name === e.name)), options);
     return planned;
   }
   const kits = userKits(ctx);
@@ -91,6 +93,48 @@ async function plan(ctx: CliContext, names: string[], options: Record<string, un
     );
   }
   return planned;
+}
+
+/**
+ * `awsmcp tokens` with no names would start every command of the workspace's host files: in a
+ * freshly cloned repository those are someone else's commands. Run them only when asked: `--trust`,
+ * or a yes on a terminal; without a terminal the run is refused (exit 2: a flag is missing).
+ */
+async function trustWorkspaceCommands(ctx: CliContext, workspace: ServerEntry[], options: Record<string, unknown>): Promise<void> {
+  if (workspace.length === 0 || options.trust === true) return;
+  const files = [...new Set(workspace.map((e) => path.relative(ctx.cwd, e.location.file) || e.location.file))];
+  const listing = workspace.map((e) => `  ${e.name}: ${sanitizeLine([e.command ?? e.url ?? '', ...(e.args ?? [])].join(' '))}`);
+  if (!ctx.canPrompt || ctx.json) {
+    throw new CliError(
+      `awsmcp tokens with no names would run ${workspace.length} command${workspace.length === 1 ? '' : 's'} from this workspace's host files (${files.join(', ')}); not without your say-so`,
+      EXIT.USAGE,
+      'read them (awsmcp status), then pass --trust, or name the servers to measure: awsmcp tokens <server>...',
+      'UNTRUSTED_WORKSPACE',
+    );
+  }
+  ctx.err(`These commands come from this workspace's host files (${files.join(', ')}):`);
+  for (const l of listing) ctx.err(l);
+  if (!(await ask(ctx, `Run them to measure their tools? [y/N] `))) {
+    throw new CliError('not run: the workspace commands were not trusted', EXIT.USAGE, 'pass --trust to skip this question, or name the servers to measure', 'UNTRUSTED_WORKSPACE');
+  }
+}
+
+/** Printable without terminal control characters (the full sanitiser is the output module's job). */
+function sanitizeLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
+function ask(ctx: CliContext, question: string): Promise<boolean> {
+  ctx.stderr.write(question);
+  return new Promise((resolve) => {
+    process.stdin.setEncoding('utf8');
+    process.stdin.once('data', (d) => {
+      process.stdin.pause();
+      resolve(/^y(es)?$/i.test(String(d).trim()));
+    });
+    process.stdin.resume();
+  });
 }
 
 function parseLimit(value: unknown): number {

@@ -124,6 +124,27 @@ describe('awsmcp tokens', () => {
     expect(r.stderr).toContain('servers: everything, broken');
   });
 
+  it('no names: the workspace commands are not run unasked (exit 2 without a terminal), --trust runs them', async () => {
+    const marker = path.join(t.base, 'ran-the-workspace-command');
+    const home = makeTestHome({ config: '[profile dev]\nregion = eu-west-1\n' });
+    try {
+      home.write('.mcp.json', JSON.stringify({ mcpServers: { planted: { command: process.execPath, args: ['-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`] } } }), 'workspace');
+      const refused = await runCli(home, ['tokens', '--no-save', '--timeout', '5']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--trust');
+      expect(refused.stderr).toContain('.mcp.json');
+      expect(fs.existsSync(marker)).toBe(false);
+      const json = await runCli(home, ['tokens', '--no-save', '--json']);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout).error.code).toBe('UNTRUSTED_WORKSPACE');
+      const trusted = await runCli(home, ['tokens', '--no-save', '--trust', '--timeout', '5']);
+      expect(trusted.code).toBe(1); // the planted command is no MCP server: it fails, but it did run
+      expect(fs.existsSync(marker)).toBe(true);
+    } finally {
+      home.cleanup();
+    }
+  }, 30_000);
+
   it('the built bin: tokens on the npm server, no colour in a pipe', async () => {
     const r = await startBin(t, ['tokens', 'everything', '--no-save']);
     expect(r.code).toBe(0);

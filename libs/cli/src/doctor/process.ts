@@ -4,7 +4,15 @@
  * for error messages, and always killed with every descendant (on close, timeout and Ctrl-C).
  */
 import { spawn, execFileSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+
+/**
+ * Every server tree carries this variable (a random value per server), inherited by whatever it
+ * starts: a grandchild that left the process group and the parent chain (double fork + setsid) is
+ * still found by it in /proc/<pid>/environ (Linux) and killed with the rest.
+ */
+export const TREE_MARKER = 'AWSMCP_SERVER_TREE';
 
 export interface SpawnSpec {
   command: string;
@@ -99,6 +107,28 @@ export function descendants(pid: number, platform: NodeJS.Platform = process.pla
   return out;
 }
 
+/** Linux: the pids whose environment holds `AWSMCP_SERVER_TREE=<marker>` (other users' are unreadable). */
+export function markedProcesses(marker: string, platform: NodeJS.Platform = process.platform): number[] {
+  if (platform !== 'linux') return [];
+  const needle = Buffer.from(`${TREE_MARKER}=${marker}\0`);
+  const out: number[] = [];
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${e}/environ`).includes(needle)) out.push(Number(e));
+    } catch {
+      /* gone, or not ours */
+    }
+  }
+  return out;
+}
+
 /** True while a process with this pid exists and is not a zombie. */
 export function isAlive(pid: number): boolean {
   try {
@@ -138,12 +168,14 @@ export class ServerProcess {
   private killing?: Promise<void>;
   /** Every pid seen below the child while it ran (so that reparented grandchildren are still found). */
   private readonly seen = new Set<number>();
+  /** The value of TREE_MARKER in this server's environment (and its descendants'). */
+  readonly marker = randomBytes(8).toString('hex');
 
   private constructor(readonly spec: SpawnSpec) {
     const group = process.platform !== 'win32';
     this.child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: spec.env,
+      env: { ...spec.env, [TREE_MARKER]: this.marker },
       stdio: ['pipe', 'pipe', 'pipe'],
       shell: false,
       detached: group,
@@ -177,6 +209,7 @@ export class ServerProcess {
   snapshot(): void {
     if (this.pid === undefined) return;
     for (const p of descendants(this.pid)) this.seen.add(p);
+    for (const p of markedProcesses(this.marker)) this.seen.add(p);
   }
 
   /**
@@ -206,6 +239,7 @@ export class ServerProcess {
     const deadline = Date.now() + graceMs;
     while (Date.now() < deadline && !settled()) await sleep(25);
     // whatever is left of the group (also members we never saw) and every known descendant
+    this.snapshot();
     signal(-pid, 'SIGKILL');
     for (const p of targets()) signal(p, 'SIGKILL');
     const hard = Date.now() + 1000;
@@ -219,8 +253,9 @@ export async function killAll(): Promise<void> {
 }
 
 /**
- * Run `fn` with a SIGINT / SIGTERM handler that kills every server process first; `onInterrupt`
- * is called so that the command can stop waiting and return exit code 130.
+ * Run `fn` with a SIGINT / SIGTERM / SIGHUP handler that kills every server process (with its whole
+ * tree) first; `interrupted` resolves so that the command can stop waiting and return exit code 130.
+ * SIGHUP is a closed terminal: without the handler Node would exit at once and leave the trees.
  */
 export async function withInterruptHandler<T>(fn: (interrupted: Promise<void>) => Promise<T>): Promise<T> {
   let fire!: () => void;
@@ -230,12 +265,11 @@ export async function withInterruptHandler<T>(fn: (interrupted: Promise<void>) =
     fire();
     void killAll();
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', ...(process.platform !== 'win32' ? (['SIGHUP'] as const) : [])];
+  for (const s of signals) process.on(s, handler);
   try {
     return await fn(interrupted);
   } finally {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
+    for (const s of signals) process.off(s, handler);
   }
 }

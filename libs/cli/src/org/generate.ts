@@ -180,7 +180,7 @@ export interface WriteResult {
  * Append the generated stanzas to the config file through the lossless editor, under the lock,
  * atomically, with a backup. Profiles that appeared meanwhile are left alone (idempotent).
  */
-export async function appendProfiles(file: string, generated: Generated): Promise<WriteResult> {
+export async function appendProfiles(file: string, generated: Generated, backupRootDir?: string): Promise<WriteResult> {
   const added: string[] = [];
   const result = await updateConfigFile(
     file,
@@ -196,7 +196,7 @@ export async function appendProfiles(file: string, generated: Generated): Promis
       }
       return doc.toString();
     },
-    { backup: true, mode: 0o600 },
+    { backup: backupRootDir ? { root: backupRootDir } : true, mode: 0o600 },
   );
   return { file, ...(result.backup ? { backup: result.backup } : {}), profiles: added, changed: result.changed };
 }
