@@ -25,9 +25,37 @@ interface OracleFile {
 }
 type OracleResult = Record<string, { config?: OracleFile; credentials?: OracleFile }>;
 
+/**
+ * The first python3 on PATH that can import botocore (npm and Nx put /usr/bin before pyenv shims,
+ * so the first python3 is not always the one with botocore). AWSMCP_PYTHON wins when set. Throws,
+ * saying what to install, when there is none: this test never skips silently. (The same probe as
+ * credential-cache-inspector's botocore.spec.ts.)
+ */
+function requireBotocore(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = new Set<string>();
+  if (env.AWSMCP_PYTHON) candidates.add(env.AWSMCP_PYTHON);
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const exe = path.join(dir, process.platform === 'win32' ? 'python3.exe' : 'python3');
+    try {
+      fs.accessSync(exe, fs.constants.X_OK);
+      candidates.add(exe);
+    } catch {
+      // not here
+    }
+  }
+  const tried: string[] = [];
+  for (const exe of candidates) {
+    const probe = spawnSync(exe, ['-c', 'import sys, botocore.configloader; print(sys.executable)'], { encoding: 'utf8', timeout: 30_000, env, cwd: os.tmpdir() });
+    if (probe.status === 0 && probe.stdout.trim()) return probe.stdout.trim();
+    tried.push(exe);
+  }
+  throw new Error(`no python3 on PATH can import botocore (tried ${tried.join(', ') || 'none'}): pip install botocore, or set AWSMCP_PYTHON to a python3 that has it`);
+}
+
 /** Runs botocore over every case folder under `root`. */
-export function runOracle(root: string): OracleResult {
-  const r = spawnSync('python3', [ORACLE, root], {
+function runOracle(root: string): OracleResult {
+  const r = spawnSync(requireBotocore(), [ORACLE, root], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, PYTHONUTF8: '1', AWS_EC2_METADATA_DISABLED: 'true' },
@@ -120,5 +148,20 @@ describe('readAsBotocore agrees with botocore', () => {
     // the generator reaches both outcomes often enough to mean something
     expect(fatal).toBeGreaterThan(CASES / 10);
     expect(CASES - fatal).toBeGreaterThan(CASES / 10);
+  }, 60_000);
+
+  it("on botocore's own test inputs (tests/unit/cfg, see __fixtures__/botocore-cfg/NOTICE.md)", () => {
+    const cfg = path.join(__dirname, '__fixtures__', 'botocore-cfg');
+    const dir = path.join(root, 'cfg');
+    fs.mkdirSync(dir);
+    const names = fs.readdirSync(cfg).filter((f) => f.startsWith('aws_'));
+    for (const name of names) {
+      fs.mkdirSync(path.join(dir, name));
+      fs.copyFileSync(path.join(cfg, name), path.join(dir, name, 'config'));
+    }
+    const oracle = runOracle(dir);
+    for (const name of names) {
+      expect({ [name]: ours({ config: fs.readFileSync(path.join(cfg, name), 'utf8') }, path.join(dir, name)) }).toEqual({ [name]: oracle[name] });
+    }
   }, 60_000);
 });

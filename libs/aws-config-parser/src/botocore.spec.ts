@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles, parseProfileFiles, readAsBotocore, shlexSplit } from './index';
 
-const CFG = path.join(__dirname, '__fixtures__', 'botocore');
+const CFG = path.join(__dirname, '__fixtures__', 'botocore-cfg');
 const fixture = (name: string) => fs.readFileSync(path.join(CFG, name), 'utf8');
 const config = (text: string) => readAsBotocore({ configText: text, configPath: '/h/.aws/config' });
 
-describe("botocore's own tests/unit/test_configloader.py (boto/botocore, inputs in __fixtures__/botocore)", () => {
+describe("botocore's own tests/unit/test_configloader.py (boto/botocore, inputs in __fixtures__/botocore-cfg)", () => {
   it('test_config: sections keep their headers, [profile "personal"] included', () => {
     const r = config(fixture('aws_config'));
     expect(Object.keys(r.config).sort()).toEqual(['default', 'personal']);
