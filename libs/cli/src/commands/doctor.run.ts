@@ -3,7 +3,7 @@ import { loadProfiles } from '@awsmcp/aws-config-parser';
 import { findServer, type CatalogServer } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
-import { regionFor } from '../doctor/aws';
+import { regionFor, withSdkFiles } from '../doctor/aws';
 import { checkIdentity } from '../doctor/identity';
 import { checkBinary, checkMcp } from '../doctor/layers';
 import { withInterruptHandler } from '../doctor/process';
@@ -187,10 +187,13 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
         },
       ],
     ];
-    for (const [layer, text, fn] of steps) {
-      const ok = await run(layer, text, fn);
-      if (!ok) break;
-    }
+    // the SDK's own file lookups (SSO and login caches) use the home and files doctor reads
+    await withSdkFiles(ctx, async () => {
+      for (const [layer, text, fn] of steps) {
+        const ok = await run(layer, text, fn);
+        if (!ok) break;
+      }
+    });
     for (const layer of LAYERS) {
       if (!layers.some((l) => l.layer === layer)) {
         const failed = layers.find((l) => l.status === 'failed');
