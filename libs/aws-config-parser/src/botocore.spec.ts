@@ -128,6 +128,15 @@ describe('what issue 12 names', () => {
     expect(r.differences[0].message).not.toContain('CANARY');
   });
 
+  it('never shows the text of a line botocore refuses (it may be a key)', () => {
+    const secret = 'CANARYsecret1234';
+    for (const text of [`aws_secret_access_key = ${secret}\n[default]\n`, `[default]\naws_secret_access_key ${secret}\n`, `[default]\ns3 =\n  ${secret}\n`]) {
+      const r = readAsBotocore({ credentialsText: text });
+      expect(r.fatal).toHaveLength(1);
+      expect(JSON.stringify(r)).not.toContain(secret);
+    }
+  });
+
   it('[DEFAULT] keys reach every section', () => {
     const r = config('[DEFAULT]\nregion = x\n[profile a]\noutput = json\n');
     expect(r.config.a).toEqual({ output: 'json', region: 'x' });

@@ -29,6 +29,8 @@ export interface BotocoreFileError {
   message: string;
   /** What botocore raises to the caller: always `ConfigParseError`. */
   raised: 'ConfigParseError';
+  /** What to change in the file. */
+  fix: string;
 }
 
 export type BotocoreValue = string | Record<string, string>;
@@ -192,6 +194,14 @@ interface Option {
   lines: number[];
 }
 
+const FIXES: Record<string, string> = {
+  DuplicateSectionError: 'merge the repeated section into the first one (botocore refuses a section written twice)',
+  DuplicateOptionError: 'keep one line for this key in the section (botocore refuses a key written twice)',
+  MissingSectionHeaderError: 'put the line under a [default] / [profile NAME] header, or remove it',
+  ParsingError: "write the line as 'key = value', or remove it",
+  ConfigParseError: "write each indented line under an empty value as 'name = value'",
+};
+
 function wrap(path: string, line: number, column: number, exception: string, detail: string): BotocoreFileError {
   return {
     file: path,
@@ -199,6 +209,7 @@ function wrap(path: string, line: number, column: number, exception: string, det
     column,
     exception,
     raised: 'ConfigParseError',
+    fix: FIXES[exception],
     message:
       `botocore raises ConfigParseError (Unable to parse config file: ${path}) from configparser.${exception}: ${detail}; ` +
       'every Python MCP server on this machine fails to start',
@@ -226,7 +237,7 @@ export function readIniAsBotocore(text: string, path: string): BotocoreIni {
   let sectname = '';
   let option: Option | undefined;
   let indentLevel = 0;
-  let parsingErrors: Array<{ line: number; column: number; text: string }> = [];
+  let parsingErrors: Array<{ line: number; column: number }> = [];
   const result = (fatal: BotocoreFileError): BotocoreIni => ({ sections: new Map(), positions: new Map(), fatal });
 
   // Python reads the file in universal-newline mode: \r\n, \r and \n end a line
@@ -275,17 +286,17 @@ export function readIniAsBotocore(text: string, path: string): BotocoreIni {
       continue;
     }
     if (cursect === undefined) {
-      return result(wrap(path, lineNo, indent + 1, 'MissingSectionHeaderError', `File contains no section headers.\nfile: ${pyRepr(path)}, line: ${lineNo}\n${pyRepr(raw + '\n')}`));
+      return result(wrap(path, lineNo, indent + 1, 'MissingSectionHeaderError', `File contains no section headers (file: ${pyRepr(path)}, line: ${lineNo}: a line before the first [section]; its text is not shown, it may hold a secret)`));
     }
     // OPTCRE `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$`: the first `=` or `:` splits the line
     const eq = value.indexOf('=');
     const colon = value.indexOf(':');
     const at = eq === -1 ? colon : colon === -1 ? eq : Math.min(eq, colon);
     if (at === -1) {
-      parsingErrors.push({ line: lineNo, column: indent + 1, text: raw });
+      parsingErrors.push({ line: lineNo, column: indent + 1 });
       continue;
     }
-    if (at === 0) parsingErrors.push({ line: lineNo, column: indent + 1, text: raw });
+    if (at === 0) parsingErrors.push({ line: lineNo, column: indent + 1 });
     const key = pyRstrip(value.slice(0, at)).toLowerCase();
     const addedKey = `${sectname}\u0000${key}`;
     if (added.has(addedKey)) {
@@ -304,7 +315,7 @@ export function readIniAsBotocore(text: string, path: string): BotocoreIni {
     const first = parsingErrors[0];
     const more = parsingErrors.length > 1 ? ` (and ${parsingErrors.length - 1} more line${parsingErrors.length > 2 ? 's' : ''})` : '';
     return result(
-      wrap(path, first.line, first.column, 'ParsingError', `Source contains parsing errors: ${pyRepr(path)}\n\t[line ${String(first.line).padStart(2)}]: ${pyRepr(first.text + '\n')}${more}; expected 'key = value' or '[section]'`),
+      wrap(path, first.line, first.column, 'ParsingError', `Source contains parsing errors: ${pyRepr(path)} [line ${String(first.line).padStart(2)}]${more}: expected 'key = value' or '[section]' (the line's text is not shown, it may hold a secret)`),
     );
   }
   parsingErrors = [];
@@ -343,6 +354,7 @@ export function readIniAsBotocore(text: string, path: string): BotocoreIni {
                 column: columnOf(lines[lineNo - 1]),
                 exception: 'ConfigParseError',
                 raised: 'ConfigParseError',
+                fix: FIXES.ConfigParseError,
                 message:
                   `botocore raises ConfigParseError (Unable to parse config file: ${path}) from ValueError in configloader._parse_nested: ` +
                   `the nested line under '${o.key}' has no '=' (expected 'name = value'); every Python MCP server on this machine fails to start`,

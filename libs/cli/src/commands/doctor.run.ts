@@ -13,7 +13,7 @@ import { displayArgs, fromCatalog, fromEntry, hostServers, pickEntry, type Runna
 import { printJson } from '../output/json';
 import { progress } from '../output/progress';
 import { style, visibleWidth } from '../output/style';
-import { reportDiagnostics } from './shared';
+import { botocoreDiagnostics, reportDiagnostics } from './shared';
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_INTERRUPTED = 130;
@@ -38,7 +38,7 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
     throw new CliError('doctor needs a server name or --profile', EXIT.USAGE, 'e.g. `awsmcp doctor eks` or `awsmcp doctor --profile dev-sandbox --probe eks` (`awsmcp status` lists the servers)', 'USAGE');
   }
   const set = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
-  reportDiagnostics(ctx, set.diagnostics);
+  reportDiagnostics(ctx, [...botocoreDiagnostics(set), ...set.diagnostics]);
 
   let server: RunnableServer | undefined;
   let also: string[] = [];

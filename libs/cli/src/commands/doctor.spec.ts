@@ -196,6 +196,19 @@ describe('awsmcp doctor', () => {
     }
   }, 40_000);
 
+  it('a config botocore refuses: the banner comes first, on stderr, also with --json', async () => {
+    const { makeTestHome: make } = require('../testing/home') as typeof import('../testing/home');
+    const dup = make({ endpoint: moto.endpoint, config: '[profile base]\nregion = eu-west-1\nRegion = eu-west-2\n', credentials: `[base]\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\naws_secret_access_key = ${CANARY}\n` });
+    try {
+      const r = await runCli(dup, ['doctor', '--profile', 'base', '--json']);
+      noCanary(r.stdout, r.stderr);
+      expect(r.stderr.split('\n')[0]).toBe(`!!! every Python MCP server on this machine fails to start: ${path.join(dup.home, '.aws/config')}:3:1 DuplicateOptionError`);
+      expect(parse(r.stdout).layers[0]).toMatchObject({ layer: 'identity', status: 'ok' });
+    } finally {
+      dup.cleanup();
+    }
+  }, 20_000);
+
   it('a server that rejects its arguments: MCP fails with its stderr tail and the fix', async () => {
     const r = await runCli(t, ['doctor', 'broken']);
     expect(r.code).toBe(1);

@@ -9,7 +9,7 @@ import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { renderTable } from '../output/table';
 import { collectStatus, type StatusSnapshot } from './status-model';
-import { formatTtl } from './shared';
+import { botocoreBanner, botocoreDiagnostics, formatTtl, reportDiagnostics } from './shared';
 
 const LOUD_SECONDS = 600;
 
@@ -78,6 +78,7 @@ export async function status(ctx: CliContext, options: Record<string, unknown>):
   const allHosts = options.allHosts === true;
   if (!options.watch) {
     const snap = await collectStatus(ctx);
+    reportDiagnostics(ctx, botocoreDiagnostics(snap.profiles));
     if (ctx.json) printJson(ctx, 'status', toJson(snap, allHosts));
     else for (const l of renderStatus(ctx, snap, allHosts)) ctx.out(l);
     return EXIT.OK;
@@ -99,6 +100,7 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
       const out: string[] = [];
       if (ctx.interactive) out.push('\x1b[2J\x1b[H');
       out.push(st.dim(`awsmcp status --watch  ${ctx.now().toLocaleTimeString()}  (${cause}; Ctrl-C to stop)`), '');
+      for (const d of botocoreDiagnostics(snap.profiles)) if (d.fatal) out.push(st.red(st.bold(botocoreBanner(d))), `    ${d.message}`, '');
       const urgent = snap.rows.filter((r) => !r.refreshesItself && (r.light === 'red' || (r.ttlSeconds !== undefined && r.ttlSeconds < LOUD_SECONDS)));
       if (urgent.length > 0) {
         const names = urgent.map((r) => `${r.server} (${r.profile ?? 'no profile'})`).join(', ');
