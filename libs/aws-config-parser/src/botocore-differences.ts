@@ -58,8 +58,8 @@ function compareFile(
     const crossGroup = cross[group];
     const label = LABEL[group];
     for (const [name, header] of names[group]) {
-      const pos = ini.positions.get(header)!;
-      const values = ini.sections.get(header)!;
+      const pos = ini.sections.get(header)!;
+      const values = pos.values;
       const c = crossGroup[name];
       if (c === undefined) {
         const why = /["'\\]/.test(header)
@@ -68,12 +68,15 @@ function compareFile(
         warn(pos.line, pos.column, `[${header}] is ${label} '${name}' for botocore; ${why}`);
         continue;
       }
-      for (const [key, b] of values) {
+      for (const key of Object.keys(values)) {
+        const b = values[key];
         if (sameValue(b, c, key)) continue;
-        const op = pos.options.get(key)!;
+        const own = pos.options.get(key);
+        const op = own ?? ini.defaults.get(key)!;
+        const fromDefault = own === undefined;
         const cv: BotocoreValue | undefined = typeof b === 'string' ? c.properties[key] : c.subProperties[key];
         let message: string;
-        if (op.fromDefault) {
+        if (fromDefault) {
           message = `'${key}' in [${header}] comes from [DEFAULT] for botocore (${shownValue(key, b)}); the cross-SDK reading has ${cv === undefined ? 'no such key' : shownValue(key, cv)}`;
         } else if (cv === undefined && op.delimiter === ':') {
           message = `'${key} : ...' in [${header}]: botocore accepts ':' as the delimiter and reads ${key} = ${shownValue(key, b)}; the cross-SDK reading does not have ${key} (write '${key} = ...')`;
@@ -85,10 +88,10 @@ function compareFile(
         } else {
           message = `botocore reads ${key} = ${shownValue(key, b)} in [${header}]; the cross-SDK reading ${cv === undefined ? 'does not have it' : `reads ${shownValue(key, cv)}`}`;
         }
-        warn(op.fromDefault ? pos.line : op.line, op.fromDefault ? pos.column : op.column, message);
+        warn(fromDefault ? pos.line : op.line, fromDefault ? pos.column : op.column, message);
       }
       for (const key of Object.keys(c.properties)) {
-        if (values.has(key)) continue;
+        if (Object.hasOwn(values, key)) continue;
         warn(pos.line, pos.column, `the cross-SDK reading has '${key}' in [${header}]; botocore does not`);
       }
     }
@@ -105,18 +108,84 @@ function compareFile(
   }
 }
 
+function isIdent(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 47 || c === 46 || c === 37 || c === 64 || c === 95 || c === 58 || c === 43;
+}
+
+/** `[profile NAME]` and the like in text[start, end) (between the brackets): whether both readings surely name it alike. */
+function plainHeader(text: string, start: number, end: number, kind: FileKind): boolean {
+  let s = start;
+  if (kind === 'config') {
+    for (const prefix of ['profile ', 'sso-session ', 'services ']) {
+      if (text.startsWith(prefix, start)) {
+        s = start + prefix.length;
+        break;
+      }
+    }
+  }
+  if (s >= end) return false;
+  for (let i = s; i < end; i++) if (!isIdent(text.charCodeAt(i))) return false;
+  return !(s === start && end - start === 7 && text.startsWith('DEFAULT', start));
+}
+
+/**
+ * Whether a file is written so plainly that botocore and the cross-SDK reading surely agree on it
+ * (the common case, checked in one pass so that the comparison is skipped): only printable ASCII;
+ * `\n` or `\r\n` line ends; nothing indented; comment lines starting with `#` / `;`; headers
+ * `[name]` or (config) `[profile|sso-session|services name]` with valid names, no `[DEFAULT]`, not
+ * both `[default]` and `[profile default]`; properties `key = value` with a lower-case key, `=`
+ * before any `:`, and no `#` / `;` after a space or tab in the value. A file botocore refuses is
+ * not compared either way.
+ */
+export function plainForBothReadings(text: string, kind: FileKind): boolean {
+  const n = text.length;
+  let defaults = 0;
+  for (let i = 0; i < n; ) {
+    let e = text.indexOf('\n', i);
+    if (e === -1) e = n;
+    const next = e + 1;
+    if (e > i && text.charCodeAt(e - 1) === 13) e--;
+    if (e > i) {
+      const c0 = text.charCodeAt(i);
+      for (let j = i; j < e; j++) {
+        const c = text.charCodeAt(j);
+        if (c < 32 || c > 126) return false;
+      }
+      if (c0 === 91) {
+        if (text.charCodeAt(e - 1) !== 93 || !plainHeader(text, i + 1, e - 1, kind)) return false;
+        if (kind === 'config' && (text.startsWith('[default]', i) || text.startsWith('[profile default]', i)) && e - i <= 17) defaults |= text.charCodeAt(i + 1) === 100 ? 1 : 2;
+      } else if (c0 !== 35 && c0 !== 59) {
+        let j = i;
+        for (let c = text.charCodeAt(j); (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45; c = text.charCodeAt(++j));
+        if (j === i) return false;
+        while (j < e && text.charCodeAt(j) === 32) j++;
+        if (text.charCodeAt(j) !== 61) return false;
+        for (j++; j < e; j++) {
+          const c = text.charCodeAt(j);
+          if ((c === 35 || c === 59) && text.charCodeAt(j - 1) === 32) return false;
+        }
+      }
+    }
+    i = next;
+  }
+  return defaults !== 3;
+}
+
 /** The differences between the two readings of each file botocore can read. */
 export function botocoreDifferences(
   input: ReadAsBotocoreInput,
   configIni: BotocoreIni | undefined,
   configNames: Record<BotocoreGroup, Map<string, string>> | undefined,
   credentialsIni: BotocoreIni | undefined,
+  /** Compare even a plain file (tests check the shortcut this way). */
+  always = false,
 ): ParseDiagnostic[] {
   const out: ParseDiagnostic[] = [];
-  if (input.configText !== undefined && configIni !== undefined && configNames !== undefined && !configIni.fatal) {
+  const compare = (text: string, kind: FileKind) => always || !plainForBothReadings(text, kind);
+  if (input.configText !== undefined && configIni !== undefined && configNames !== undefined && !configIni.fatal && compare(input.configText, 'config')) {
     compareFile(out, 'config', input.configText, input.configPath ?? 'config', configIni, configNames);
   }
-  if (input.credentialsText !== undefined && credentialsIni !== undefined && !credentialsIni.fatal) {
+  if (input.credentialsText !== undefined && credentialsIni !== undefined && !credentialsIni.fatal && compare(input.credentialsText, 'credentials')) {
     const profiles = new Map<string, string>();
     for (const header of credentialsIni.sections.keys()) profiles.set(header, header);
     const names = { profiles, ssoSessions: new Map<string, string>(), services: new Map<string, string>() };

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { loadProfiles, parseProfileFiles, readAsBotocore, shlexSplit } from './index';
+import { botocoreProfileMap, readIniAsBotocore } from './botocore';
+import { botocoreDifferences, plainForBothReadings } from './botocore-differences';
 
 const CFG = path.join(__dirname, '__fixtures__', 'botocore-cfg');
 const fixture = (name: string) => fs.readFileSync(path.join(CFG, name), 'utf8');
@@ -191,5 +194,38 @@ describe('ProfileSet.botocore', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the plain-file shortcut of the differences', () => {
+  const line = fc.oneof(
+    fc.constantFrom('[default]', '[profile default]', '[profile a]', '[profile b-1]', '[sso-session s]', '[services x]', '[DEFAULT]', '[a]', '[profile "q"]', '[ profile a ]'),
+    fc.tuple(fc.constantFrom('region', 'Region', 'k_1', 's3', 'x-y'), fc.constantFrom('=', ' = ', ':', ' : ', '= '), fc.constantFrom('v', 'eu-west-1 # c', 'a;b', 'a ;b', 'a#b', '', 'a:b', 'http://h:1', '#x', ' #x')).map(([k, d, v]) => k + d + v),
+    fc.constantFrom('# c', '; c', '', '  ', '  indented = 1', '\tx', 'é = 1', 'k = é'),
+  );
+  const text = fc.tuple(fc.array(line, { maxLength: 10 }), fc.constantFrom('\n', '\r\n', '\r')).map(([ls, eol]) => ls.join(eol));
+
+  it('never hides a difference: a file it calls plain has none when compared in full', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(text, fc.constantFrom('config' as const, 'credentials' as const), (t, kind) => {
+        if (!plainForBothReadings(t, kind)) return;
+        const ini = readIniAsBotocore(t, kind);
+        if (ini.fatal) return;
+        plain++;
+        const input = kind === 'config' ? { configText: t } : { credentialsText: t };
+        const diffs = kind === 'config' ? botocoreDifferences(input, ini, botocoreProfileMap(ini), undefined, true) : botocoreDifferences(input, undefined, undefined, ini, true);
+        expect(diffs).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(plain).toBeGreaterThan(100);
+  });
+
+  it('lets the usual odd cases through to the comparison', () => {
+    for (const t of ['[profile a]\nregion = x # c\n', '[profile a]\nregion : x\n', '[profile "a"]\n', '[DEFAULT]\nk = 1\n', '[default]\n[profile default]\n', '[profile a]\n  k = 1\n']) {
+      expect(plainForBothReadings(t, 'config')).toBe(false);
+    }
+    expect(plainForBothReadings('[default]\nregion = eu-west-1\n\n# c\n[profile a]\nsso_session = s\n[sso-session s]\nsso_region = x\n', 'config')).toBe(true);
   });
 });
