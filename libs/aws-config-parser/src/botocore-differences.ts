@@ -4,7 +4,7 @@
  * value differently, as file:line:column warnings. A file botocore cannot read at all is a
  * `fatal` entry instead, not a difference.
  */
-import type { BotocoreGroup, BotocoreIni, BotocoreValue, ReadAsBotocoreInput } from './botocore';
+import { botocoreProfileMap, readIniAsBotocore, type BotocoreGroup, type BotocoreIni, type BotocoreValue, type ReadAsBotocoreInput } from './botocore';
 import { ProfileSetBuilder, type ProfileSet, type Section } from './normalize';
 import { scanProfileText, type FileKind, type ParseDiagnostic } from './parse';
 
@@ -108,26 +108,6 @@ function compareFile(
   }
 }
 
-function isIdent(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 47 || c === 46 || c === 37 || c === 64 || c === 95 || c === 58 || c === 43;
-}
-
-/** `[profile NAME]` and the like in text[start, end) (between the brackets): whether both readings surely name it alike. */
-function plainHeader(text: string, start: number, end: number, kind: FileKind): boolean {
-  let s = start;
-  if (kind === 'config') {
-    for (const prefix of ['profile ', 'sso-session ', 'services ']) {
-      if (text.startsWith(prefix, start)) {
-        s = start + prefix.length;
-        break;
-      }
-    }
-  }
-  if (s >= end) return false;
-  for (let i = s; i < end; i++) if (!isIdent(text.charCodeAt(i))) return false;
-  return !(s === start && end - start === 7 && text.startsWith('DEFAULT', start));
-}
-
 /**
  * Whether a file is written so plainly that botocore and the cross-SDK reading surely agree on it
  * (the common case, checked in one pass so that the comparison is skipped): only printable ASCII;
@@ -138,58 +118,36 @@ function plainHeader(text: string, start: number, end: number, kind: FileKind): 
  * not compared either way.
  */
 export function plainForBothReadings(text: string, kind: FileKind): boolean {
-  const n = text.length;
-  let defaults = 0;
-  for (let i = 0; i < n; ) {
-    let e = text.indexOf('\n', i);
-    if (e === -1) e = n;
-    const next = e + 1;
-    if (e > i && text.charCodeAt(e - 1) === 13) e--;
-    if (e > i) {
-      const c0 = text.charCodeAt(i);
-      for (let j = i; j < e; j++) {
-        const c = text.charCodeAt(j);
-        if (c < 32 || c > 126) return false;
-      }
-      if (c0 === 91) {
-        if (text.charCodeAt(e - 1) !== 93 || !plainHeader(text, i + 1, e - 1, kind)) return false;
-        if (kind === 'config' && (text.startsWith('[default]', i) || text.startsWith('[profile default]', i)) && e - i <= 17) defaults |= text.charCodeAt(i + 1) === 100 ? 1 : 2;
-      } else if (c0 !== 35 && c0 !== 59) {
-        let j = i;
-        for (let c = text.charCodeAt(j); (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45; c = text.charCodeAt(++j));
-        if (j === i) return false;
-        while (j < e && text.charCodeAt(j) === 32) j++;
-        if (text.charCodeAt(j) !== 61) return false;
-        for (j++; j < e; j++) {
-          const c = text.charCodeAt(j);
-          if ((c === 35 || c === 59) && text.charCodeAt(j - 1) === 32) return false;
-        }
-      }
-    }
-    i = next;
-  }
-  return defaults !== 3;
+  // native regular expressions over the whole text: this runs on every discover, in a fresh process
+  if (/[^\x20-\x7e\n\r]|\r(?!\n)|^ /m.test(text)) return false; // non-ASCII, a tab, a lone CR, an indented line
+  if (/^(?![#;[]|[a-z0-9_-]+ *=|\r?$)/m.test(text)) return false; // a line that is no comment, header or 'key ='
+  if (/^[^#;[][^=\n]*=[^\n]* [#;]/m.test(text)) return false; // '# c' / '; c' after a space in a value
+  const header = kind === 'config' ? /^\[(?!(?:(?:profile|sso-session|services) )?[A-Za-z0-9\-/.%@_:+]+\]\r?$)/m : /^\[(?![A-Za-z0-9\-/.%@_:+]+\]\r?$)/m;
+  if (header.test(text) || /^\[DEFAULT\]/m.test(text)) return false;
+  return !(kind === 'config' && /^\[default\]\r?$/m.test(text) && /^\[profile default\]\r?$/m.test(text));
 }
 
 /** The differences between the two readings of each file botocore can read. */
 export function botocoreDifferences(
   input: ReadAsBotocoreInput,
   configIni: BotocoreIni | undefined,
-  configNames: Record<BotocoreGroup, Map<string, string>> | undefined,
   credentialsIni: BotocoreIni | undefined,
   /** Compare even a plain file (tests check the shortcut this way). */
   always = false,
 ): ParseDiagnostic[] {
   const out: ParseDiagnostic[] = [];
   const compare = (text: string, kind: FileKind) => always || !plainForBothReadings(text, kind);
-  if (input.configText !== undefined && configIni !== undefined && configNames !== undefined && !configIni.fatal && compare(input.configText, 'config')) {
-    compareFile(out, 'config', input.configText, input.configPath ?? 'config', configIni, configNames);
+  if (input.configText !== undefined && configIni !== undefined && !configIni.fatal && compare(input.configText, 'config')) {
+    // the comparison needs the positions: the full reading (the values one has none)
+    const detailed = readIniAsBotocore(input.configText, input.configPath ?? 'config');
+    compareFile(out, 'config', input.configText, input.configPath ?? 'config', detailed, botocoreProfileMap(detailed));
   }
   if (input.credentialsText !== undefined && credentialsIni !== undefined && !credentialsIni.fatal && compare(input.credentialsText, 'credentials')) {
+    const detailed = readIniAsBotocore(input.credentialsText, input.credentialsPath ?? 'credentials');
     const profiles = new Map<string, string>();
-    for (const header of credentialsIni.sections.keys()) profiles.set(header, header);
+    for (const header of detailed.sections.keys()) profiles.set(header, header);
     const names = { profiles, ssoSessions: new Map<string, string>(), services: new Map<string, string>() };
-    compareFile(out, 'credentials', input.credentialsText, input.credentialsPath ?? 'credentials', credentialsIni, names);
+    compareFile(out, 'credentials', input.credentialsText, input.credentialsPath ?? 'credentials', detailed, names);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { loadProfiles, parseProfileFiles, readAsBotocore, shlexSplit } from './index';
-import { botocoreProfileMap, readIniAsBotocore } from './botocore';
+import { readIniAsBotocore, readIniValuesAsBotocore } from './botocore';
 import { botocoreDifferences, plainForBothReadings } from './botocore-differences';
 
 const CFG = path.join(__dirname, '__fixtures__', 'botocore-cfg');
@@ -214,7 +214,7 @@ describe('the plain-file shortcut of the differences', () => {
         if (ini.fatal) return;
         plain++;
         const input = kind === 'config' ? { configText: t } : { credentialsText: t };
-        const diffs = kind === 'config' ? botocoreDifferences(input, ini, botocoreProfileMap(ini), undefined, true) : botocoreDifferences(input, undefined, undefined, ini, true);
+        const diffs = kind === 'config' ? botocoreDifferences(input, ini, undefined, true) : botocoreDifferences(input, undefined, ini, true);
         expect(diffs).toEqual([]);
       }),
       { numRuns: 3000 },
@@ -227,5 +227,33 @@ describe('the plain-file shortcut of the differences', () => {
       expect(plainForBothReadings(t, 'config')).toBe(false);
     }
     expect(plainForBothReadings('[default]\nregion = eu-west-1\n\n# c\n[profile a]\nsso_session = s\n[sso-session s]\nsso_region = x\n', 'config')).toBe(true);
+  });
+});
+
+describe('readIniValuesAsBotocore (the fast reading) gives what readIniAsBotocore gives', () => {
+  const line = fc.oneof(
+    fc.constantFrom('[default]', '[profile a]', '[profile a]', '[b]', '[DEFAULT]', '[]', '  [profile c]', '[x] # c'),
+    fc.tuple(fc.constantFrom('', ' ', '  ', '\t'), fc.constantFrom('region', 'Region', 's3', 'k', ''), fc.constantFrom('=', ':', ' = ', ''), fc.constantFrom('v', '', 'a=b', 'x # c')).map((p) => p.join('')),
+    fc.constantFrom('', '  ', '# c', '  ; c', '    max = 1', '    bad', '\ufeffk = 1', 'junk'),
+  );
+  const text = fc.tuple(fc.array(line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\r')).map(([ls, eol]) => ls.join(eol));
+  const shape = (ini: ReturnType<typeof readIniAsBotocore>) =>
+    JSON.parse(JSON.stringify({ fatal: ini.fatal, sections: [...ini.sections].map(([h, sec]) => [h, sec.line, sec.column, sec.values]) }));
+
+  it('on generated texts: the same values, positions of sections, and fatal errors', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const fast = readIniValuesAsBotocore(t, 'f');
+        if (fast === undefined) {
+          expect(t).toContain('[DEFAULT]');
+          return;
+        }
+        compared++;
+        expect(shape(fast)).toEqual(shape(readIniAsBotocore(t, 'f')));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(compared).toBeGreaterThan(1000);
   });
 });

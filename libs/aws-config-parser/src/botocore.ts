@@ -430,14 +430,163 @@ export type BotocoreGroup = 'profiles' | 'ssoSessions' | 'services';
 
 /** `configloader._parse_section`: `shlex.split(key)`, kept when it gives exactly two words. */
 function sectionName(header: string): string | undefined {
+  // without quotes or backslashes shlex.split only splits at its whitespace (space, tab, CR, LF)
+  if (!/["'\\]/.test(header)) {
+    const ws = (i: number) => {
+      const c = header.charCodeAt(i);
+      return c === 32 || c === 9 || c === 13 || c === 10;
+    };
+    const n = header.length;
+    let i = 0;
+    while (i < n && ws(i)) i++;
+    while (i < n && !ws(i)) i++; // the first word
+    while (i < n && ws(i)) i++;
+    const s = i;
+    while (i < n && !ws(i)) i++; // the second
+    const e = i;
+    while (i < n && ws(i)) i++;
+    return s < e && i === n ? header.slice(s, e) : undefined;
+  }
   let parts: string[];
   try {
-    // without quotes or backslashes shlex.split only splits at its whitespace
-    parts = /["'\\]/.test(header) ? shlexSplit(header) : header.split(/[ \t\r\n]+/).filter((p) => p !== '');
+    parts = shlexSplit(header);
   } catch {
     return undefined;
   }
   return parts.length === 2 ? parts[1] : undefined;
+}
+
+const NO_OPTIONS: Map<string, IniOption> = new Map();
+
+/**
+ * {@link readIniAsBotocore} without positions, for the common case (this runs on every
+ * `discover`: a fresh process, where allocation is what costs): values go straight into each
+ * section's object, only the option being read is kept, trailing blank lines are counted instead
+ * of kept (the join right-strips them). Sections have no `options` (an empty map). Gives up
+ * (`undefined`) on a `[DEFAULT]` section, whose inheritance needs the positions: the caller then
+ * uses readIniAsBotocore. Same results otherwise (property-tested in botocore.spec.ts).
+ */
+export function readIniValuesAsBotocore(text: string, path: string): BotocoreIni | undefined {
+  const sections = new Map<string, IniSection>();
+  let values: Record<string, BotocoreValue> | undefined;
+  let sectname = '';
+  /** The option being read (undefined: none, or one that takes no continuation). */
+  let key: string | undefined;
+  let value = '';
+  let line = 0;
+  let more: string[] | undefined;
+  let moreLines: number[] | undefined;
+  let blanks = 0;
+  let indentLevel = 0;
+  let parsingError: number[] | undefined; // first line, column, count
+  let nested: { line: number; key: string } | undefined;
+  const endOption = (): void => {
+    if (key !== undefined && more !== undefined) {
+      const v = optionValue({ key, line, column: 0, delimiter: '=', value, more, moreLines });
+      if (typeof v === 'number') nested ??= { line: v, key };
+      else put(values!, key, v);
+    }
+    key = undefined;
+    more = undefined;
+    moreLines = undefined;
+    blanks = 0;
+  };
+  const n = text.length;
+  let pos = 0;
+  let lineNo = 0;
+  let cr = -2;
+  let eqAt = -2;
+  let colonAt = -2;
+  while (pos < n) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+    let next = end + 1;
+    if (cr !== -1 && cr < end) {
+      end = cr;
+      next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    }
+    const start = pos;
+    pos = next;
+    lineNo++;
+    let a = start;
+    let b = end;
+    while (a < b && isPySpace(text.charCodeAt(a))) a++;
+    while (b > a && isPySpace(text.charCodeAt(b - 1))) b--;
+    if (a === b) {
+      if (key !== undefined) blanks++;
+      continue;
+    }
+    const c0 = text.charCodeAt(a);
+    if (c0 === HASH || c0 === SEMI) continue;
+    const indent = a - start;
+    if (key !== undefined && indent > indentLevel) {
+      more ??= [];
+      moreLines ??= [];
+      for (; blanks > 0; blanks--) {
+        more.push('');
+        moreLines.push(lineNo - blanks);
+      }
+      more.push(text.slice(a, b));
+      moreLines.push(lineNo);
+      continue;
+    }
+    indentLevel = indent;
+    if (c0 === LBRACKET) {
+      const close = text.lastIndexOf(']', b - 1);
+      if (close >= a + 2) {
+        endOption();
+        sectname = text.slice(a + 1, close);
+        if (sectname === 'DEFAULT') return undefined;
+        if (sections.has(sectname)) {
+          return fatalIni(wrap(path, lineNo, indent + 1, 'DuplicateSectionError', `While reading from ${pyRepr(path)} [line ${String(lineNo).padStart(2)}]: section ${pyRepr(sectname)} already exists`));
+        }
+        values = {};
+        sections.set(sectname, { line: lineNo, column: indent + 1, options: NO_OPTIONS, values });
+        continue;
+      }
+    }
+    if (values === undefined) {
+      return fatalIni(
+        wrap(path, lineNo, indent + 1, 'MissingSectionHeaderError', `File contains no section headers (file: ${pyRepr(path)}, line: ${lineNo}: a line before the first [section]; its text is not shown, it may hold a secret)`),
+      );
+    }
+    if (eqAt !== -1 && eqAt < a) eqAt = text.indexOf('=', a);
+    if (colonAt !== -1 && colonAt < a) colonAt = text.indexOf(':', a);
+    let at = eqAt === -1 || eqAt >= b ? b : eqAt;
+    if (colonAt !== -1 && colonAt < at) at = colonAt;
+    if (at === b || at === a) {
+      if (parsingError === undefined) parsingError = [lineNo, indent + 1, 0];
+      parsingError[2]++;
+      if (at === b) continue; // the option being read stays open (as in Python)
+    }
+    endOption();
+    let ke = at;
+    while (ke > a && isPySpace(text.charCodeAt(ke - 1))) ke--;
+    const k = knownKeyAt(text, a, ke) ?? text.slice(a, ke).toLowerCase();
+    if (Object.hasOwn(values, k)) {
+      return fatalIni(
+        wrap(path, lineNo, indent + 1, 'DuplicateOptionError', `While reading from ${pyRepr(path)} [line ${String(lineNo).padStart(2)}]: option ${pyRepr(k)} in section ${pyRepr(sectname)} already exists`),
+      );
+    }
+    let vs = at + 1;
+    while (vs < b && isPySpace(text.charCodeAt(vs))) vs++;
+    value = text.slice(vs, b);
+    put(values, k, value);
+    line = lineNo;
+    // a key with no name is falsy in Python: no continuation line joins it
+    key = at === a ? undefined : k;
+  }
+  endOption();
+  if (parsingError !== undefined) {
+    const count = parsingError[2];
+    const more2 = count > 1 ? ` (and ${count - 1} more line${count > 2 ? 's' : ''})` : '';
+    return fatalIni(
+      wrap(path, parsingError[0], parsingError[1], 'ParsingError', `Source contains parsing errors: ${pyRepr(path)} [line ${String(parsingError[0]).padStart(2)}]${more2}: expected 'key = value' or '[section]' (the line's text is not shown, it may hold a secret)`),
+    );
+  }
+  if (nested !== undefined) return nestedError(text, path, nested.line, { key: nested.key } as IniOption);
+  return { sections, defaults: NO_OPTIONS };
 }
 
 /** `configloader.build_profile_map` on one file: group -> name -> the section it came from. */
@@ -461,6 +610,23 @@ export function botocoreProfileMap(ini: BotocoreIni): Record<BotocoreGroup, Map<
   return map;
 }
 
+/** `Session.full_config['profiles']`: the config profiles, then each credentials section added or merged over. */
+function sessionProfiles(config: BotocoreSections, credentials: BotocoreSections): BotocoreSections {
+  const profiles = newGroup();
+  for (const name of Object.keys(config)) profiles[name] = config[name];
+  for (const name of Object.keys(credentials)) {
+    const existing = profiles[name];
+    const values = credentials[name];
+    if (existing === undefined) profiles[name] = values;
+    else {
+      const merged: Record<string, BotocoreValue> = {};
+      for (const from of [existing, values]) for (const key of Object.keys(from)) put(merged, key, from[key]);
+      profiles[name] = merged;
+    }
+  }
+  return profiles;
+}
+
 /**
  * The files as botocore reads them. Texts left undefined are missing files (botocore's
  * `ConfigNotFound`, which `Session.full_config` treats as empty).
@@ -474,40 +640,47 @@ export function readAsBotocore(input: ReadAsBotocoreInput): BotocoreReading {
     credentials: newGroup(),
     ssoSessions: newGroup(),
     services: newGroup(),
-    profiles: newGroup(),
+    profiles: newGroup(), // replaced by a lazy getter below
     differences: [],
   };
   let configIni: BotocoreIni | undefined;
-  let configMap: Record<BotocoreGroup, Map<string, string>> | undefined;
   if (input.configText !== undefined) {
-    configIni = readIniAsBotocore(input.configText, configPath);
+    configIni = readIniValuesAsBotocore(input.configText, configPath) ?? readIniAsBotocore(input.configText, configPath);
     if (configIni.fatal) reading.fatal.push(configIni.fatal);
     else {
-      configMap = botocoreProfileMap(configIni);
-      for (const group of ['profiles', 'ssoSessions', 'services'] as const) {
-        const target = group === 'profiles' ? reading.config : reading[group];
-        for (const [name, header] of configMap[group]) target[name] = configIni.sections.get(header)!.values;
-      }
+      // build_profile_map, in section order (a later section of the same name replaces the earlier one)
+      const { config, ssoSessions, services } = reading;
+      configIni.sections.forEach((section, header) => {
+        let target: BotocoreSections | undefined;
+        if (header.startsWith('profile')) target = config;
+        else if (header.startsWith('sso-session')) target = ssoSessions;
+        else if (header.startsWith('services')) target = services;
+        else if (header === 'default') config.default = section.values;
+        if (target === undefined) return;
+        const name = sectionName(header);
+        if (name !== undefined) target[name] = section.values;
+      });
     }
   }
   let credentialsIni: BotocoreIni | undefined;
   if (input.credentialsText !== undefined) {
-    credentialsIni = readIniAsBotocore(input.credentialsText, credentialsPath);
+    credentialsIni = readIniValuesAsBotocore(input.credentialsText, credentialsPath) ?? readIniAsBotocore(input.credentialsText, credentialsPath);
     if (credentialsIni.fatal) reading.fatal.push(credentialsIni.fatal);
-    else for (const [name, section] of credentialsIni.sections) reading.credentials[name] = section.values;
-  }
-  // Session.full_config: the config profiles, then each credentials section added or updated
-  for (const name of Object.keys(reading.config)) reading.profiles[name] = reading.config[name];
-  for (const name of Object.keys(reading.credentials)) {
-    const existing = reading.profiles[name];
-    const values = reading.credentials[name];
-    if (existing === undefined) reading.profiles[name] = values;
     else {
-      const merged: Record<string, BotocoreValue> = {};
-      for (const from of [existing, values]) for (const key of Object.keys(from)) put(merged, key, from[key]);
-      reading.profiles[name] = merged;
+      const { credentials } = reading;
+      credentialsIni.sections.forEach((section, header) => {
+        credentials[header] = section.values;
+      });
     }
   }
-  reading.differences = botocoreDifferences(input, configIni, configMap, credentialsIni);
+  // Session.full_config: the config profiles, then each credentials section added or updated;
+  // computed on first access
+  let profiles: BotocoreSections | undefined;
+  Object.defineProperty(reading, 'profiles', {
+    enumerable: true,
+    configurable: true,
+    get: () => (profiles ??= sessionProfiles(reading.config, reading.credentials)),
+  });
+  reading.differences = botocoreDifferences(input, configIni, credentialsIni);
   return reading;
 }
