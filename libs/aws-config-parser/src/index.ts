@@ -26,3 +26,5 @@ export {
   ProfileEditError,
 } from './errors';
 export type { SourceLocation, ChainErrorCode } from './errors';
+export { readAsBotocore, readIniAsBotocore, shlexSplit } from './botocore';
+export type { BotocoreReading, BotocoreFileError, BotocoreSections, BotocoreValue, ReadAsBotocoreInput } from './botocore';

@@ -4,6 +4,7 @@ import { locateProfileFiles, type Env, type PlatformName } from './locate';
 import { ProfileSetBuilder, type ProfileSet } from './normalize';
 import { scanProfileText, type ParseDiagnostic } from './parse';
 import { readProfileFile } from './source';
+import { readAsBotocore, type BotocoreReading } from './botocore';
 
 export interface ParseProfileFilesInput {
   configText?: string;
@@ -34,7 +35,22 @@ export function parseProfileFiles(input: ParseProfileFilesInput): ProfileSet {
   const set = builder.finish();
   if (input.configPath !== undefined) set.files.config = input.configPath;
   if (input.credentialsPath !== undefined) set.files.credentials = input.credentialsPath;
+  attachBotocoreReading(set, input);
   return set;
+}
+
+/** `set.botocore`: read with botocore's rules on first access (the texts are kept until then). */
+function attachBotocoreReading(set: ProfileSet, input: ParseProfileFilesInput): void {
+  let reading: BotocoreReading | undefined;
+  const { configText, credentialsText, configPath, credentialsPath } = input;
+  Object.defineProperty(set, 'botocore', {
+    configurable: true,
+    enumerable: false,
+    get: () => (reading ??= readAsBotocore({ configText, credentialsText, configPath, credentialsPath })),
+    set: (value: BotocoreReading) => {
+      reading = value;
+    },
+  });
 }
 
 export interface LoadProfilesOptions {

@@ -10,6 +10,7 @@
  */
 import { knownKeyAt, type FileKind, type ParseDiagnostic, type ParseSink, type RawFile } from './parse';
 import type { SourceLocation } from './errors';
+import type { BotocoreReading } from './botocore';
 
 export type PropertyMap = Record<string, string>;
 
@@ -35,6 +36,12 @@ export interface ProfileSet {
   diagnostics: ParseDiagnostic[];
   /** The files read, when known. */
   files: { config?: string; credentials?: string };
+  /**
+   * The same texts as botocore (Python servers) reads them: see `readAsBotocore`. Set by
+   * `parseProfileFiles` / `loadProfiles` as a lazy, non-enumerable getter: computed on first access
+   * from the texts kept, then cached (the cross-SDK read path pays nothing when it is not asked for).
+   */
+  botocore?: BotocoreReading;
 }
 
 function isIdentChar(c: number): boolean {

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { parseProfileFiles } from './load';
 import { AwsConfigError, ProfileParseError } from './errors';
 import { parseRaw, type ParseDiagnostic } from './parse';
+import { readAsBotocore } from './botocore';
 
 describe('parseProfileFiles beyond the conformance vectors', () => {
   it('reads [services x] sections and parses sub-properties to maps', () => {
@@ -139,5 +140,53 @@ describe('property tests', () => {
       // generous: linear work on ~1 MB is a few ms; quadratic would take seconds
       expect(ms).toBeLessThan(2000);
     }
+  });
+});
+
+describe('an indented config (a CI heredoc), read as botocore and the JS SDK read it', () => {
+  const indented = [
+    '  [default]',
+    '  region = eu-west-1',
+    '  output = json',
+    '  s3 =',
+    '    max_concurrent_requests = 10',
+    '',
+    '  [profile ci]',
+    '  role_arn = arn:aws:iam::123456789012:role/ci',
+    '  source_profile = default',
+    '  # a comment',
+    '  [sso-session corp]',
+    '  sso_region = eu-west-1',
+    '',
+  ].join('\n');
+
+  it('gives the same profiles as the file without indentation, and no diagnostics', () => {
+    const set = parseProfileFiles({ configText: indented, tolerant: true });
+    const flat = parseProfileFiles({ configText: indented.replace(/^  /gm, '') });
+    expect(set.diagnostics).toEqual([]);
+    expect(set.profiles).toEqual(flat.profiles);
+    expect(set.ssoSessions).toEqual(flat.ssoSessions);
+    expect(set.profiles.default.subProperties.s3).toEqual({ max_concurrent_requests: '10' });
+    expect(Object.keys(set.profiles)).toEqual(['default', 'ci']);
+  });
+
+  it('agrees with @smithy/shared-ini-file-loader (the JS SDK) and with botocore', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const smithy = require('@smithy/shared-ini-file-loader') as typeof import('@smithy/shared-ini-file-loader');
+    smithy.externalDataInterceptor.interceptFile('/indented/config', indented);
+    smithy.externalDataInterceptor.interceptFile('/indented/credentials', '');
+    const js = await smithy.loadSharedConfigFiles({ filepath: '/indented/credentials', configFilepath: '/indented/config', ignoreCache: true });
+    const set = parseProfileFiles({ configText: indented });
+    expect(js.configFile.default).toMatchObject({ region: 'eu-west-1', output: 'json' });
+    expect(js.configFile.ci).toEqual(set.profiles.ci.properties);
+    const botocore = readAsBotocore({ configText: indented });
+    expect(botocore.fatal).toEqual([]);
+    expect(botocore.config.ci).toEqual(set.profiles.ci.properties);
+    expect(botocore.differences).toEqual([]);
+  });
+
+  it('still reads a deeper line as a continuation of an indented property', () => {
+    const set = parseProfileFiles({ configText: '[profile a]\n  k = v\n    more\n  j = w\n' });
+    expect(set.profiles.a.properties).toEqual({ k: 'v\nmore', j: 'w' });
   });
 });

@@ -360,6 +360,8 @@ export function scanProfileText(text: string, path: string, sink: ParseSink, opt
   let inProperty = false;
   let isSubproperty = false;
   let skippingSection = false;
+  /** Indentation of the current property's line: deeper lines continue it. */
+  let propertyIndent = 0;
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineNo = 0;
@@ -389,49 +391,55 @@ export function scanProfileText(text: string, path: string, sink: ParseSink, opt
       const c0 = codes[start];
       if (c0 === HASH || c0 === SEMI) continue; // comment line
 
-      if (c0 === LBRACKET) {
+      // An indented line continues the property above when it is indented deeper than that
+      // property (vectors: continuations and sub-properties). Otherwise it is read as if it were not
+      // indented, as botocore (configparser) and the JS SDK read it: a config written by a CI heredoc.
+      let first = start;
+      let indented = false;
+      if (isWs(c0)) {
+        first = skipWs(codes, start, end);
+        if (first === end) continue; // blank line
+        if (inProperty && first - start > propertyIndent) {
+          // continuation of the previous property (or a sub-property line)
+          let subPropertyKey: string | undefined;
+          if (isSubproperty) {
+            const r = scanProperty(scan, codes, start, end, span);
+            if (r !== OK) {
+              fail(lineNo, span.column, propertyError('sub-property', r));
+              continue;
+            }
+            subPropertyKey = knownKeyIn(chars, span.keyStart, span.keyEnd);
+          }
+          sink.continuation(text.slice(first, trimEnd(codes, first, end)), lineNo, subPropertyKey);
+          continue;
+        }
+        const f = codes[first];
+        if (f === HASH || f === SEMI) continue; // an indented comment line
+        indented = f !== LBRACKET;
+        if (indented && skippingSection) continue;
+        if (indented && !inSection) {
+          fail(lineNo, first - start + 1, 'Expected a profile definition');
+          continue;
+        }
+      }
+
+      if (codes[first] === LBRACKET) {
         // [section] # comment
-        let e = trimEnd(codes, start, end);
-        e = trimEnd(codes, start, commentStart(scan, codes, start, e, false));
+        let e = trimEnd(codes, first, end);
+        e = trimEnd(codes, first, commentStart(scan, codes, first, e, false));
         inProperty = false;
-        if (codes[e - 1] !== RBRACKET || e - start < 2) {
+        if (codes[e - 1] !== RBRACKET || e - first < 2) {
           fail(lineNo, e - start + 1, "Profile definition must end with ']'");
           inSection = false;
           skippingSection = true;
           continue;
         }
-        const hs = skipWs(codes, start + 1, e - 1);
+        const hs = skipWs(codes, first + 1, e - 1);
         const he = trimEnd(codes, hs, e - 1);
         if (sectionAt !== undefined) sectionAt.call(sink, text, hs, he, lineNo);
         else sink.section(text.slice(hs, he), lineNo);
         inSection = true;
         skippingSection = false;
-        continue;
-      }
-
-      if (isWs(c0)) {
-        // continuation of the previous property (or a sub-property line)
-        const first = skipWs(codes, start, end);
-        if (first === end) continue; // blank line
-        if (skippingSection) continue;
-        if (!inSection) {
-          fail(lineNo, first - start + 1, 'Expected a profile definition');
-          continue;
-        }
-        if (!inProperty) {
-          fail(lineNo, first - start + 1, 'Expected a property definition, found continuation');
-          continue;
-        }
-        let subPropertyKey: string | undefined;
-        if (isSubproperty) {
-          const r = scanProperty(scan, codes, start, end, span);
-          if (r !== OK) {
-            fail(lineNo, span.column, propertyError('sub-property', r));
-            continue;
-          }
-          subPropertyKey = knownKeyIn(chars, span.keyStart, span.keyEnd);
-        }
-        sink.continuation(text.slice(first, trimEnd(codes, first, end)), lineNo, subPropertyKey);
         continue;
       }
 
@@ -443,10 +451,13 @@ export function scanProfileText(text: string, path: string, sink: ParseSink, opt
       }
       const r = scanProperty(scan, codes, start, end, span);
       if (r !== OK) {
-        fail(lineNo, span.column, propertyError('property', r));
+        // an indented line without '=' right after a header: the vectors' "continuation outside a property"
+        const reason = indented && !inProperty && r === NO_EQUALS ? 'Expected a property definition, found continuation' : propertyError('property', r);
+        fail(lineNo, span.column, reason);
         inProperty = false;
         continue;
       }
+      propertyIndent = span.column - 1;
       inProperty = true;
       isSubproperty = span.valueStart === span.valueEnd;
       const known = knownKeyIn(chars, span.keyStart, span.keyEnd);

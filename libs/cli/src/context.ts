@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { terminalSafe } from './output/safe';
+import { resolveHome } from '@awsmcp/aws-config-parser/home';
 
 export type Env = Record<string, string | undefined>;
 
@@ -74,8 +75,9 @@ export function createContext(options: GlobalOptions, input: ContextInput = {}):
   const cwd = input.cwd ?? process.cwd();
   const stdout = input.io?.stdout ?? process.stdout;
   const stderr = input.io?.stderr ?? process.stderr;
-  // node:os only when no variable names the home (loading it costs ~2 ms of every start)
-  const home = path.resolve(cwd, options.home ?? env.HOME ?? env.USERPROFILE ?? (require('node:os') as typeof import('node:os')).homedir());
+  // the one home rule (HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, os.homedir()); its module loads
+  // nothing else (node:os only when no variable names the home: ~2 ms of every start)
+  const home = path.resolve(cwd, options.home ?? resolveHome(env, input.platform ?? process.platform));
   const libEnv: Env = { ...env, HOME: home };
   if (options.home !== undefined) libEnv.USERPROFILE = home;
   const interactive = stdout.isTTY === true;

@@ -7,7 +7,6 @@
  * - `<home>/.aws/login/cache`: `aws login` sessions, moved by `AWS_LOGIN_CACHE_DIRECTORY`
  *   (botocore `utils.get_login_token_cache_directory`: `$VAR` / `${VAR}` and `~` expanded).
  */
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { resolveHome, type Env } from '@awsmcp/aws-config-parser';
 
@@ -42,10 +41,10 @@ export function expandUser(value: string, home: string): string {
   return value;
 }
 
-/** The home folder used for the caches. */
+/** The home folder used for the caches: `options.home`, else the one home rule (`resolveHome`). */
 export function resolveCacheHome(options: CacheDirectoryOptions = {}): string {
   if (options.home !== undefined) return options.home;
-  return resolveHome(options.env ?? process.env) ?? os.homedir();
+  return resolveHome(options.env ?? process.env);
 }
 
 /** Where the AWS CLI keeps its caches for this home and environment. */

@@ -11,7 +11,6 @@
  * symlinks, keep a `.bak` of the previous content and take a lock against a second writer.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { isValidIdentifier, resolveHome, type Env } from '@awsmcp/aws-config-parser';
 import type { Document, Pair, YAMLMap } from 'yaml';
@@ -56,7 +55,7 @@ export interface ProfileTags {
 
 /** `~/.aws-profile-tags.yaml` for the given environment (HOME, USERPROFILE, ...; default `process.env`). */
 export function defaultTagsPath(env: Env = process.env): string {
-  return path.join(resolveHome(env) ?? os.homedir(), TAGS_FILE_NAME);
+  return path.join(resolveHome(env), TAGS_FILE_NAME);
 }
 
 function isKnown(env: string): env is Environment {

@@ -21,6 +21,7 @@ import {
 } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import type { DiscoverComputation, DiscoverRow } from './discover-cache';
+import { botocoreDiagnostics } from './shared';
 
 export interface ChainNode {
   profile: string;
@@ -204,7 +205,7 @@ export function computeDiscover(ctx: CliContext, filters: DiscoverFilters): Disc
       files: set.files,
       tagsFile: { path: tags.file, exists: tags.exists, ...(tagsError ? { error: tagsError } : {}) },
       profiles: rows,
-      diagnostics: set.diagnostics,
+      diagnostics: [...botocoreDiagnostics(set), ...set.diagnostics],
     },
     computedAtMs,
     profileCount: profiles.length,

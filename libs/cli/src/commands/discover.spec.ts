@@ -70,6 +70,23 @@ describe('awsmcp discover', () => {
     expect(r.stdout).toMatch(/orphan\n└─ gone \(missing\)\s+✗ missing: profile 'orphan' has source_profile = gone/);
   });
 
+  it('a file botocore refuses: a loud banner (every Python server fails) with file:line:col, also from the cache and in --json', async () => {
+    const t = makeHome();
+    const config = path.join(t.home, '.aws/config');
+    const lines = fs.readFileSync(config, 'utf8').split('\n').length;
+    fs.appendFileSync(config, '\n[profile dev-sandbox]\nregion = eu-west-1 # duplicate of the first one\n');
+    const banner = `!!! every Python MCP server on this machine fails to start: ${config}:${lines + 1}:1 DuplicateSectionError`;
+    const first = await run(t, ['discover', '--no-write-tags']);
+    expect(first.code).toBe(0);
+    expect(first.stderr.split('\n')[0]).toBe(banner);
+    expect(first.stderr).toContain('ConfigParseError');
+    const cached = await run(t, ['discover', '--no-write-tags']);
+    expect(cached.stderr.split('\n')[0]).toBe(banner);
+    const json = JSON.parse((await run(t, ['discover', '--json', '--no-write-tags'])).stdout) as { diagnostics: Array<Record<string, unknown>> };
+    expect(json.diagnostics[0]).toMatchObject({ file: config, line: lines + 1, column: 1, severity: 'error', runtime: 'botocore', fatal: true, exception: 'DuplicateSectionError' });
+    expect(first.stdout + first.stderr).not.toContain(CANARY);
+  });
+
   it('writes the starter tags file when there is none, and says so', async () => {
     const t = makeHome({ tags: false });
     const r = await run(t, ['discover']);

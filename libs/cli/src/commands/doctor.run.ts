@@ -3,7 +3,7 @@ import { loadProfiles } from '@awsmcp/aws-config-parser';
 import { findServer, type CatalogServer } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
-import { regionFor } from '../doctor/aws';
+import { regionFor, withSdkFiles } from '../doctor/aws';
 import { checkIdentity } from '../doctor/identity';
 import { checkBinary, checkMcp } from '../doctor/layers';
 import { withInterruptHandler } from '../doctor/process';
@@ -14,7 +14,7 @@ import { printJson } from '../output/json';
 import { progress } from '../output/progress';
 import { safe } from '../output/safe';
 import { style, visibleWidth } from '../output/style';
-import { reportDiagnostics } from './shared';
+import { botocoreDiagnostics, reportDiagnostics } from './shared';
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_INTERRUPTED = 130;
@@ -39,7 +39,7 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
     throw new CliError('doctor needs a server name or --profile', EXIT.USAGE, 'e.g. `awsmcp doctor eks` or `awsmcp doctor --profile dev-sandbox --probe eks` (`awsmcp status` lists the servers)', 'USAGE');
   }
   const set = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
-  reportDiagnostics(ctx, set.diagnostics);
+  reportDiagnostics(ctx, [...botocoreDiagnostics(set), ...set.diagnostics]);
 
   let server: RunnableServer | undefined;
   let also: string[] = [];
@@ -188,10 +188,13 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
         },
       ],
     ];
-    for (const [layer, text, fn] of steps) {
-      const ok = await run(layer, text, fn);
-      if (!ok) break;
-    }
+    // the SDK's own file lookups (SSO and login caches) use the home and files doctor reads
+    await withSdkFiles(ctx, async () => {
+      for (const [layer, text, fn] of steps) {
+        const ok = await run(layer, text, fn);
+        if (!ok) break;
+      }
+    });
     for (const layer of LAYERS) {
       if (!layers.some((l) => l.layer === layer)) {
         const failed = layers.find((l) => l.status === 'failed');

@@ -161,6 +161,54 @@ describe('awsmcp doctor', () => {
     expect(human.stdout).toContain('fix: run `aws sso login --sso-session corp`, then run doctor again');
   }, 20_000);
 
+  it('--home DIR: the SDK reads the SSO token from DIR and calls IAM Identity Center in sso_region, not region', async () => {
+    const { makeTestHome: make, writeSsoToken } = require('../testing/home') as typeof import('../testing/home');
+    const sso = make({
+      config: [
+        '[profile fresh-sso]',
+        'sso_session = corp2',
+        'sso_account_id = 333333333333',
+        'sso_role_name = ReadOnly',
+        'region = us-west-2',
+        '',
+        '[sso-session corp2]',
+        'sso_start_url = https://corp2.awsapps.com/start',
+        'sso_region = eu-central-1',
+        '',
+      ].join('\n'),
+    });
+    try {
+      writeSsoToken(sso, 'corp2', new Date(Date.now() + 3600_000), 'https://corp2.awsapps.com/start', 'eu-central-1');
+      const before = { HOME: process.env.HOME, AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE };
+      // no endpoint override: the SSO portal's host name (unreachable here) shows the region used
+      const r = await runCli(sso, ['--home', sso.home, 'doctor', '--profile', 'fresh-sso', '--json', '--timeout', '15'], { env: { HOME: '/nonexistent' } });
+      noCanary(r.stdout, r.stderr);
+      const identity = parse(r.stdout).layers[0];
+      expect(identity.status).toBe('failed');
+      // the token was found under --home (else: "SSO session token ... not found or is invalid")
+      expect(identity.summary).not.toMatch(/token.*(not found|invalid)|could not be found/i);
+      expect(identity.summary).toContain('portal.sso.eu-central-1.amazonaws.com');
+      expect(identity.summary).not.toContain('us-west-2');
+      // the process environment is given back
+      expect({ HOME: process.env.HOME, AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE }).toEqual(before);
+    } finally {
+      sso.cleanup();
+    }
+  }, 40_000);
+
+  it('a config botocore refuses: the banner comes first, on stderr, also with --json', async () => {
+    const { makeTestHome: make } = require('../testing/home') as typeof import('../testing/home');
+    const dup = make({ endpoint: moto.endpoint, config: '[profile base]\nregion = eu-west-1\nRegion = eu-west-2\n', credentials: `[base]\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\naws_secret_access_key = ${CANARY}\n` });
+    try {
+      const r = await runCli(dup, ['doctor', '--profile', 'base', '--json']);
+      noCanary(r.stdout, r.stderr);
+      expect(r.stderr.split('\n')[0]).toBe(`!!! every Python MCP server on this machine fails to start: ${path.join(dup.home, '.aws/config')}:3:1 DuplicateOptionError`);
+      expect(parse(r.stdout).layers[0]).toMatchObject({ layer: 'identity', status: 'ok' });
+    } finally {
+      dup.cleanup();
+    }
+  }, 20_000);
+
   it('a server that rejects its arguments: MCP fails with its stderr tail and the fix', async () => {
     const r = await runCli(t, ['doctor', 'broken']);
     expect(r.code).toBe(1);

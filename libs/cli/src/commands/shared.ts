@@ -1,18 +1,70 @@
 /** Helpers the command run modules share (formatting, diagnostics). */
-import type { ParseDiagnostic } from '@awsmcp/aws-config-parser';
+import type { ParseDiagnostic, ProfileSet } from '@awsmcp/aws-config-parser';
 import type { CliContext } from '../context';
 import { safe } from '../output/safe';
 import { style } from '../output/style';
 
-/** Problems in the profile files, on stderr, each with file:line and what is wrong. */
-export function reportDiagnostics(ctx: CliContext, diagnostics: readonly ParseDiagnostic[]): void {
+/**
+ * A diagnostic of the CLI's documents: the cross-SDK parser's, or one from the botocore reading
+ * (`runtime: 'botocore'`; `fatal` when botocore refuses the file: every Python server fails).
+ */
+export interface CliDiagnostic extends ParseDiagnostic {
+  runtime?: 'botocore';
+  fatal?: boolean;
+  /** For a fatal one: the exception botocore raises (configparser's, wrapped as ConfigParseError). */
+  exception?: string;
+}
+
+export const PYTHON_SERVERS_FAIL = 'every Python MCP server on this machine fails to start';
+
+/** How many botocore differences are printed on stderr (all of them are in --json). */
+const DIFFERENCES_SHOWN = 10;
+
+/** The botocore reading of `set` (`set.botocore`) as diagnostics: each fatal error first, then each difference. */
+export function botocoreDiagnostics(set: ProfileSet): CliDiagnostic[] {
+  const reading = set.botocore;
+  if (!reading) return [];
+  return [
+    ...reading.fatal.map((f): CliDiagnostic => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      severity: 'error',
+      message: `${PYTHON_SERVERS_FAIL}: ${f.message.split('\n')[0]}; fix: ${f.fix}`,
+      runtime: 'botocore',
+      fatal: true,
+      exception: f.exception,
+    })),
+    ...reading.differences.map((d): CliDiagnostic => ({ ...d, runtime: 'botocore' })),
+  ];
+}
+
+/** The top banner for a fatal botocore error: "every Python MCP server ...: file:line:col Exception". */
+export function botocoreBanner(d: CliDiagnostic): string {
+  return `!!! ${PYTHON_SERVERS_FAIL}: ${d.file}:${d.line}:${d.column} ${d.exception ?? 'ConfigParseError'}`;
+}
+
+/**
+ * Problems in the profile files, on stderr, each with file:line and what is wrong: first a banner
+ * for each file botocore refuses, then parse errors, then (at most ten) places where botocore reads
+ * the files differently from the cross-SDK reading.
+ */
+export function reportDiagnostics(ctx: CliContext, diagnostics: readonly CliDiagnostic[]): void {
   let st: ReturnType<typeof style> | undefined;
+  const styled = () => (st ??= style({ color: ctx.color && ctx.stderr.isTTY === true }));
   for (const d of diagnostics) {
-    if (d.severity !== 'error') continue;
-    st ??= style({ color: ctx.color && ctx.stderr.isTTY === true });
-    const where = safe(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file);
-    ctx.err(`${st.yellow('warning')}: ${where}: ${safe(d.message)} (the rest of the file was read)`);
+    if (!d.fatal) continue;
+    ctx.err(styled().red(styled().bold(safe(botocoreBanner(d)))));
+    ctx.err(`    ${safe(d.message)}`);
   }
+  for (const d of diagnostics) {
+    if (d.severity !== 'error' || d.fatal) continue;
+    const where = safe(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file);
+    ctx.err(`${styled().yellow('warning')}: ${where}: ${safe(d.message)} (the rest of the file was read)`);
+  }
+  const differences = diagnostics.filter((d) => d.runtime === 'botocore' && !d.fatal);
+  for (const d of differences.slice(0, DIFFERENCES_SHOWN)) ctx.err(`${styled().yellow('warning')}: ${safe(`${d.file}:${d.line}:${d.column}`)}: Python servers (botocore): ${safe(d.message)}`);
+  if (differences.length > DIFFERENCES_SHOWN) ctx.err(styled().dim(`... and ${differences.length - DIFFERENCES_SHOWN} more botocore differences (--json lists them all)`));
 }
 
 /** One formatter per time zone: making an Intl.DateTimeFormat costs ~100 us, a table has thousands of rows. */

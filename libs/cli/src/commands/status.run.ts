@@ -12,7 +12,7 @@ import { renderTable } from '../output/table';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { auditStatus, type AuditItem } from './status-audit';
 import { collectStatus, type StatusSnapshot } from './status-model';
-import { formatTtl } from './shared';
+import { botocoreBanner, botocoreDiagnostics, formatTtl, reportDiagnostics } from './shared';
 
 const LOUD_SECONDS = 600;
 
@@ -114,6 +114,7 @@ export async function status(ctx: CliContext, options: Record<string, unknown>):
   const allHosts = options.allHosts === true;
   if (!options.watch) {
     const snap = await collectStatus(ctx);
+    reportDiagnostics(ctx, botocoreDiagnostics(snap.profiles));
     const items = await auditOf(ctx, snap);
     if (ctx.json) printJson(ctx, 'status', toJson(snap, allHosts, items));
     else for (const l of [...renderStatus(ctx, snap, allHosts), ...renderAudit(ctx, items)]) ctx.out(l);
@@ -142,6 +143,7 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
       const out: string[] = [];
       if (ctx.interactive) out.push('\x1b[2J\x1b[H');
       out.push(st.dim(`awsmcp status --watch  ${ctx.now().toLocaleTimeString()}  (${cause}; Ctrl-C to stop)`), '');
+      for (const d of botocoreDiagnostics(snap.profiles)) if (d.fatal) out.push(st.red(st.bold(safe(botocoreBanner(d)))), `    ${safe(d.message)}`, '');
       const urgent = snap.rows.filter((r) => !r.refreshesItself && (r.light === 'red' || (r.ttlSeconds !== undefined && r.ttlSeconds < LOUD_SECONDS)));
       if (urgent.length > 0) {
         const names = urgent.map((r) => `${safe(r.server)} (${safe(r.profile ?? 'no profile')})`).join(', ');

@@ -30,6 +30,19 @@ describe('awsmcp status', () => {
     expect(r.stdout + r.stderr).not.toContain(CANARY);
   });
 
+  it('a credentials file botocore refuses: the banner tops the output (every Python server fails to start)', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.vscode/mcp.json', vscode('dev-sandbox'));
+    const credentials = path.join(t.home, '.aws/credentials');
+    writeFile(t.home, '.aws/credentials', `aws_access_key_id = AKIAEXAMPLEEXAMPLE12\n[ci-bot]\naws_secret_access_key = ${CANARY}\n`);
+    const r = await run(t, ['status']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(`!!! every Python MCP server on this machine fails to start: ${credentials}:1:1 MissingSectionHeaderError`);
+    expect(r.stdout).toMatch(/eks\s+VS Code/);
+    expect(r.stdout + r.stderr).not.toContain(CANARY);
+    expect(r.stderr).not.toContain('AKIAEXAMPLEEXAMPLE12');
+  });
+
   it('--json follows the schema; --all-hosts lists the files checked', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.vscode/mcp.json', vscode('legacy-analytics'));

@@ -5,6 +5,7 @@
  * SSO, credential_process, web identity), and errors explained in words without any secret.
  */
 import { locateProfileFiles, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { cacheDirectories } from '@awsmcp/credential-cache-inspector';
 import type { CliContext } from '../context';
 import { maskSecretsInText, safe, SECRET_MASK } from '../output/safe';
 
@@ -37,7 +38,13 @@ export function regionFor(ctx: CliContext, set: ProfileSet | undefined, profile:
   return explicit || set?.profiles[profile]?.properties.region || ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || 'us-east-1';
 }
 
-/** Credentials for `profile` through the SDK's own chain logic (fromIni), reading the files the CLI located. */
+/**
+ * Credentials for `profile` through the SDK's own chain logic (fromIni), reading the files the CLI
+ * located. No `region` in `clientConfig`: the SDK's SSO client would take it over the profile's
+ * `sso_region` (credential-provider-sso `resolveSSOCredentials`: `clientConfig?.region ?? ssoRegion`),
+ * and its STS client already takes the profile's `region`, then the calling client's.
+ * Run SDK calls that use these credentials inside {@link withSdkFiles}.
+ */
 export function credentialsFor(ctx: CliContext, target: AwsTarget): unknown {
   quietSdkNotices();
   const { fromIni } = require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers');
@@ -48,8 +55,48 @@ export function credentialsFor(ctx: CliContext, target: AwsTarget): unknown {
     filepath: files.credentialsFile,
     configFilepath: files.configFile,
     ignoreCache: true,
-    clientConfig: { region: target.region, ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) },
+    ...(stsEndpoint ? { clientConfig: { endpoint: stsEndpoint } } : {}),
   });
+}
+
+/**
+ * The variables through which the AWS SDK for JavaScript finds files no option can name: the SSO
+ * token cache (`@smithy/shared-ini-file-loader` `getSSOTokenFilepath`: `getHomeDir()`, i.e. HOME,
+ * USERPROFILE, HOMEDRIVE+HOMEPATH), the `aws login` cache (credential-provider-login:
+ * AWS_LOGIN_CACHE_DIRECTORY, else `os.homedir()`), and the profile files of nested lookups.
+ * Values: the CLI's home (`--home`) and the files and caches it located.
+ */
+export function sdkFileEnv(ctx: CliContext): Record<string, string> {
+  const files = locateProfileFiles(ctx.libEnv, ctx.platform);
+  return {
+    HOME: ctx.home,
+    USERPROFILE: ctx.home,
+    AWS_CONFIG_FILE: files.configFile,
+    AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile,
+    AWS_LOGIN_CACHE_DIRECTORY: cacheDirectories({ home: ctx.home, env: ctx.libEnv }).loginCache,
+  };
+}
+
+/**
+ * Run `fn` (SDK calls) with {@link sdkFileEnv} in `process.env`, restored afterwards: the SDK reads
+ * these from the process, so without this `doctor --home DIR` would use the real home's SSO and
+ * login caches.
+ */
+export async function withSdkFiles<T>(ctx: CliContext, fn: () => Promise<T>): Promise<T> {
+  const vars = sdkFileEnv(ctx);
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(vars)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 /** The config for one SDK client (`serviceId` as in AWS_ENDPOINT_URL_<ID>: STS, EKS, CloudWatch, Organizations). */
