@@ -9,29 +9,10 @@
  */
 import { parseRaw, readProfileFile, type ParseDiagnostic, type Profile, type ProfileSet } from '@awsmcp/aws-config-parser';
 
-// TODO(parser merge): import { BotocoreFileError, BotocoreReading } from '@awsmcp/aws-config-parser' once
-// the parser branch is merged; these are local copies of that contract.
-/** One file botocore refuses (configloader.raw_config_parse raises ConfigParseError). */
-export interface BotocoreFileError {
-  file: string;
-  line: number;
-  column: number;
-  exception: string;
-  message: string;
-}
+import type { BotocoreFileError, BotocoreReading } from '@awsmcp/aws-config-parser';
+export type { BotocoreFileError, BotocoreReading };
 
 type BotocoreSection = Record<string, string | Record<string, string>>;
-
-/** The files as botocore's configloader reads them. */
-export interface BotocoreReading {
-  fatal: BotocoreFileError[];
-  /** Profiles of the config file by name (configloader.build_profile_map's `profiles`). */
-  config: Record<string, BotocoreSection>;
-  /** Sections of the credentials file by name (raw_config_parse). */
-  credentials: Record<string, BotocoreSection>;
-  ssoSessions: Record<string, BotocoreSection>;
-  differences: ParseDiagnostic[];
-}
 
 /** A profile's keys: `has` is botocore's `key in profile` (an empty value counts), `get` its value. */
 export interface KeyView {
@@ -89,9 +70,9 @@ function stringsOnly(section: BotocoreSection): Record<string, string> {
   return out;
 }
 
-/** The reading the parser attached to `set`, if any (optional until the parser branch lands). */
+/** The botocore reading the parser attached to `set` (absent for sets built by hand). */
 export function botocoreReadingOf(set: ProfileSet): BotocoreReading | undefined {
-  return (set as ProfileSet & { botocore?: BotocoreReading }).botocore;
+  return set.botocore;
 }
 
 /** botocore's view of `set`. */

@@ -4,13 +4,12 @@
  */
 import * as path from 'node:path';
 import { loadProfiles, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { inspectProfile, inspectProfiles, loginCacheKey, type BotocoreReading } from './index';
+import { inspectProfile, inspectProfiles, loginCacheKey } from './index';
 import { cleanupHomes, makeHome, writeCache } from './__fixtures__/homes';
 import { askBotocore } from './__fixtures__/oracle';
 
 afterAll(cleanupHomes);
 
-const withReading = (set: ProfileSet, reading: BotocoreReading): ProfileSet => Object.assign(set, { botocore: reading });
 
 describe('no-env-provider', () => {
   it('a profile given to a server ignores AWS_ACCESS_KEY_ID: botocore drops the environment provider, and so do we', () => {
@@ -37,29 +36,25 @@ describe('credential-source-platform', () => {
 describe('botocore-only-names-need-the-reading', () => {
   const config = '[profile "my profile"]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = x\n[profile ok]\nregion = eu-west-1\n';
 
-  it('botocore reads a quoted name with a space (shlex); the cross-SDK rules drop it', () => {
+  it('botocore reads a quoted name with a space (shlex); the cross-SDK rules drop it, the botocore reading keeps it', () => {
     const home = makeHome({ config });
     expect(askBotocore([{ home, profiles: ['my profile'] }])[0]['my profile']).toEqual({ method: 'config-file' });
     const set = loadProfiles({ home, tolerant: true });
     expect(Object.keys(set.profiles)).toEqual(['ok']);
-    expect(inspectProfiles(set, { home }).map((s) => s.profile)).toEqual(['ok']);
-  });
-
-  it('with the parser botocore reading attached, it gets a status, marked botocoreOnly', () => {
-    const home = makeHome({ config });
-    const set = withReading(loadProfiles({ home, tolerant: true }), {
-      fatal: [],
-      config: { 'my profile': { aws_access_key_id: 'AKIDEXAMPLE', aws_secret_access_key: 'x' }, ok: { region: 'eu-west-1' } },
-      credentials: {},
-      ssoSessions: {},
-      differences: [],
-    });
+    // the parser's botocore reading (set.botocore) gives it a row, marked botocoreOnly
     const statuses = inspectProfiles(set, { home });
     expect(statuses.map((s) => [s.profile, s.provider, s.botocoreOnly])).toEqual([
       ['ok', null, undefined],
       ['my profile', 'config-file', true],
     ]);
     expect(JSON.stringify(statuses)).not.toContain('"x"');
+  });
+
+  it('without a botocore reading (a set built by hand), such a name gets no row', () => {
+    const home = makeHome({ config });
+    const set = loadProfiles({ home, tolerant: true });
+    const bare: ProfileSet = { profiles: set.profiles, ssoSessions: set.ssoSessions, services: set.services, diagnostics: set.diagnostics, files: set.files };
+    expect(inspectProfiles(bare, { home }).map((s) => s.profile)).toEqual(['ok']);
   });
 });
 
@@ -71,19 +66,14 @@ describe('unparseable-needs-the-reading', () => {
     expect(askBotocore([{ home, profiles: ['a'] }])[0].a).toMatchObject({ error: 'ConfigParseError' });
   });
 
-  it('with the reading attached: provider null, unparseable-config, the file:line:column', () => {
+  it('with the parser botocore reading: provider null, unparseable-config, the file:line:column', () => {
     const home = makeHome({ config });
     const file = path.join(home, '.aws/config');
-    const set = withReading(loadProfiles({ home }), {
-      fatal: [{ file, line: 3, column: 1, exception: 'ConfigParseError', message: "section 'profile a' already exists" }],
-      config: {},
-      credentials: {},
-      ssoSessions: {},
-      differences: [],
-    });
+    const set = loadProfiles({ home });
+    expect(set.botocore?.fatal[0]).toMatchObject({ file, line: 3 });
     const s = inspectProfile(set, 'a', { home });
-    expect(s).toMatchObject({ provider: null, status: 'unparseable-config', light: 'red', failure: { exception: 'ConfigParseError', location: { file, line: 3, column: 1 } } });
-    expect(s.reason).toContain(`${file}:3:1`);
+    expect(s).toMatchObject({ provider: null, status: 'unparseable-config', light: 'red', failure: { location: { file, line: 3 } } });
+    expect(s.reason).toContain(`${file}:3:`);
     expect(s.nextStep).toMatch(/every Python server fails to start/);
     // the JS SDK reads the file (duplicate sections merge): its rules are unchanged
     expect(inspectProfile(set, 'a', { home, runtime: 'js-sdk' }).provider).toBeNull();
