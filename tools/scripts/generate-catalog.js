@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Regenerates libs/starter-kits/src/catalog/facts.generated.ts from a facts file read from the
-// awslabs MCP servers' source (default: ../shared/catalog/awslabs-mcp-servers.json).
+// awslabs MCP servers' source (default: tools/catalog/data/awslabs-mcp-servers.json, copied from shared/catalog).
 // Usage: node tools/scripts/generate-catalog.js [facts.json] [output.ts]
 // Updating the pinned versions is this one command; `outdatedPins()` lists what changed.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
-const factsPath = path.resolve(process.argv[2] || path.join(root, '../shared/catalog/awslabs-mcp-servers.json'));
+const factsPath = path.resolve(process.argv[2] || path.join(root, 'tools/catalog/data/awslabs-mcp-servers.json'));
 const facts = JSON.parse(fs.readFileSync(factsPath, 'utf8'));
 const keep = ['package', 'version', 'scripts', 'cliFlags', 'envVars', 'readmeEnvVars', 'tools', 'toolCount', 'docstringChars', 'paramDescriptionChars'];
 const servers = facts.servers.map((s) => Object.fromEntries(keep.filter((k) => s[k] !== undefined).map((k) => [k, s[k]])));

@@ -1,6 +1,6 @@
 /**
  * server: what an MCP server entry points at (its profiles) and what it may change (its
- * write-enabling switches), from the facts in shared/catalog:
+ * write-enabling switches), from the facts in tools/catalog/data (copied from shared/catalog):
  * - `--allow-write` (eks, serverless, iam) and `ALLOW_WRITE` (ecs) enable writes;
  * - `--allow-sensitive-data-access` (eks, serverless) and `ALLOW_SENSITIVE_DATA` (ecs) expose logs,
  *   secrets in resource specs and the like, but do not write;

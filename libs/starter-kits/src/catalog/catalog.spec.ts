@@ -7,7 +7,7 @@ import { staticTokenEstimate } from './estimate';
 import { SERVER_FACTS } from './facts.generated';
 
 const root = path.resolve(__dirname, '../../../..');
-const sharedFacts = path.resolve(root, '../shared/catalog/awslabs-mcp-servers.json');
+const sharedFacts = path.resolve(root, 'tools/catalog/data/awslabs-mcp-servers.json');
 
 describe('catalog', () => {
   const catalog = getCatalog();
@@ -47,8 +47,8 @@ describe('catalog', () => {
     expect(() => buildCatalog([{ ...SERVER_FACTS[0], version: 'latest' }])).toThrow(/version/);
   });
 
-  it('the generated facts are what tools/scripts/generate-catalog.js makes from the shared facts file', () => {
-    if (!fs.existsSync(sharedFacts)) throw new Error(`the facts file ${sharedFacts} (the shared/ folder beside the repository) is missing`);
+  it('the generated facts are what tools/scripts/generate-catalog.js makes from the facts file in tools/catalog/data', () => {
+    if (!fs.existsSync(sharedFacts)) throw new Error(`the facts file ${sharedFacts} (copied into the repository) is missing`);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-')), 'facts.ts');
     const r = spawnSync(process.execPath, [path.join(root, 'tools/scripts/generate-catalog.js'), sharedFacts, out], { encoding: 'utf8' });
     expect(r.status).toBe(0);

@@ -1,7 +1,7 @@
 /** The catalog's schemas: the single source of truth for its types. */
 import { z } from 'zod';
 
-/** Facts read from a server's source (see ../shared/catalog/README.md): generated, never hand-edited. */
+/** Facts read from a server's source (see tools/catalog/data/SOURCE.md): generated, never hand-edited. */
 export const ServerFactsSchema = z.object({
   package: z.string().min(1),
   version: z.string().regex(/^\d+(\.\d+)*([.-][0-9A-Za-z.]+)?$/, 'a version such as 1.2.3'),
