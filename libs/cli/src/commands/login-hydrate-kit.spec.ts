@@ -107,7 +107,7 @@ describe('awsmcp kit', () => {
     const t = makeHome();
     const r = await run(t, ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^eks-debug: context budget\n {2}eks +9118 tokens {2}static, 16 tools/);
+    expect(r.stdout).toMatch(/^eks-debug: context budget\n {2}eks +9685 tokens {2}measured, 16 tools/);
     expect(r.stdout).toContain('aws eks list-clusters --profile dev-sandbox --region eu-west-1');
     expect(r.stderr).toContain('pass --yes to write it anyway');
     expect(fs.existsSync(path.join(t.workspace, '.vscode/mcp.json'))).toBe(false);
