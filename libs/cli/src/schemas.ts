@@ -58,6 +58,8 @@ export const StatusOutputSchema = Envelope('status').extend({
       refreshesItself: z.boolean(),
       fix: z.string(),
       command: z.string().optional(),
+      deprecated: z.string().optional(),
+      supersededBy: z.string().optional(),
     }).strict(),
   ),
   files: z.array(z.object({ host: z.string(), scope: z.string(), file: z.string(), legacy: z.boolean(), status: z.enum(['ok', 'missing', 'error']), servers: z.number(), error: z.object({ code: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() }).optional(), issues: z.array(z.unknown()) }).strict()),
@@ -98,7 +100,7 @@ export const HydrateOutputSchema = Envelope('hydrate').extend({
 }).strict();
 
 export const KitOutputSchema = Envelope('kit').extend({
-  kits: z.array(z.object({ name: z.string(), description: z.string(), servers: z.array(z.string()) })).optional(),
+  kits: z.array(z.object({ name: z.string(), description: z.string(), servers: z.array(z.string()), deprecated: z.array(z.object({ server: z.string(), notice: z.string().optional(), supersededBy: z.string().optional() })).optional() })).optional(),
   kit: z.string().optional(),
   mode: z.enum(['concrete', 'inputs']).optional(),
   dryRun: z.boolean().optional(),

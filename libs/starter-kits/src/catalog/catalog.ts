@@ -26,7 +26,13 @@ export function buildCatalog(
     if (!k) continue; // facts for a server the kits do not know yet
     const script = f.script || f.package;
     const remote = k.endpoint !== undefined;
-    const cost = remote ? { tokens: AWS_MCP_ASSUMED_TOKENS, source: 'assumed' as const, basis: `remote server: its tools come from ${k.endpoint}; measure it with \`awsmcp tokens ${k.id}\`` } : costFromFacts(f, measured);
+    const cost: ContextCost = remote ? { tokens: AWS_MCP_ASSUMED_TOKENS, source: 'assumed' as const, basis: `remote server: its tools come from ${k.endpoint}; measure it with \`awsmcp tokens ${k.id}\`` } : costFromFacts(f, measured);
+    if (k.proxiedTools && cost.source === 'estimate') {
+      // tools mounted from the remote aws-knowledge server: at its assumed cost per tool
+      const per = Math.round(AWS_KNOWLEDGE.assumedTokens / AWS_KNOWLEDGE.toolCount);
+      cost.tokens += k.proxiedTools * per;
+      cost.basis += `; plus up to ${k.proxiedTools} tool(s) mounted from aws-knowledge at ${per} tokens each (assumed)`;
+    }
     const deprecated = k.deprecated ?? f.notice;
     servers.push({
       id: k.id,
@@ -48,7 +54,7 @@ export function buildCatalog(
       writeEnv: k.writeEnv ?? {},
       readOnlyFlags: (k.readOnlyFlags ?? []).filter((w) => f.flags.includes(w)),
       readOnlyEnv: k.readOnlyEnv ?? {},
-      ...(remote ? {} : { toolCount: f.toolCount }),
+      ...(remote ? {} : { toolCount: f.toolCount + (k.proxiedTools ?? 0) }),
       tools: [...f.tools],
       cost,
       ...(deprecated ? { deprecated } : {}),

@@ -15,6 +15,8 @@ export interface ServerKnowledge {
   deprecated?: string;
   /** Reached through mcp-proxy-for-aws: the remote endpoint, `{region}` filled in per kit. */
   endpoint?: string;
+  /** Tools it mounts from the remote aws-knowledge server at start (not in its source; needs the network). */
+  proxiedTools?: number;
   /** Variable the server reads the profile from; absent = needs no AWS credentials. */
   profileEnv?: string;
   profileFlag?: boolean;
@@ -124,6 +126,7 @@ export const KNOWLEDGE: Record<string, ServerKnowledge> = {
     title: 'Amazon ECS',
     profileEnv: 'AWS_PROFILE',
     writeEnv: { ALLOW_WRITE: 'true', ALLOW_SENSITIVE_DATA: 'true' },
+    proxiedTools: 3,
     cliHints: [{ purpose: 'clusters', command: 'aws ecs list-clusters' }],
     probe: { service: 'ecs', operation: 'ListClusters', cli: 'aws ecs list-clusters' },
   },
@@ -159,6 +162,7 @@ export const KNOWLEDGE: Record<string, ServerKnowledge> = {
     id: 'iac',
     title: 'AWS Infrastructure as Code',
     profileEnv: 'AWS_PROFILE',
+    proxiedTools: 1,
   },
   'mcp-proxy-for-aws': {
     id: 'aws-mcp',
