@@ -1,4 +1,4 @@
-import { getHost } from '@awsmcp/mcp-config-model';
+import { getHost, toTemplate } from '@awsmcp/mcp-config-model';
 import { buildKit, assertAcceptedFlags, hostTakesRemote, WRITABLE_HOSTS, type KitEntry } from './build';
 import { findServer } from './catalog/catalog';
 import { SERVER_FACTS } from './catalog/facts.generated';
@@ -79,6 +79,13 @@ describe('buildKit specifics', () => {
     ]);
     const writable = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', readOnly: false, allowWrite: true, hosts: ['claude-code'] });
     expect(writable.find((e) => e.server === 'serverless')!.spec.args).toEqual(['awslabs.aws-serverless-mcp-server==0.1.22', '--allow-write', '--allow-sensitive-data-access']);
+  });
+
+  it('deploy as a template: the proxy endpoint, metadata and env all take the region placeholder', () => {
+    const specs = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['claude-code'] }).map((e) => e.spec);
+    const t = JSON.parse(toTemplate(specs, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' }, { host: 'claude-code' }).text);
+    expect(t.mcpServers['aws-mcp'].args).toEqual(['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.${AWS_REGION}.api.aws/mcp', '--profile', '${AWS_PROFILE}', '--read-only', '--metadata', 'AWS_REGION=${AWS_REGION}']);
+    expect(t.mcpServers['aws-mcp'].env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', AWS_DEFAULT_REGION: '${AWS_REGION}' });
   });
 
   it('observe: prometheus also gets --profile / --region, which it accepts', () => {
