@@ -107,14 +107,16 @@ What fails it (errors):
 
 | finding | when |
 | --- | --- |
-| \`TRACKED_REAL_CONFIG\` | a host file with a real profile name or account id is tracked by git |
+| \`TRACKED_REAL_CONFIG\` | a host file with a real profile name, account id or secret is tracked by git |
+| \`SECRET_IN_TEMPLATE\` | a template holds a secret: an env / header value whose name marks one (\`*_TOKEN\`, \`*_KEY\` such as \`DD_APP_KEY\` / \`X-Api-Key\`, \`DATABASE_URL\`...), a credential shape anywhere (AWS keys, GitHub tokens, JWTs), \`--api-key x\` / \`--token=x\` / docker \`-e TOKEN=x\` arguments, a URL password or a secret query parameter: the same function \`nx g @awsmcp/nx:template\` replaces them with (\`findTemplateSecrets\` in \`@awsmcp/mcp-config-model\`); the value is never printed |
 | \`REAL_PROFILE_IN_TEMPLATE\`, \`ACCOUNT_ID_IN_TEMPLATE\`, \`PROFILE_NAME_IN_TEMPLATE\` | a template holds a profile name (as the profile, in any value, or in an instance name such as \`eks-prod-eu\`) or a 12-digit account id |
 | \`UNPINNED_VERSION\` | \`@latest\`, a range or no version (a warning in the model's lint; the check fails on it) |
 | \`UNKNOWN_FLAG\` | a flag the server does not accept (it would exit at start), from the starter-kits catalog |
 | \`PROD_PROFILE\` | a production profile (tags file, name heuristics, shared account) in a tracked file or a template; in a local, git-ignored file it is a warning |
 | \`REGION_MISMATCH\`, \`STATIC_CREDENTIALS\`, \`INVALID_CONFIG\`, \`READ_ERROR\` | as the model's lint reports them |
 
-Warnings: \`NOT_IGNORED\` (a real config neither tracked nor ignored), \`PROFILE_WITHOUT_REGION\`,
+Warnings: \`LITERAL_IN_TEMPLATE\` (a long random-looking literal that may be a credential, kept with
+\`--allow-literal\`), \`NOT_IGNORED\` (a real config neither tracked nor ignored), \`PROFILE_WITHOUT_REGION\`,
 \`LEGACY_LOCATION\`, \`TAGS_FILE\`. Output: one line per finding,
 \`file:line:column: severity CODE: message. Fix: what to change\`, then a summary line; \`--json\` prints
 \`{ ok, errors, warnings, files, git, findings }\`. The exit code is non-zero when there is an error

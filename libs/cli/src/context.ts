@@ -18,6 +18,8 @@ export interface CliIO {
   stderr: Output;
   /** Whether stdin is a terminal (prompts and prod confirmations need one). */
   stdinIsTTY?: boolean;
+  /** Where answers to prompts are read from (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export interface GlobalOptions {
@@ -45,6 +47,8 @@ export interface CliContext {
   now(): Date;
   out(line?: string): void;
   err(line?: string): void;
+  /** Ask one question on the terminal (written to stderr); resolves to the line typed, or undefined at end of input. */
+  ask(question: string): Promise<string | undefined>;
 }
 
 export interface ContextInput {
@@ -90,5 +94,24 @@ export function createContext(options: GlobalOptions, input: ContextInput = {}):
     now: input.now ?? (() => new Date()),
     out: (line = '') => stdout.write(line + '\n'),
     err: (line = '') => stderr.write(line + '\n'),
+    ask: (question) => askLine(input.io?.stdin ?? process.stdin, stderr, question),
   };
+}
+
+/** One line from `input` after writing `question` (readline loaded only when a question is asked). */
+function askLine(input: NodeJS.ReadableStream, output: Output, question: string): Promise<string | undefined> {
+  const readline = require('node:readline') as typeof import('node:readline');
+  output.write(question);
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input, terminal: false });
+    let answered = false;
+    rl.once('line', (line) => {
+      answered = true;
+      rl.close();
+      resolve(line);
+    });
+    rl.once('close', () => {
+      if (!answered) resolve(undefined);
+    });
+  });
 }

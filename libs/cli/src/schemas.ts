@@ -62,6 +62,20 @@ export const StatusOutputSchema = Envelope('status').extend({
       supersededBy: z.string().optional(),
     }).strict(),
   ),
+  /** What is dangerous in the host files (prod in user scope, write flags on prod, keys in env, unpinned), with the fix. */
+  audit: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['error', 'warning']),
+      server: z.string().optional(),
+      host: z.string().optional(),
+      file: z.string(),
+      line: z.number().optional(),
+      column: z.number().optional(),
+      message: z.string(),
+      fix: z.string(),
+    }).strict(),
+  ),
   files: z.array(z.object({ host: z.string(), scope: z.string(), file: z.string(), legacy: z.boolean(), status: z.enum(['ok', 'missing', 'error']), servers: z.number(), error: z.object({ code: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() }).optional(), issues: z.array(z.unknown()) }).strict()),
 }).strict();
 
@@ -96,7 +110,7 @@ export const LoginOutputSchema = Envelope('login').extend({
 }).strict();
 
 export const HydrateOutputSchema = Envelope('hydrate').extend({
-  files: z.array(z.object({ template: z.string(), file: z.string(), host: z.string(), changed: z.boolean(), backup: z.string().optional(), variables: z.array(z.string()) }).strict()),
+  files: z.array(z.object({ template: z.string(), file: z.string(), host: z.string(), changed: z.boolean(), backup: z.string().optional(), variables: z.array(z.string()), left: z.array(z.string()).optional() }).strict()),
 }).strict();
 
 export const KitOutputSchema = Envelope('kit').extend({
@@ -106,6 +120,8 @@ export const KitOutputSchema = Envelope('kit').extend({
   dryRun: z.boolean().optional(),
   budget: z.object({ servers: z.array(z.object({ name: z.string(), server: z.string(), tokens: z.number(), source: z.string(), basis: z.string(), toolCount: z.number().optional() })), total: z.number(), limit: z.number(), verdict: z.enum(['under', 'over']), cliFirst: z.array(z.string()), cliFirstReason: z.string().optional() }).optional(),
   files: z.array(FileChange.extend({ added: z.array(z.string()), replaced: z.array(z.string()), skipped: z.array(z.string()), unchanged: z.array(z.string()) }).strict()).optional(),
+  /** --multi-account: prod-tagged profiles left out (MFA, broken, no credentials), with why. */
+  skippedProfiles: z.array(z.object({ profile: z.string(), reason: z.string() }).strict()).optional(),
 }).strict();
 
 /** Printed on stdout with --json when a command fails. */

@@ -49,8 +49,21 @@ export type { WriteOptions, UpdateOptions, WriteResult } from './write';
 export { withFileLock, lockFileFor } from './lock';
 export type { LockOptions } from './lock';
 
-export { toTemplate, hydrate, hydrateFile, inputIdFor } from './template';
-export type { TemplateOptions, TemplateResult, HydrateOptions } from './template';
+export { toTemplate, hydrate, hydrateFile, inputIdFor, hydrationPlan, isProfileVariable, isDefaultHydrateVariable, HYDRATE_KEY, formatPath } from './template';
+export type { TemplateOptions, TemplateResult, HydrateOptions, HydrationPlan } from './template';
+export {
+  classifyTemplateValue,
+  scrubTemplateValue,
+  scrubTemplateArgs,
+  findTemplateSecrets,
+  isTemplateSecretName,
+  isSecretValue,
+  isSecretFlag,
+  looksRandom,
+  variableNameFor,
+  TemplateSecretError,
+} from './template-secrets';
+export type { ValuePlace, TemplateValueKind, TemplateValueVerdict, SecretPart, ScrubResult, ArgsScrub, TemplateSecretFinding, TemplateEntryLike, PlaceholderFn } from './template-secrets';
 
 export { lint, lintText } from './lint/lint';
 export type { LintFinding, LintTarget, LintOptions, LintCode } from './lint/lint';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hydrate, hydrateFile, HydrateError, inputIdFor, parseHostConfig, toTemplate } from './index';
+import { hydrate, hydrateFile, HydrateError, hydrationPlan, inputIdFor, parseHostConfig, toTemplate } from './index';
 import { CANARY, tempDir, write } from './__fixtures__/helpers';
 
 const claudeFile = JSON.stringify({
@@ -50,7 +50,8 @@ describe('toTemplate', () => {
 
   it('Claude Desktop / Cursor / Amazon Q: ${NAME} placeholders to hydrate; headers keep their scheme', () => {
     const json = JSON.parse(toTemplate([{ name: 'r', url: 'https://mcp.example.com', headers: { Authorization: `Bearer ${CANARY}` } }], {}, { host: 'cursor' }).text);
-    expect(json.mcpServers.r.headers.Authorization).toBe('Bearer ${AUTHORIZATION}');
+    // a secret is read from the environment at start (${env:NAME}), never hydrated into the file
+    expect(json.mcpServers.r.headers.Authorization).toBe('Bearer ${env:AUTHORIZATION}');
     expect(JSON.parse(toTemplate(entries, {}, { host: 'claude-desktop' }).text).mcpServers.eks.env.AWS_PROFILE).toBe('${AWS_PROFILE}');
   });
 });
@@ -58,28 +59,43 @@ describe('toTemplate', () => {
 describe('hydrate', () => {
   const template = toTemplate(entries, { AWS_ACCOUNT_ID: '123456789012' }).text;
 
-  it('fills only named variables, JSON-escaped, and validates', () => {
-    const out = hydrate(template, { AWS_PROFILE: 'dev "quoted" \\ name', AWS_REGION: 'eu-west-1', AWS_SECRET_ACCESS_KEY: 'k', AWS_ACCOUNT_ID: '111122223333' }, 'claude-code');
+  const plain = toTemplate(entries.map((e) => ({ ...e, env: Object.fromEntries(Object.entries(e.env ?? {}).filter(([k]) => k !== 'AWS_SECRET_ACCESS_KEY')) })), { AWS_ACCOUNT_ID: '123456789012' }).text;
+
+  it('fills only the variables it may, JSON-escaped, and validates', () => {
+    const out = hydrate(plain, { AWS_PROFILE: 'dev "quoted" \\ name', AWS_REGION: 'eu-west-1', AWS_ACCOUNT_ID: '111122223333' }, 'claude-code');
     const doc = parseHostConfig(out, { file: '/w/.mcp.json', home: '/h' });
     expect(doc.servers[0]!.env!.AWS_PROFILE).toBe('dev "quoted" \\ name');
     expect(doc.servers[1]!.args![1]).toBe('--profile=dev "quoted" \\ name');
-    const partial = hydrate(template, { AWS_REGION: 'eu-west-1' }, 'claude-code', { variables: ['AWS_REGION'] });
+    const partial = hydrate(plain, { AWS_REGION: 'eu-west-1' }, 'claude-code', { variables: ['AWS_REGION'] });
     expect(partial).toContain('"AWS_PROFILE": "${AWS_PROFILE}"');
     expect(partial).not.toContain('${AWS_REGION}');
+    // AWS_ACCOUNT_ID is neither a profile / region variable nor declared: left for the host
+    expect(hydrate(plain, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' }, 'claude-code')).toContain('${AWS_ACCOUNT_ID}');
+  });
+
+  it('never fills a secret name (issue 15, item 4)', () => {
+    // a template that names static AWS credentials is refused outright
+    expect(() => hydrate(template, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' }, 'claude-code')).toThrow(/asks for AWS_SECRET_ACCESS_KEY, static AWS credentials: hydrate never puts AWS keys into a host file/);
+    const tpl = '{"_hydrate": ["CLUSTER"], "mcpServers": {"a": {"command": "x", "env": {"AWS_PROFILE": "${AWS_PROFILE}", "C": "${CLUSTER}", "T": "${GITHUB_TOKEN}", "K": "${DD_APP_KEY}"}}}}';
+    const out = hydrate(tpl, { AWS_PROFILE: 'dev', CLUSTER: 'c1' }, 'claude-code');
+    expect(JSON.parse(out)).toEqual({ mcpServers: { a: { command: 'x', env: { AWS_PROFILE: 'dev', C: 'c1', T: '${GITHUB_TOKEN}', K: '${DD_APP_KEY}' } } } });
+    expect(() => hydrate(tpl, { AWS_PROFILE: 'dev', CLUSTER: 'c1', GITHUB_TOKEN: 'ghp_live' }, 'claude-code')).toThrow(/GITHUB_TOKEN is a secret: hydrate never writes a secret into a file/);
+    expect(() => hydrate('{"_hydrate": ["DB_PASSWORD"], "mcpServers": {}}', {}, 'claude-code')).toThrow(/DB_PASSWORD is a secret/);
+    expect(hydrationPlan(tpl)).toEqual({ placeholders: ['AWS_PROFILE', 'CLUSTER', 'DD_APP_KEY', 'GITHUB_TOKEN'], declared: ['CLUSTER'], fill: ['AWS_PROFILE', 'CLUSTER'], left: ['DD_APP_KEY', 'GITHUB_TOKEN'], secrets: ['DD_APP_KEY', 'GITHUB_TOKEN'] });
   });
 
   it('reports every missing variable at once', () => {
     const err = (() => {
       try {
-        hydrate(template, { AWS_REGION: 'eu-west-1' }, 'claude-code');
+        hydrate(plain, { AWS_REGION: 'eu-west-1' }, 'claude-code', { variables: ['AWS_PROFILE', 'AWS_REGION', 'AWS_ACCOUNT_ID'] });
       } catch (e) {
         return e as HydrateError;
       }
       return undefined;
     })();
     expect(err).toBeInstanceOf(HydrateError);
-    expect(err!.missing).toEqual(['AWS_ACCOUNT_ID', 'AWS_PROFILE', 'AWS_SECRET_ACCESS_KEY']);
-    expect(err!.message).toBe('missing values for AWS_ACCOUNT_ID, AWS_PROFILE, AWS_SECRET_ACCESS_KEY: nothing was written');
+    expect(err!.missing).toEqual(['AWS_ACCOUNT_ID', 'AWS_PROFILE']);
+    expect(err!.message).toBe('missing values for AWS_ACCOUNT_ID, AWS_PROFILE: nothing was written');
   });
 
   it('uses ${NAME:-default}, leaves VS Code references and comments alone', () => {
@@ -97,11 +113,11 @@ describe('hydrate', () => {
 
   it('hydrateFile writes nothing when anything is missing', async () => {
     const dir = tempDir();
-    const tpl = write(path.join(dir, '.mcp.json.template'), template);
+    const tpl = write(path.join(dir, '.mcp.json.template'), plain);
     const target = path.join(dir, '.mcp.json');
     await expect(hydrateFile(tpl, target, { AWS_REGION: 'eu-west-1' }, 'claude-code')).rejects.toThrow(HydrateError);
     expect(fs.existsSync(target)).toBe(false);
-    const r = await hydrateFile(tpl, target, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1', AWS_SECRET_ACCESS_KEY: 'x', AWS_ACCOUNT_ID: '111122223333' }, 'claude-code');
+    const r = await hydrateFile(tpl, target, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1', AWS_ACCOUNT_ID: '111122223333' }, 'claude-code');
     expect(r.changed).toBe(true);
     expect(parseHostConfig(fs.readFileSync(target, 'utf8'), { file: target, home: '/h' }).servers).toHaveLength(2);
   });

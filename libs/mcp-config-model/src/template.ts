@@ -3,12 +3,13 @@
  * variables), and hydration back: only named variables, values JSON-escaped, every missing
  * variable reported at once, the result validated against the host schema before anything is written.
  */
-import { createScanner } from 'jsonc-parser';
+import { applyEdits, createScanner, modify as jsoncModify, parse as parseJsonc } from 'jsonc-parser';
 import { Token } from './text/tokens';
 import { ConfigParseError, ConfigSchemaError, HydrateError } from './errors';
 import { getHost } from './hosts/index';
 import type { HostAdapter } from './hosts/types';
-import { isSecretName } from './lint/secrets';
+import { STATIC_CREDENTIAL_KEYS } from './lint/secrets';
+import { isTemplateSecretName, scrubTemplateArgs, scrubTemplateValue, TemplateSecretError, type TemplateSecretFinding } from './template-secrets';
 import { toServerSpec, type HostId, type ServerEntry, type ServerSpec, type VsCodeInput } from './model/schema';
 import { hasVariableRef } from './model/variables';
 import { parseHostConfig, readConfigText } from './read';
@@ -20,6 +21,12 @@ export interface TemplateOptions {
   host?: HostId | HostAdapter;
   /** VS Code: prompt with `${input:id}` (default) or read `${env:NAME}`. */
   vscodeVariables?: 'input' | 'env';
+  /**
+   * Keep literals that look like credentials but match no secret name or shape (a long random
+   * string in an env / header value or a flag's argument). Default: refuse them with a
+   * `TemplateSecretError` naming the fields (never the values).
+   */
+  allowLiteral?: boolean;
 }
 
 export interface TemplateResult {
@@ -30,6 +37,10 @@ export interface TemplateResult {
   variables: string[];
   /** VS Code input definitions written to `inputs`. */
   inputs: VsCodeInput[];
+  /** Secret values replaced by placeholders, by field (never the values). */
+  secrets: TemplateSecretFinding[];
+  /** Literals kept with `allowLiteral` that may be credentials, by field. */
+  literals: TemplateSecretFinding[];
 }
 
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
@@ -60,7 +71,10 @@ function replaceValues(value: string, pairs: readonly [string, string][]): strin
  * Replace real values by placeholders. `vars` maps placeholder names to the real values to hide
  * (`{ AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' }`); profile and region values found in
  * the entries are hidden even when not listed (as `AWS_PROFILE` / `AWS_REGION`), and so is every
- * env or header value whose name marks a secret (as `${<ITS NAME>}`).
+ * secret-looking value (see `template-secrets`): env and header values by name and by shape, flag
+ * arguments (`--api-key x`, `--token=x`, docker `-e TOKEN=x`, `-H 'X-Api-Key: x'`), URL passwords
+ * and secret query parameters, AWS keys and other credential shapes anywhere. A literal that looks
+ * like a credential but cannot be classified is refused (`TemplateSecretError`) unless `allowLiteral`.
  */
 export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars: Record<string, string> = {}, options: TemplateOptions = {}): TemplateResult {
   const first = entries[0] as ServerEntry | undefined;
@@ -92,19 +106,61 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
   const pairs = () => [...names.entries()].sort((a, b) => b[0].length - a[0].length);
 
   const servers: Record<string, unknown> = {};
+  const secretFindings: TemplateSecretFinding[] = [];
+  const literals: TemplateSecretFinding[] = [];
+  // a secret is never hydrated into a file: where the host reads `${env:NAME}` at start (Cursor,
+  // Amazon Q), the placeholder uses that syntax, so the value stays in the environment
+  const secretPlaceholder = (name: string): string => {
+    secretVars.add(name);
+    if (host.variableSyntax === 'env-prefixed') {
+      used.add(name);
+      return `\${env:${name}}`;
+    }
+    return placeholder(name);
+  };
   for (const e of entries) {
     const spec = toServerSpec(e);
+    const note = (path: (string | number)[], r: { secrets: { reason: string }[]; unknown?: string }) => {
+      if (r.secrets.length > 0) secretFindings.push({ server: spec.name, path, kind: 'secret', reason: [...new Set(r.secrets.map((x) => x.reason))].join('; ') });
+      if (r.unknown) literals.push({ server: spec.name, path, kind: 'unknown', reason: r.unknown });
+    };
     for (const field of ['env', 'headers'] as const) {
       const map = spec[field];
       if (!map) continue;
       for (const [k, v] of Object.entries(map)) {
-        if (isSecretName(k) && v !== '' && !hasVariableRef(v)) {
-          const name = k.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-          secretVars.add(name);
-          const scheme = /^(Bearer|Basic|Token)\s+\S/i.exec(v)?.[1];
-          map[k] = scheme ? `${scheme} ${placeholder(name)}` : placeholder(name);
-        }
+        const r = scrubTemplateValue(v, { field, key: k }, secretPlaceholder);
+        map[k] = r.value;
+        note([field, k], r);
       }
+    }
+    if (spec.args) {
+      const r = scrubTemplateArgs(spec.args, secretPlaceholder);
+      spec.args = r.args;
+      spec.args.forEach((_a, i) => {
+        const u = r.unknown.find((x) => x.index === i);
+        note(['args', i], { secrets: r.secrets.filter((x) => x.index === i), ...(u ? { unknown: u.reason } : {}) });
+      });
+    }
+    for (const field of ['command', 'url', 'envFile'] as const) {
+      const v = spec[field];
+      if (typeof v !== 'string') continue;
+      const r = scrubTemplateValue(v, { field }, secretPlaceholder);
+      spec[field] = r.value;
+      note([field], r);
+    }
+    if (spec.extra) {
+      const scrubDeep = (v: unknown, path: (string | number)[]): unknown => {
+        if (typeof v === 'string') {
+          const last = path[path.length - 1];
+          const r = scrubTemplateValue(v, { field: String(path[0]), ...(path.length > 1 && typeof last === 'string' ? { key: last } : {}) }, secretPlaceholder);
+          note(path, r);
+          return r.value;
+        }
+        if (Array.isArray(v)) return v.map((x, i) => scrubDeep(x, [...path, i]));
+        if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubDeep(x, [...path, k])]));
+        return v;
+      };
+      spec.extra = Object.fromEntries(Object.entries(spec.extra).map(([k, v]) => [k, k === '_account' ? v : scrubDeep(v, [k])]));
     }
     const swap = (s: string) => {
       const replaced = replaceValues(s, pairs().map(([real, name]) => [real, `\u0000${name}\u0000`]));
@@ -139,30 +195,128 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
           ...(secretVars.has(name) ? { password: true } : {}),
         }))
       : [];
+  if (literals.length > 0 && !options.allowLiteral) {
+    throw new TemplateSecretError(
+      `refusing to template ${literals.length === 1 ? 'a value' : `${literals.length} values`} that may be credentials: ${literals.map((l) => `server "${l.server}" ${formatPath(l.path)}`).join(', ')}. Replace ${literals.length === 1 ? 'it' : 'them'} with a \${NAME} placeholder, or keep ${literals.length === 1 ? 'it' : 'them'} with --allow-literal (allowLiteral)`,
+      literals,
+    );
+  }
   const root: Record<string, unknown> = {};
   if (inputs.length) root.inputs = inputs;
   root[host.rootKey] = servers;
-  return { host: host.id, text: JSON.stringify(root, null, 2) + '\n', variables, inputs };
+  return { host: host.id, text: JSON.stringify(root, null, 2) + '\n', variables, inputs, secrets: secretFindings, literals };
+}
+
+/** `['env', 'API_TOKEN']` -> `env.API_TOKEN`, `['args', 3]` -> `args[3]`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join('');
 }
 
 export interface HydrateOptions {
-  /** Hydrate only these names; other `${NAME}` placeholders are left as written. Default: every `${UPPER_NAME}`. */
+  /**
+   * Fill only these names. Default: the AWS profile and region variables, the names the template
+   * declares in its `_hydrate` list, and the names `values` holds. Other `${NAME}` placeholders are
+   * left as written (a host that expands variables fills them at start, from its environment).
+   */
   variables?: string[];
   /** Name used in messages. */
   file?: string;
+}
+
+/** The root key where a template lists the extra variables `hydrate` fills: `"_hydrate": ["CLUSTER"]`. */
+export const HYDRATE_KEY = '_hydrate';
+
+/** A variable that holds an AWS profile name (`AWS_PROFILE`, `AWS_API_MCP_PROFILE_NAME`, `PROFILE`, `EKS_PROFILE`, `AWS_PROFILE_2`). */
+export function isProfileVariable(name: string): boolean {
+  return name === 'AWS_API_MCP_PROFILE_NAME' || /(^|_)PROFILE(_NAME)?(_\d+)?$/.test(name);
+}
+
+/** A variable `hydrate` fills without a declaration: the AWS profile and region variables. */
+export function isDefaultHydrateVariable(name: string): boolean {
+  return isProfileVariable(name) || name === 'AWS_REGION' || name === 'AWS_DEFAULT_REGION' || /^AWS_REGION_\d+$/.test(name);
+}
+
+export interface HydrationPlan {
+  /** Every `${NAME}` placeholder in the template's strings, sorted. */
+  placeholders: string[];
+  /** Names the template lists in `_hydrate`. */
+  declared: string[];
+  /** Placeholders hydrate fills (defaults, declared, extra), sorted. */
+  fill: string[];
+  /** Placeholders left as written for the host to expand (secrets and undeclared names), sorted. */
+  left: string[];
+  /** Placeholders with secret names: never filled. */
+  secrets: string[];
+}
+
+function placeholdersOf(body: string): string[] {
+  const names = new Set<string>();
+  const scanner = createScanner(body, false);
+  for (let kind = scanner.scan(); kind !== Token.EOF; kind = scanner.scan()) {
+    if (kind !== Token.StringLiteral) continue;
+    for (const m of scanner.getTokenValue().matchAll(PLACEHOLDER)) names.add(m[1]!);
+  }
+  return [...names].sort();
+}
+
+function declaredOf(body: string, file: string): string[] {
+  const root = parseJsonc(body, [], { allowTrailingComma: true }) as unknown;
+  if (!root || typeof root !== 'object' || Array.isArray(root) || !(HYDRATE_KEY in root)) return [];
+  const list = (root as Record<string, unknown>)[HYDRATE_KEY];
+  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || !NAME.test(x))) {
+    throw new HydrateError(`${file}: "${HYDRATE_KEY}" must be a list of UPPER_SNAKE_CASE variable names`, []);
+  }
+  return list as string[];
+}
+
+/**
+ * Which placeholders of a template `hydrate` fills: the AWS profile and region variables, the
+ * template's own `_hydrate` list and `extra` names (a `--var` flag). A secret name (a token, key,
+ * password, static AWS credential...) is never filled: declaring one, or asking for one, is a
+ * `HydrateError`; an undeclared one is left for the host to expand.
+ */
+export function hydrationPlan(templateText: string, extra: readonly string[] = [], file = '<template>'): HydrationPlan {
+  const { body } = splitBom(templateText);
+  const placeholders = placeholdersOf(body);
+  const declared = declaredOf(body, file);
+  const asked = [...declared, ...extra];
+  const secretAsked = [...new Set(asked.filter((n) => isTemplateSecretName(n)))].sort();
+  if (secretAsked.length > 0) {
+    throw new HydrateError(
+      `${file}: ${secretAsked.join(', ')} ${secretAsked.length > 1 ? 'are secrets' : 'is a secret'}: hydrate never writes a secret into a file. Leave \${${secretAsked[0]}} for the host to read from your environment at start (or use its own secret input)`,
+      [],
+    );
+  }
+  const staticAws = placeholders.filter((n) => (STATIC_CREDENTIAL_KEYS as readonly string[]).includes(n));
+  if (staticAws.length > 0) {
+    throw new HydrateError(
+      `${file}: the template asks for ${staticAws.join(', ')}, static AWS credentials: hydrate never puts AWS keys into a host file. Remove ${staticAws.length > 1 ? 'them' : 'it'} and use a profile (\${AWS_PROFILE}) backed by SSO or a role`,
+      [],
+    );
+  }
+  const wanted = new Set(asked);
+  const secrets = placeholders.filter((n) => isTemplateSecretName(n));
+  const fill = placeholders.filter((n) => !secrets.includes(n) && (isDefaultHydrateVariable(n) || wanted.has(n)));
+  const left = placeholders.filter((n) => !fill.includes(n));
+  return { placeholders, declared, fill, left, secrets };
 }
 
 const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)(?::-([^}]*))?\}/g;
 
 /**
  * Fill `${NAME}` placeholders of a template (inside JSON strings only; comments and VS Code
- * `${input:...}` / `${env:...}` / `${workspaceFolder}` are left alone). A placeholder without a
- * value uses its `${NAME:-default}` default, if it has one; all others are reported together in
- * one `HydrateError`. The result must parse and validate for the host, or `HydrateError` is thrown.
+ * `${input:...}` / `${env:...}` / `${workspaceFolder}` are left alone). Only the names of
+ * {@link hydrationPlan} (plus the names `values` holds) are filled; secret names never are
+ * (`HydrateError`). A placeholder to fill without a value uses its `${NAME:-default}` default, if
+ * it has one; all others are reported together in one `HydrateError`. The `_hydrate` list is
+ * dropped. The result must parse and validate for the host, or `HydrateError` is thrown.
  */
 export function hydrate(templateText: string, values: Record<string, string>, host: HostId | HostAdapter, options: HydrateOptions = {}): string {
   const adapter = getHost(host);
-  const only = options.variables ? new Set(options.variables) : undefined;
+  const plan = hydrationPlan(templateText, options.variables ?? Object.keys(values), options.file ?? '<template>');
+  const only = new Set(options.variables ?? plan.fill);
+  const secret = [...only].filter((n) => isTemplateSecretName(n) && plan.placeholders.includes(n));
+  if (secret.length > 0) throw new HydrateError(`${secret.join(', ')}: a secret is never hydrated into a file`, []);
   const { bom, body } = splitBom(templateText);
   const missing = new Set<string>();
   const scanner = createScanner(body, false);
@@ -173,7 +327,7 @@ export function hydrate(templateText: string, values: Record<string, string>, ho
     const start = scanner.getTokenOffset();
     const raw = body.slice(start, start + scanner.getTokenLength());
     const replaced = raw.replace(PLACEHOLDER, (m, name: string, def: string | undefined) => {
-      if (only && !only.has(name)) return m;
+      if (!only.has(name)) return m;
       const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
       if (value !== undefined) return JSON.stringify(value).slice(1, -1);
       if (def !== undefined) return def;
@@ -187,6 +341,12 @@ export function hydrate(templateText: string, values: Record<string, string>, ho
   if (missing.size > 0) {
     const list = [...missing].sort();
     throw new HydrateError(`missing value${list.length > 1 ? 's' : ''} for ${list.join(', ')}: nothing was written`, list);
+  }
+  if (plan.declared.length > 0 || /"_hydrate"\s*:/.test(out)) {
+    const root = parseJsonc(out, [], { allowTrailingComma: true }) as Record<string, unknown> | undefined;
+    if (root && typeof root === 'object' && HYDRATE_KEY in root) {
+      out = applyEdits(out, jsoncModify(out, [HYDRATE_KEY], undefined, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+    }
   }
   try {
     parseHostConfig(out, { file: options.file ?? '<hydrated>', host: adapter, strict: true });

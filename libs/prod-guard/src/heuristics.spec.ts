@@ -38,6 +38,19 @@ const NAMES: [string, string | undefined][] = [
   ['security-prod', 'prod'],
   ['prod-network', 'prod'],
   ['preprod-and-prod', 'prod'],
+  // a prod word glued to another word (issue 15, item 11)
+  ['acmeprod', 'prod'],
+  ['prodeu', 'prod'],
+  ['prdeu', 'prod'],
+  ['PRODeu', 'prod'],
+  ['myprod', 'prod'],
+  ['acmeprodeuwest', 'prod'],
+  ['acmeproduction', 'prod'],
+  ['team-acmeprod-readonly', 'prod'],
+  ['produs-east', 'prod'],
+  ['dev-acmeprod', 'prod'],
+  // decided: "production-like" is read as production (a false positive costs one confirmation)
+  ['production-like', 'prod'],
   // not production, whatever the substring says
   ['product-analytics', undefined],
   ['productivity-tools', undefined],
@@ -55,6 +68,16 @@ const NAMES: [string, string | undefined][] = [
   ['devops', undefined],
   ['ci-bot', undefined],
   ['legacy-analytics', undefined],
+  // false positives that stay non-prod with the glued-word rule
+  ['product', undefined],
+  ['prodigy', undefined],
+  ['reproduce', undefined],
+  ['reprod', undefined],
+  ['produce-team', undefined],
+  ['productionlike', undefined],
+  ['byproducts', undefined],
+  ['nonprodeu', undefined],
+  ['acmenonprod', undefined],
   // staging
   ['preprod', 'staging'],
   ['pre-prod', 'staging'],
@@ -67,6 +90,8 @@ const NAMES: [string, string | undefined][] = [
   ['vault-staging', 'staging'],
   ['stage', 'staging'],
   ['nonprod-staging', 'staging'],
+  ['preprodeu', 'staging'],
+  ['acmepreprod', 'staging'],
   // dev
   ['dev', 'dev'],
   ['development', 'dev'],
@@ -111,6 +136,12 @@ describe('detectEnv: name heuristics on tokens', () => {
     const d = detectEnv('nonprod-eu');
     expect(d.nonProd).toBe(true);
     expect(d.reason).toBe('name token "nonprod" means not production');
+  });
+
+  it('says when a prod word was glued to another word', () => {
+    expect(detectEnv('acmeprod').reason).toBe('name token "acmeprod" (a prod word glued to another word) means prod');
+    expect(detectEnv('PRODeu').reason).toBe('name token "prodeu" (a prod word glued to another word) means prod');
+    expect(detectEnv('nonprodeu').reason).toBe('name token "nonprodeu" means not production');
   });
 
   it('names the deciding token and the losers', () => {

@@ -87,6 +87,29 @@ const NON_PROD_TOKENS = new Set(['nonprod', 'nonproduction', 'notprod', 'nonprd'
 const PROD_WORDS = new Set(['prod', 'production', 'prd']);
 const PROD_LIKE = /prod|prd/;
 
+/**
+ * A prod word glued to another word, without a separator or a case change: `acmeprod`, `myprod`,
+ * `prodeu`, `prdeu`, `PRODeu`, `acmeprodeuwest`. The prod word must END the token, or be followed
+ * only by region / geography fragments (`eu`, `us`, `apac`, `west`, ...): that keeps `product`,
+ * `prodigy`, `produce`, `reproduce`, `productivity` what they are. A glued `non` / `not` before it
+ * means not production (`nonprodeu`); a glued `pre` means staging (`preprodeu`); `re` is left alone
+ * (`reprod` is short for reproduce).
+ */
+const GEO = '(?:eu|us|uk|ap|apac|emea|amer|latam|na|sa|ca|au|jp|de|fr|in|cn|br|me|af|il|kr|sg|hk|gov|global|east|west|north|south|central|ne|nw|se|sw)';
+const GLUED_PROD = new RegExp(`^([a-z0-9]*?)(production|prod|prd)(${GEO}*)$`);
+
+/** What a glued token says: prod, staging (`pre` + prod), not-prod (`non` + prod), or nothing. */
+export function gluedProd(token: string): 'prod' | 'staging' | 'nonprod' | undefined {
+  const m = GLUED_PROD.exec(token.toLowerCase());
+  if (!m) return undefined;
+  const [, before, , after] = m;
+  if (before === '' && after === '') return 'prod'; // a plain prod word (callers look these up first)
+  if (/(?:non|not)$/.test(before)) return 'nonprod';
+  if (/pre$/.test(before)) return 'staging';
+  if (before === 're') return undefined;
+  return 'prod';
+}
+
 /** When several environments match, the first in this order wins (the safest reading first). */
 export const ENV_PRIORITY: readonly Environment[] = ['prod', 'staging', 'sandbox', 'dev', 'shared-services'];
 
@@ -138,6 +161,17 @@ export function detectEnv(name: string): EnvDetection {
   const matches: TokenMatch[] = [];
   const notProd: string[] = [];
   let nonProd = false;
+  const nonProdWords: string[] = [];
+  const glued = (token: string): boolean => {
+    const g = gluedProd(token);
+    if (g === 'prod' || g === 'staging') matches.push({ token, env: g });
+    else if (g === 'nonprod') {
+      nonProd = true;
+      notProd.push(token);
+      nonProdWords.push(token);
+    }
+    return g !== undefined;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const env = ENV_TOKENS[token];
@@ -146,8 +180,18 @@ export function detectEnv(name: string): EnvDetection {
     } else if (NON_PROD_TOKENS.has(token)) {
       nonProd = true;
       notProd.push(token);
-    } else if (PROD_LIKE.test(token)) {
+      nonProdWords.push(token);
+    } else if (PROD_LIKE.test(token) && !glued(token)) {
       notProd.push(token);
+    }
+  }
+  // a part whose case split cut a prod word in two (`PRODeu` -> "pro", "deu"): read it whole
+  if (matches.length === 0 && !nonProd && PROD_LIKE.test(name.toLowerCase())) {
+    for (const part of name.split(/[^A-Za-z0-9]+/)) {
+      const lower = part.toLowerCase();
+      if (!PROD_LIKE.test(lower) || tokens.includes(lower)) continue;
+      if (ENV_TOKENS[lower] !== undefined) matches.push({ token: lower, env: ENV_TOKENS[lower] });
+      else glued(lower);
     }
   }
   const found = matches.length === 0 ? undefined : ENV_PRIORITY.find((env) => matches.some((m) => m.env === env));
@@ -155,10 +199,11 @@ export function detectEnv(name: string): EnvDetection {
   if (found !== undefined) {
     const deciding = matches.filter((m) => m.env === found).map((m) => m.token);
     const others = matches.filter((m) => m.env !== found);
-    reason = `name token ${quoteList(deciding)} means ${found}`;
+    const gluedWord = deciding.some((t) => ENV_TOKENS[t] === undefined);
+    reason = `name token ${quoteList(deciding)}${gluedWord ? ' (a prod word glued to another word)' : ''} means ${found}`;
     if (others.length > 0) reason += ` (also ${others.map((m) => `"${m.token}" -> ${m.env}`).join(', ')}; ${found} wins)`;
   } else if (nonProd) {
-    reason = `name token ${quoteList(notProd.filter((t) => NON_PROD_TOKENS.has(t)))} means not production`;
+    reason = `name token ${quoteList(nonProdWords)} means not production`;
   } else if (notProd.length > 0) {
     reason = `no environment word in the name (${quoteList(notProd)} is not "prod")`;
   } else {

@@ -107,6 +107,15 @@ describe('buildKit specifics', () => {
     );
   });
 
+  it('multi-account: server names are safe slugs, never with / or . (Claude Code rejects them; issue 15, item 17)', () => {
+    const entries = buildKit('eks-debug', { hosts: ['claude-code'], instances: [{ profile: 'acme/prod-eu', region: 'eu-west-1' }, { profile: 'prod.us@acme', region: 'us-east-1' }] });
+    const names = entries.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['eks-acme-prod-eu', 'eks-prod-us-acme']));
+    for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    // the profile itself is kept as it is
+    expect(entries.find((e) => e.name === 'eks-acme-prod-eu')!.spec.env).toMatchObject({ AWS_PROFILE: 'acme/prod-eu' });
+  });
+
   it('multi-account: one named instance per account, with an _account note where the host tolerates it', () => {
     const entries = buildKit('eks-debug', {
       hosts: ['vscode'],

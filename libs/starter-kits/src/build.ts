@@ -108,6 +108,15 @@ function specFor(server: CatalogServer, instance: KitInstance | undefined, optio
   return spec;
 }
 
+/**
+ * A profile name as part of a server name: hosts accept letters, digits, `-` and `_` only (Claude
+ * Code: "Names can only contain letters, numbers, hyphens, and underscores"; its API requires
+ * `^[a-zA-Z0-9_-]{1,64}$`), so `acme/prod-eu` and `prod.eu` become `acme-prod-eu`, `prod-eu`.
+ */
+export function serverNameSlug(label: string): string {
+  return label.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '') || 'profile';
+}
+
 /** Build the entries for `kit` (a name or a Kit) for every requested host. */
 export function buildKit(kit: string | Kit, options: BuildKitOptions = {}): KitEntry[] {
   const catalog = options.catalog ?? getCatalog();
@@ -154,7 +163,7 @@ export function buildKit(kit: string | Kit, options: BuildKitOptions = {}): KitE
       const targets: (KitInstance | undefined)[] = server.needsCredentials ? instances : [undefined];
       for (const instance of targets) {
         const label = instance ? (instance.label ?? instance.profile) : undefined;
-        const name = multi && instance ? `${server.id}-${label}` : server.id;
+        const name = multi && instance ? `${server.id}-${serverNameSlug(label!)}` : server.id;
         entries.push({
           host,
           name,

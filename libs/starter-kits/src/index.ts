@@ -9,7 +9,7 @@ export { CatalogSchema, CatalogServerSchema, ServerFactsSchema, MeasuredToolList
 export type { Catalog, CatalogServer, ServerFacts, MeasuredToolList, ContextCost, CliHint } from './catalog/schema';
 export { BUILTIN_KITS, KITS_FILE, KitSchema, parseKitsFile, findKit } from './kits';
 export type { Kit } from './kits';
-export { buildKit, pinnedCommand, assertAcceptedFlags, hostTakesRemote, WRITABLE_HOSTS, DEFAULT_HOSTS } from './build';
+export { buildKit, pinnedCommand, assertAcceptedFlags, hostTakesRemote, serverNameSlug, WRITABLE_HOSTS, DEFAULT_HOSTS } from './build';
 export type { BuildKitOptions, KitEntry, KitHost, KitInstance } from './build';
 export { budget, cliFirstCommands, DEFAULT_TOKEN_LIMIT, MeasurementSchema } from './budget';
 export type { Budget, BudgetLine, BudgetOptions, Measurement } from './budget';

@@ -106,6 +106,31 @@ describe('runCheck', () => {
     ]);
   });
 
+  it('fails on a template that holds a secret in args, URLs, headers or env; warns on an unclassifiable literal (issue 15, item 2)', async () => {
+    write('.mcp.json.template', {
+      mcpServers: {
+        gh: { command: 'docker', args: ['run', '-i', '--rm', '-e', `GITHUB_TOKEN=ghp_${CANARY}abcdefghij0123456789`, 'ghcr.io/github/github-mcp-server:1.0.0', '--api-key', CANARY], env: { DD_APP_KEY: CANARY, OPAQUE: 'x7Kq2mP9vL4nR8tBq2Zw' } },
+        db: { type: 'http', url: `https://admin:${CANARY}@db.example.com/x?token=${CANARY}`, headers: { 'X-Api-Key': CANARY } },
+        ok: { command: 'uvx', args: [CW], env: { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', GITHUB_TOKEN: '${GITHUB_TOKEN}' } },
+      },
+    });
+    git('add', '-A');
+    const r = await check();
+    expect(r.ok).toBe(false);
+    const secrets = r.findings.filter((f) => f.code === 'SECRET_IN_TEMPLATE').map((f) => f.message.replace(/ \(.*$/, ''));
+    expect(secrets).toEqual([
+      'server "gh": env.DD_APP_KEY holds a secret',
+      'server "gh": args[4] holds a secret',
+      'server "gh": args[7] holds a secret',
+      'server "db": headers["X-Api-Key"] holds a secret',
+      'server "db": url holds a secret',
+    ]);
+    expect(r.findings.filter((f) => f.code === 'SECRET_IN_TEMPLATE').every((f) => f.severity === 'error')).toBe(true);
+    expect(r.findings.filter((f) => f.code === 'LITERAL_IN_TEMPLATE')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('server "gh": env.OPAQUE holds a long random-looking literal') })]);
+    expect(formatReport(r).join('\n')).not.toContain(CANARY);
+    expect(formatReport(r).join('\n')).not.toContain('x7Kq2mP9vL4nR8tBq2Zw');
+  });
+
   it('fails on an unpinned version and on a flag the server does not accept', async () => {
     write('.gitignore', '.mcp.json\n');
     write('.mcp.json', {

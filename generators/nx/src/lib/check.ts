@@ -20,7 +20,7 @@ export interface CheckFinding {
   line?: number;
   column?: number;
   severity: Severity;
-  /** The model's lint codes, plus TRACKED_REAL_CONFIG, NOT_IGNORED, PROFILE_NAME_IN_TEMPLATE, PROD_PROFILE, TAGS_FILE. */
+  /** The model's lint codes, plus TRACKED_REAL_CONFIG, NOT_IGNORED, PROFILE_NAME_IN_TEMPLATE, SECRET_IN_TEMPLATE, LITERAL_IN_TEMPLATE, PROD_PROFILE, TAGS_FILE. */
   code: string;
   server?: string;
   message: string;
@@ -163,20 +163,28 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     }
     const leaks = findLeaks(text, c.rel, c.host, profileNames, home);
     if (c.template) {
-      for (const l of leaks.filter((x) => x.code === 'PROFILE_NAME_IN_TEMPLATE')) {
-        findings.push({ file: c.rel, ...(l.line !== undefined ? { line: l.line, column: l.column ?? 1 } : {}), severity: 'error', code: l.code, message: l.message, fix: 'replace it with a placeholder (nx g @awsmcp/nx:template writes one)' });
+      for (const l of leaks.filter((x) => x.code === 'PROFILE_NAME_IN_TEMPLATE' || x.code === 'SECRET_IN_TEMPLATE' || x.code === 'LITERAL_IN_TEMPLATE')) {
+        findings.push({
+          file: c.rel,
+          ...(l.line !== undefined ? { line: l.line, column: l.column ?? 1 } : {}),
+          // a literal that may be a credential was kept on purpose (--allow-literal): reported, fails with failOnWarnings
+          severity: l.code === 'LITERAL_IN_TEMPLATE' ? 'warning' : 'error',
+          code: l.code,
+          message: l.message,
+          fix: l.code === 'PROFILE_NAME_IN_TEMPLATE' ? 'replace it with a placeholder (nx g @awsmcp/nx:template writes one)' : 'replace the value with a ${NAME} placeholder and rotate the secret if it was ever committed (nx g @awsmcp/nx:template writes placeholders)',
+        });
       }
-    } else if (isTracked && leaks.length > 0) {
-      const first = leaks[0]!;
+    } else if (isTracked && leaks.some((l) => l.code !== 'LITERAL_IN_TEMPLATE')) {
+      const first = leaks.find((l) => l.code !== 'LITERAL_IN_TEMPLATE')!;
       findings.push({
         file: c.rel,
         ...(first.line !== undefined ? { line: first.line, column: first.column ?? 1 } : {}),
         severity: 'error',
         code: 'TRACKED_REAL_CONFIG',
-        message: `${c.rel} is tracked by git and holds real values (${leaks.length} found: ${[...new Set(leaks.map((l) => l.code))].join(', ')})`,
+        message: `${c.rel} is tracked by git and holds real values (${leaks.filter((l) => l.code !== 'LITERAL_IN_TEMPLATE').length} found: ${[...new Set(leaks.filter((l) => l.code !== 'LITERAL_IN_TEMPLATE').map((l) => l.code))].join(', ')})`,
         fix: `git rm --cached ${c.rel}, add it to .gitignore and commit ${c.rel}.template instead (nx g @awsmcp/nx:template)`,
       });
-    } else if (inGit && untracked.has(c.rel) && leaks.length > 0) {
+    } else if (inGit && untracked.has(c.rel) && leaks.some((l) => l.code !== 'LITERAL_IN_TEMPLATE')) {
       findings.push({
         file: c.rel,
         severity: 'warning',

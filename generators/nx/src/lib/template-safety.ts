@@ -1,12 +1,15 @@
 /**
- * template-safety: a file meant for git must hold no real profile name and no account id. The
- * model's lint finds them where a profile or region is set; the plugin adds the names the engineer
- * has configured, wherever they appear (an instance name such as `eks-prod-eu` carries one).
+ * template-safety: a file meant for git must hold no real profile name, no account id and no
+ * secret. The model's lint finds profiles and account ids where a profile or region is set; the
+ * model's template-secrets finds secrets (the same function `toTemplate` replaces them with); the
+ * plugin adds the names the engineer has configured, wherever they appear (an instance name such
+ * as `eks-prod-eu` carries one). Used by the template generator and by the `mcp-check` executor.
  */
-import { lintText, parseHostConfig, type HostId } from '@awsmcp/mcp-config-model';
+import { findTemplateSecrets, formatPath, lintText, parseHostConfig, type HostId } from '@awsmcp/mcp-config-model';
 
 export interface Leak {
-  code: 'REAL_PROFILE_IN_TEMPLATE' | 'ACCOUNT_ID_IN_TEMPLATE' | 'PROFILE_NAME_IN_TEMPLATE';
+  /** SECRET_IN_TEMPLATE: a secret by name or shape; LITERAL_IN_TEMPLATE: a literal that may be one (--allow-literal keeps it). */
+  code: 'REAL_PROFILE_IN_TEMPLATE' | 'ACCOUNT_ID_IN_TEMPLATE' | 'PROFILE_NAME_IN_TEMPLATE' | 'SECRET_IN_TEMPLATE' | 'LITERAL_IN_TEMPLATE';
   file: string;
   line?: number;
   column?: number;
@@ -36,13 +39,24 @@ export function findLeaks(text: string, file: string, host: HostId, profiles: It
     .filter((f) => TEMPLATE_CODES.has(f.code))
     .map((f) => ({ code: f.code as Leak['code'], file, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.column !== undefined ? { column: f.column } : {}), message: `${f.message} (${f.fix})` }));
   const names = [...new Set(profiles)].filter((n) => n && n !== 'default');
-  if (names.length === 0) return leaks;
   let servers;
   try {
     servers = parseHostConfig(text, { file, host, strict: false, home }).servers;
   } catch {
     return leaks; // a file that does not parse: lint has said why
   }
+  for (const s of servers) {
+    for (const f of findTemplateSecrets(s)) {
+      leaks.push({
+        code: f.kind === 'secret' ? 'SECRET_IN_TEMPLATE' : 'LITERAL_IN_TEMPLATE',
+        file,
+        line: s.location.line,
+        column: s.location.column,
+        message: `server "${s.name}": ${formatPath(f.path)} ${f.kind === 'secret' ? `holds a secret (${f.reason})` : 'holds a long random-looking literal that may be a credential'}; a committed file must use a \${NAME} placeholder`,
+      });
+    }
+  }
+  if (names.length === 0) return leaks;
   for (const s of servers) {
     // values set as the profile itself are lint's findings above; look everywhere else
     const profileValues = new Set(s.aws.profiles.map((p) => p.value));

@@ -1,20 +1,26 @@
-/** `awsmcp hydrate`: template -> real host file, refusing to clobber local edits. */
+/**
+ * `awsmcp hydrate`: template -> real host file, refusing to clobber local edits. Fills only the
+ * variables the template may have filled (AWS profile and region variables, its `_hydrate` list,
+ * `--var` / `--set` names), never a secret name, and runs the prod guard on every profile that lands.
+ * Every template is planned (hydrated, validated, guarded) before any file is written.
+ */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { detectHostFile, getHost, hydrate, HydrateError, HOSTS, writeConfigFile, type HostAdapter } from '@awsmcp/mcp-config-model';
-import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
+import { detectHostFile, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, isProfileVariable, isTemplateSecretName, parseHostConfig, writeConfigFile, type HostAdapter, type HydrationPlan } from '@awsmcp/mcp-config-model';
+import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { awsmcpCacheDir } from '../cache-dir';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
+import { confirmGuard, prodConfirmation } from './prod-confirm';
 import { unknownProfileMessage } from './shared';
 
 const TEMPLATE = /\.(template|tmpl|example|sample)$/;
-const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)(?::-[^}]*)?\}/g;
+const VAR_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /** Where the hash of each file this command wrote is kept, to tell hand edits from our own output. */
 function recordFile(ctx: CliContext): string {
@@ -53,65 +59,120 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
   const values: Record<string, string> = {};
   const profile = (options.profile as string | undefined) ?? ctx.env.AWS_PROFILE;
   const region = (options.region as string | undefined) ?? ctx.env.AWS_REGION;
+  const setNames: string[] = [];
   for (const pair of (options.set as string[] | undefined) ?? []) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new CliError(`--set needs NAME=VALUE (got '${pair}')`, EXIT.USAGE, undefined, 'USAGE');
-    values[pair.slice(0, eq)] = pair.slice(eq + 1);
+    if (eq <= 0) throw new CliError(`--set needs NAME=VALUE (got '${pair.slice(0, Math.max(eq, 0)) || '...'}')`, EXIT.USAGE, undefined, 'USAGE');
+    const name = pair.slice(0, eq);
+    if (!VAR_NAME.test(name)) throw new CliError(`--set ${name}: expected an UPPER_SNAKE_CASE variable name`, EXIT.USAGE, undefined, 'USAGE');
+    values[name] = pair.slice(eq + 1);
+    setNames.push(name);
   }
+  const declaredByFlag = ((options.var as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const name of declaredByFlag) if (!VAR_NAME.test(name)) throw new CliError(`--var ${name}: expected an UPPER_SNAKE_CASE variable name`, EXIT.USAGE, undefined, 'USAGE');
+  const secretAsked = [...new Set([...setNames, ...declaredByFlag].filter((n) => isTemplateSecretName(n)))];
+  if (secretAsked.length > 0) {
+    throw new CliError(
+      `${secretAsked.join(', ')} ${secretAsked.length > 1 ? 'are secrets' : 'is a secret'}: hydrate never writes a secret into a file`,
+      EXIT.USAGE,
+      `leave \${${secretAsked[0]}} in the template for the host to read from your environment at start (or use its own secret input)`,
+      'SECRET_NOT_HYDRATED',
+    );
+  }
+  const profiles = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
   if (profile) {
     values.AWS_PROFILE ??= profile;
     values.AWS_API_MCP_PROFILE_NAME ??= profile;
-    const profiles = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
     if (!Object.prototype.hasOwnProperty.call(profiles.profiles, profile)) {
       const { message, hint } = unknownProfileMessage(profile, Object.keys(profiles.profiles), profiles.files.config);
       throw new CliError(message, EXIT.USAGE, hint, 'UNKNOWN_PROFILE');
     }
-    guard({ kind: 'hydrate', profile, scope: 'workspace' }, { tags: readTags(defaultTagsPath(ctx.libEnv)), profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt });
   }
-  if (region) values.AWS_REGION ??= region;
+  if (region) {
+    values.AWS_REGION ??= region;
+    values.AWS_DEFAULT_REGION ??= region;
+  }
+  const tags = readTags(defaultTagsPath(ctx.libEnv));
+  const confirmation = prodConfirmation();
 
+  // plan every file first (hydrate, validate, guard, local-edit check); write only when all passed
   const records = readRecords(recordFile(ctx));
-  const results = [];
+  const planned = [];
   for (const template of templates) {
+    const rel = path.relative(ctx.cwd, template) || template;
     const target = template.replace(TEMPLATE, '');
     if (target === template) throw new CliError(`${template} is not a template (expected a .template suffix)`, EXIT.USAGE, undefined, 'NOT_A_TEMPLATE');
-    let host: HostAdapter | undefined = options.host ? getHost(String(options.host) as never) : detectHostFile(template, ctx.home)?.host;
+    const host: HostAdapter | undefined = options.host ? getHost(String(options.host) as never) : detectHostFile(template, ctx.home)?.host;
     if (!host) throw new CliError(`cannot tell which host reads ${target}`, EXIT.USAGE, 'pass --host vscode|cursor|kiro|amazonq|claude-code', 'UNKNOWN_HOST');
     const text = fs.readFileSync(template, 'utf8');
-    // values from the environment for any other placeholder the template names
-    const local = { ...values };
-    for (const m of text.matchAll(PLACEHOLDER)) if (local[m[1]] === undefined && ctx.env[m[1]] !== undefined) local[m[1]] = ctx.env[m[1]]!;
+    let plan: HydrationPlan;
+    try {
+      plan = hydrationPlan(text, [...declaredByFlag, ...setNames], rel);
+    } catch (e) {
+      if (e instanceof HydrateError) throw new CliError(e.message, EXIT.FAILURE, 'remove the secret from the template; the host reads it from the environment at start', 'SECRET_NOT_HYDRATED');
+      throw e;
+    }
+    // values for the variables this template may fill: flags first, then the environment
+    const local: Record<string, string> = {};
+    for (const name of plan.fill) {
+      const v = values[name] ?? ctx.env[name];
+      if (v !== undefined) local[name] = v;
+    }
     let out: string;
     try {
-      out = hydrate(text, local, host, { file: target });
+      out = hydrate(text, local, host, { file: target, variables: plan.fill });
     } catch (e) {
       if (e instanceof HydrateError) {
         const missing = e.missing;
         const flags = missing.map((n) => (n === 'AWS_PROFILE' ? '--profile P' : n === 'AWS_REGION' ? '--region R' : `--set ${n}=...`));
-        throw new CliError(`${path.relative(ctx.cwd, template) || template}: ${e.message}`, EXIT.USAGE, missing.length ? `pass ${[...new Set(flags)].join(' ')} (or set the variables in the environment)` : undefined, 'HYDRATE_FAILED');
+        const message = e.message.replace(/: nothing was written$/, `: nothing was written${planned.length ? ' (no template was hydrated)' : ''}`);
+        throw new CliError(`${rel}: ${message}`, EXIT.USAGE, missing.length ? `pass ${[...new Set(flags)].join(' ')} (or set the variables in the environment)` : undefined, 'HYDRATE_FAILED');
       }
       throw e;
+    }
+    // the prod guard on every profile that lands in the file: AWS_PROFILE / AWS_API_MCP_PROFILE_NAME /
+    // --profile of each server (from a flag, a default, a literal or another variable), and every
+    // other profile-valued variable filled
+    const scope = detectHostFile(target, ctx.home)?.scope ?? 'workspace';
+    const hostScope = scope === 'workspace' ? 'workspace' : scope === 'local' ? 'local' : 'user';
+    const servers = parseHostConfig(out, { file: target, host, strict: false, home: ctx.home }).servers;
+    for (const s of servers) {
+      const server = { name: s.name, command: s.command, args: s.args, env: s.env, scope: hostScope as 'workspace' | 'user' | 'local', file: target, host: host.id };
+      const extra = Object.entries(s.env ?? {}).filter(([k, v]) => isProfileVariable(k) && k !== 'AWS_PROFILE' && k !== 'AWS_API_MCP_PROFILE_NAME' && v.trim() !== '' && !/\$\{/.test(v));
+      await confirmGuard(ctx, { kind: 'hydrate', server }, { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt }, confirmation);
+      for (const [, v] of extra) await confirmGuard(ctx, { kind: 'hydrate', profile: v, server }, { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt }, confirmation);
+    }
+    for (const name of plan.fill) {
+      if (!isProfileVariable(name) || local[name] === undefined) continue;
+      if (!plan.placeholders.includes(name)) continue;
+      await confirmGuard(ctx, { kind: 'hydrate', profile: local[name], scope: hostScope as 'workspace' | 'user' | 'local' }, { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt }, confirmation);
     }
     const existing = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
     const handEdited = existing !== undefined && existing !== out && records[target] !== sha(existing);
     if (handEdited && !options.force) {
       throw new CliError(
-        `${path.relative(ctx.cwd, target)} has changes that did not come from its template (edited by hand, or written by another tool)`,
+        `${path.relative(ctx.cwd, target)} has changes that did not come from its template (edited by hand, or written by another tool)${planned.length || templates.length > 1 ? ': no template was hydrated' : ''}`,
         EXIT.FAILURE,
         `keep them by moving them into ${path.basename(template)}, or overwrite with --force (a .bak copy is kept)`,
         'LOCAL_CHANGES',
       );
     }
-    const written = await writeConfigFile(target, out, { backup: existing !== undefined && existing !== out });
-    records[target] = sha(out);
+    planned.push({ template, target, host, text, out, existing, plan });
+  }
+
+  const results = [];
+  for (const p of planned) {
+    const written = await writeConfigFile(p.target, p.out, { backup: p.existing !== undefined && p.existing !== p.out });
+    records[p.target] = sha(p.out);
     results.push({
-      template,
-      file: target,
-      host: host.id,
+      template: p.template,
+      file: p.target,
+      host: p.host.id,
       changed: written.changed,
       ...(written.backup ? { backup: written.backup } : {}),
-      variables: [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort(),
-      diff: existing !== undefined ? formatDiff(existing, out) : [],
+      variables: p.plan.placeholders,
+      ...(p.plan.left.length ? { left: p.plan.left } : {}),
+      diff: p.existing !== undefined ? formatDiff(p.existing, p.out) : [],
     });
   }
   fs.mkdirSync(path.dirname(recordFile(ctx)), { recursive: true });
@@ -125,6 +186,7 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
     const rel = path.relative(ctx.cwd, r.file) || r.file;
     ctx.out(`${r.changed ? st.green('wrote') : st.dim('unchanged')} ${rel} ${st.dim(`(${getHost(r.host).displayName}, from ${path.basename(r.template)}; ${r.variables.join(', ') || 'no placeholders'})`)}`);
     for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
+    if (r.left) ctx.out(st.dim(`  left for the host to read from the environment: ${r.left.join(', ')}`));
     if (r.backup) ctx.out(st.dim(`  backup: ${r.backup}`));
   }
   return EXIT.OK;

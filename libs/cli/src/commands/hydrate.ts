@@ -8,16 +8,23 @@ export const defineHydrate: CommandDefinition = (program, registrar) => {
     .option('--profile <profile>', 'value of AWS_PROFILE (and AWS_API_MCP_PROFILE_NAME)')
     .option('--region <region>', 'value of AWS_REGION')
     .option('--host <host>', 'the host the template is for, when its path does not say (vscode, cursor, kiro, amazonq, claude-code)')
-    .option('--set <NAME=VALUE...>', 'any other placeholder value')
+    .option('--set <NAME=VALUE...>', 'the value of another placeholder (declares it for hydration; never a secret name)')
+    .option('--var <NAME...>', 'also fill this placeholder from the environment (as the template\'s "_hydrate" list does; never a secret name)')
     .option('--force', 'overwrite a file that was changed by hand since it was last hydrated')
     .option('--confirm', 'confirm a production profile')
     .option('--json', 'machine-readable output ({ schemaVersion: 1, files: [...] })')
     .addHelpText(
       'after',
       `
-Placeholders are \${NAME} inside JSON strings; values come from the flags, then the environment
-(AWS_PROFILE=dev awsmcp hydrate works). Every missing value is reported at once and nothing is
-written; the result is validated for the host and written atomically.
+Placeholders are \${NAME} inside JSON strings. Only these are filled: the AWS profile and region
+variables (AWS_PROFILE, AWS_REGION, AWS_DEFAULT_REGION, AWS_API_MCP_PROFILE_NAME, any *_PROFILE),
+names the template lists in "_hydrate": [...], and --var / --set names. Values come from the flags,
+then the environment (AWS_PROFILE=dev awsmcp hydrate works). Secret names (tokens, keys, passwords,
+AWS_SECRET_ACCESS_KEY...) are never filled: they stay \${NAME} for the host to read at start.
+Every profile that lands in a file (flag, default, literal, another variable) goes through the prod
+guard: production needs a typed confirmation in a terminal, or --confirm (exit 3 otherwise).
+Every missing value is reported at once and nothing is written; every template is validated for its
+host and checked before any file is written atomically.
 
 Examples:
   npx awsmcp hydrate --profile dev-sandbox --region eu-west-1

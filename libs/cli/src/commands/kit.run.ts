@@ -1,15 +1,16 @@
 /** `awsmcp kit`: the starter kits for repositories without Nx, through the same library calls. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { classifyProfile, loadProfiles } from '@awsmcp/aws-config-parser';
+import { classifyProfile, loadProfiles, resolveChain, type ProfileSet } from '@awsmcp/aws-config-parser';
 import { addServers, getHost, parseHostConfig, toServerSpec, toTemplate, updateConfigFile, type VsCodeInput } from '@awsmcp/mcp-config-model';
-import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
+import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { BUILTIN_KITS, budget, buildKit, findServer, readMeasurements, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
+import { confirmGuard, prodConfirmation } from './prod-confirm';
 import { unknownProfileMessage } from './shared';
 
 function userKits(ctx: CliContext): Kit[] {
@@ -37,16 +38,26 @@ function detectHosts(ctx: CliContext): KitHost[] {
   return found.length > 0 ? found : [...DEFAULT_HOSTS];
 }
 
-function ask(ctx: CliContext, question: string): Promise<boolean> {
-  ctx.stdout.write(question);
-  return new Promise((resolve) => {
-    process.stdin.setEncoding('utf8');
-    process.stdin.once('data', (d) => {
-      process.stdin.pause();
-      resolve(/^y(es)?$/i.test(String(d).trim()));
-    });
-    process.stdin.resume();
-  });
+async function ask(ctx: CliContext, question: string): Promise<boolean> {
+  return /^y(es)?$/i.test(((await ctx.ask(question)) ?? '').trim());
+}
+
+/**
+ * Why a profile cannot run an MCP server unattended, or undefined when it can: missing from the
+ * config, a broken role chain, an MFA prompt (`mfa_serial` anywhere in the chain), or no credentials.
+ */
+export function unusableForServer(profiles: ProfileSet, name: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(profiles.profiles, name)) return `not in ${profiles.files.config}`;
+  let chain;
+  try {
+    chain = resolveChain(profiles, name);
+  } catch (e) {
+    return `broken: ${(e as Error).message}`;
+  }
+  const mfa = chain.roles.find((r) => r.mfaSerial);
+  if (mfa) return `needs MFA (mfa_serial in profile ${mfa.profile}): an MCP server cannot answer the MFA prompt`;
+  if (classifyProfile(profiles.profiles[name]!, profiles).kind === 'unknown') return 'no credentials configured (no SSO, role, process or keys)';
+  return undefined;
 }
 
 export async function kit(ctx: CliContext, options: Record<string, unknown>, args: string[]): Promise<number> {
@@ -87,9 +98,19 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
   const region = options.region as string | undefined;
   const accountOf = (p: string) => (profiles.profiles[p] ? classifyProfile(profiles.profiles[p], profiles).accountId : undefined);
   let instances: KitInstance[] | undefined;
+  const skippedProfiles: { profile: string; reason: string }[] = [];
   if (options.multiAccount) {
-    const prod = Object.entries(tags.tags).filter(([, env]) => env === 'prod').map(([p]) => p);
-    if (prod.length === 0) throw new CliError(`--multi-account needs prod-tagged profiles in ${tags.file}`, EXIT.USAGE, 'awsmcp discover writes a starter tags file', 'NO_TAGGED_PROFILE');
+    const tagged = Object.entries(tags.tags).filter(([, env]) => env === 'prod').map(([p]) => p);
+    if (tagged.length === 0) throw new CliError(`--multi-account needs prod-tagged profiles in ${tags.file}`, EXIT.USAGE, 'awsmcp discover writes a starter tags file', 'NO_TAGGED_PROFILE');
+    // an MCP server cannot answer an MFA prompt or use a broken profile: leave those out, and say why
+    const prod = tagged.filter((p) => {
+      const why = unusableForServer(profiles, p);
+      if (why) skippedProfiles.push({ profile: p, reason: why });
+      return !why;
+    });
+    if (prod.length === 0) {
+      throw new CliError(`--multi-account: none of the prod-tagged profiles can run an MCP server (${skippedProfiles.map((x) => `${x.profile}: ${x.reason}`).join('; ')})`, EXIT.FAILURE, 'fix the profiles, or tag profiles that use SSO or a role without MFA', 'NO_USABLE_PROFILE');
+    }
     instances = prod.map((p) => {
       const r = region ?? profiles.profiles[p]?.properties.region;
       if (!r) throw new CliError(`profile ${p} has no region`, EXIT.USAGE, 'pass --region or set region in the profile', 'MISSING_REGION');
@@ -130,12 +151,16 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     if (!ctx.canPrompt || ctx.json) throw new CliError(`${k.name} is ${b.total} tokens, over the ${b.limit}-token recommendation`, EXIT.FAILURE, 'pass --yes to write it anyway, or use the CLI commands above', 'OVER_BUDGET');
     if (!(await ask(ctx, `Write ${k.name} anyway (${b.total} tokens)? [y/N] `))) return EXIT.FAILURE;
   }
-  // prod guard for every entry (workspace scope)
+  if (!ctx.json) for (const x of skippedProfiles) ctx.err(`skipped profile ${x.profile}: ${x.reason}`);
+  // prod guard for every entry (workspace scope); a terminal asks once per profile
+  const confirmation = prodConfirmation();
   for (const e of entries) {
     if (!e.profile) continue;
-    guard(
+    await confirmGuard(
+      ctx,
       { kind: 'kit', profile: e.profile, server: { name: e.name, command: e.spec.command, args: e.spec.args, env: e.spec.env, scope: 'workspace', host: e.host } },
       { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt },
+      confirmation,
     );
   }
   // per host: concrete specs, or template specs with the host's own variables
@@ -164,7 +189,7 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     results.push({ host, file, added: preview.added, replaced: preview.replaced, skipped: preview.skipped, unchanged: preview.unchanged, changed: preview.changed, ...(backup ? { backup } : {}), diff: formatDiff(before, preview.text) });
   }
   if (ctx.json) {
-    printJson(ctx, 'kit', { kit: k.name, mode, dryRun: options.dryRun === true, budget: b, files: results });
+    printJson(ctx, 'kit', { kit: k.name, mode, dryRun: options.dryRun === true, budget: b, files: results, ...(skippedProfiles.length ? { skippedProfiles } : {}) });
     return EXIT.OK;
   }
   for (const r of results) {

@@ -45,6 +45,8 @@ export interface StatusSnapshot {
   profiles: ProfileSet;
   /** The statuses the rows were built from (the servers' profiles, or all when a watcher gave them). */
   statuses: ProfileStatus[];
+  /** The entries the rows were built from (for the audit). */
+  servers: ServerEntry[];
 }
 
 /** The profile an entry uses, when it can be told without running the host. */
@@ -115,7 +117,7 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
       ...(s.command ? { command: s.command } : {}),
     };
   });
-  return { rows, files, profiles, statuses };
+  return { rows, files, profiles, statuses, servers };
 }
 
 /** The one thing to do, in the words the user types. */

@@ -1,4 +1,4 @@
-/** `awsmcp status [--watch] [--all-hosts]`. */
+/** `awsmcp status [--watch] [--all-hosts] [--strict]`: the servers, their credentials, and the audit. */
 import { watch, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
 import { hostFiles } from '@awsmcp/mcp-config-model';
 import * as fs from 'node:fs';
@@ -8,6 +8,8 @@ import { EXIT } from '../errors';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { renderTable } from '../output/table';
+import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
+import { auditStatus, type AuditItem } from './status-audit';
 import { collectStatus, type StatusSnapshot } from './status-model';
 import { formatTtl } from './shared';
 
@@ -15,6 +17,30 @@ const LOUD_SECONDS = 600;
 
 function tilde(ctx: CliContext, file: string): string {
   return file.startsWith(ctx.home + path.sep) ? '~' + file.slice(ctx.home.length) : path.relative(ctx.cwd, file).startsWith('..') ? file : path.relative(ctx.cwd, file) || file;
+}
+
+/** The audit lines: one per finding, with where, what and the fix. */
+export function renderAudit(ctx: CliContext, items: readonly AuditItem[]): string[] {
+  if (items.length === 0) return [];
+  const st = style(ctx);
+  const lines = ['', st.bold('Audit')];
+  for (const i of items) {
+    const where = `${tilde(ctx, i.file)}${i.line !== undefined ? `:${i.line}:${i.column ?? 1}` : ''}`;
+    lines.push(`${i.severity === 'error' ? st.red('error') : st.yellow('warning')} ${i.code} ${where}: ${i.message}`);
+    lines.push(`  fix: ${i.fix}`);
+  }
+  return lines;
+}
+
+/** The audit of a snapshot (tags that cannot be read leave production to the name heuristics). */
+async function auditOf(ctx: CliContext, snap: StatusSnapshot): Promise<AuditItem[]> {
+  let tags;
+  try {
+    tags = readTags(defaultTagsPath(ctx.libEnv));
+  } catch {
+    tags = undefined;
+  }
+  return auditStatus(ctx, { servers: snap.servers, files: snap.files, ...(tags ? { tags } : {}), profiles: snap.profiles });
 }
 
 export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: boolean): string[] {
@@ -63,9 +89,10 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
   return lines;
 }
 
-function toJson(snap: StatusSnapshot, allHosts: boolean) {
+function toJson(snap: StatusSnapshot, allHosts: boolean, auditItems: AuditItem[]) {
   return {
     servers: snap.rows,
+    audit: auditItems,
     files: (allHosts ? snap.files : snap.files.filter((f) => f.status !== 'missing')).map((f) => ({
       host: f.host,
       scope: f.scope,
@@ -83,8 +110,14 @@ export async function status(ctx: CliContext, options: Record<string, unknown>):
   const allHosts = options.allHosts === true;
   if (!options.watch) {
     const snap = await collectStatus(ctx);
-    if (ctx.json) printJson(ctx, 'status', toJson(snap, allHosts));
-    else for (const l of renderStatus(ctx, snap, allHosts)) ctx.out(l);
+    const items = await auditOf(ctx, snap);
+    if (ctx.json) printJson(ctx, 'status', toJson(snap, allHosts, items));
+    else for (const l of [...renderStatus(ctx, snap, allHosts), ...renderAudit(ctx, items)]) ctx.out(l);
+    // --strict: any audit finding fails (for CI)
+    if (options.strict && items.length > 0) {
+      if (!ctx.json) ctx.err(`awsmcp status --strict: ${items.length} audit finding${items.length === 1 ? '' : 's'}`);
+      return EXIT.FAILURE;
+    }
     return EXIT.OK;
   }
   return watchStatus(ctx, allHosts);
@@ -97,8 +130,9 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
   const draw = (statuses?: ProfileStatus[], cause = 'initial') => {
     drawing = drawing.then(async () => {
       const snap = await collectStatus(ctx, statuses ? { statuses } : {});
+      const items = await auditOf(ctx, snap);
       if (ctx.json) {
-        ctx.stdout.write(JSON.stringify({ schemaVersion: 1, command: 'status', cause, at: ctx.now().toISOString(), ...toJson(snap, allHosts) }) + '\n');
+        ctx.stdout.write(JSON.stringify({ schemaVersion: 1, command: 'status', cause, at: ctx.now().toISOString(), ...toJson(snap, allHosts, items) }) + '\n');
         return;
       }
       const out: string[] = [];
@@ -109,7 +143,7 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
         const names = urgent.map((r) => `${r.server} (${r.profile ?? 'no profile'})`).join(', ');
         out.push(st.red(st.bold(`!!! credentials expired, missing, or expiring in under 10 minutes: ${names}`)) + (ctx.interactive ? '\x07' : ''), '');
       }
-      out.push(...renderStatus(ctx, snap, allHosts));
+      out.push(...renderStatus(ctx, snap, allHosts), ...renderAudit(ctx, items));
       ctx.stdout.write(out.join('\n') + '\n');
     });
     return drawing;

@@ -1,13 +1,14 @@
 /** `awsmcp switch`: patch the profile (and region) of MCP servers in host files. */
 import * as fs from 'node:fs';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { getHost, listServers, patchServer, updateConfigFile, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
-import { defaultTagsPath, guard, readTags } from '@awsmcp/prod-guard';
+import { findArgValues, getHost, listServers, patchServer, updateConfigFile, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
+import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
+import { confirmGuard, prodConfirmation } from './prod-confirm';
 import { unknownProfileMessage } from './shared';
 
 const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
@@ -52,6 +53,23 @@ export function patchFor(entry: ServerEntry, profile: string, region: string | u
   return { env, ...(Object.keys(setArgs).length > 0 ? { setArgs } : {}), ...(Object.keys(replaceArgs).length > 0 ? { replaceArgs } : {}) };
 }
 
+/** The env and args of `entry` after `patch` (as patchServer writes them: the first occurrence of a flag keeps its form; a missing one is appended). */
+export function patchedEntry(entry: Pick<ServerEntry, 'env' | 'args'>, patch: ServerPatch): { env: Record<string, string>; args: string[] } {
+  const env: Record<string, string> = { ...(entry.env ?? {}) };
+  for (const [k, v] of Object.entries(patch.env ?? {})) {
+    if (v === null) delete env[k];
+    else env[k] = v;
+  }
+  const args = [...(entry.args ?? [])];
+  for (const [flag, value] of Object.entries(patch.setArgs ?? {})) {
+    const found = findArgValues(args, flag)[0];
+    if (found) args[found.valueIndex] = found.form === 'joined' ? `${flag}=${value}` : value;
+    else if (args[args.length - 1] === flag) args.push(value);
+    else args.push(flag, value);
+  }
+  return { env, args };
+}
+
 interface FilePlan {
   file: string;
   host: string;
@@ -90,6 +108,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   }
 
   // plan per file, then guard every entry before writing anything
+  const confirmation = prodConfirmation();
   const plans = new Map<string, FilePlan & { entries: Array<{ entry: ServerEntry; patch: ServerPatch }> }>();
   for (const entry of selected) {
     const key = `${entry.location.file}\u0000${entry.location.project ?? ''}`;
@@ -109,9 +128,13 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
       continue;
     }
     const hostScope = entry.location.scope === 'local' ? 'local' : entry.location.scope;
-    guard(
-      { kind: 'switch', profile, server: { name: entry.name, command: entry.command, args: entry.args, env: { ...entry.env, ...Object.fromEntries(Object.entries(patch.env ?? {}).filter(([, v]) => v !== null)) as Record<string, string> }, scope: hostScope, file: entry.location.file, host: entry.location.host } },
+    // judge the entry as it will be in the file: the new profile, not the old --profile argument
+    const landed = patchedEntry(entry, patch);
+    await confirmGuard(
+      ctx,
+      { kind: 'switch', profile, server: { name: entry.name, command: entry.command, args: landed.args, env: landed.env, scope: hostScope, file: entry.location.file, host: entry.location.host } },
       { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt, allowGlobalProd: options.allowGlobalProd === true },
+      confirmation,
     );
     plan.servers.push(entry.name);
     plan.entries.push({ entry, patch });

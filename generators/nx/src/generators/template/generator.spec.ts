@@ -93,6 +93,45 @@ describe('template generator', () => {
     expect(changedSince(sb.tree, before)).toEqual({});
   });
 
+  it('replaces every secret-looking value with a placeholder: args, docker -e, URL passwords, X-Api-Key, DD_APP_KEY, DATABASE_URL, AWS keys (issue 15, item 2)', async () => {
+    const secrets = ['ghp_CANARYcanary0123456789abcdefABCDEF', 'apikey-canary', 'tok-canary', 'pw-canary', 'hdr-canary', 'dd-canary', 'postgres-canary', 'AKIAZZZZCANARY7F3A9B', 'q-canary'];
+    sb.tree.write(
+      '.mcp.json',
+      JSON.stringify(
+        {
+          mcpServers: {
+            gh: { command: 'docker', args: ['run', '-i', '--rm', '-e', `GITHUB_TOKEN=${secrets[0]}`, '-e', 'AWS_REGION', 'ghcr.io/github/github-mcp-server:1.0.0', '--api-key', secrets[1], `--token=${secrets[2]}`] },
+            db: { command: 'npx', args: ['-y', 'db-mcp@1.0.0', `postgres://app:${secrets[3]}@db.internal:5432/app`], env: { DATABASE_URL: `postgres://app:${secrets[6]}@db/app`, DD_APP_KEY: secrets[5], NOTE: `key ${secrets[7]}` } },
+            remote: { type: 'http', url: `https://mcp.example.com/mcp?token=${secrets[8]}`, headers: { 'X-Api-Key': secrets[4] } },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    await templateGenerator(sb.tree, { hosts: 'claude-code', onboarding: 'none' });
+    const text = sb.tree.read('.mcp.json.template', 'utf-8')!;
+    for (const s of secrets) expect(text).not.toContain(s);
+    expect(sb.log.text()).not.toMatch(/canary|CANARY/);
+    const t = value('.mcp.json.template', 'claude-code').mcpServers!;
+    expect(t.gh!.args).toEqual(['run', '-i', '--rm', '-e', 'GITHUB_TOKEN=${GITHUB_TOKEN}', '-e', 'AWS_REGION', 'ghcr.io/github/github-mcp-server:1.0.0', '--api-key', '${API_KEY}', '--token=${TOKEN}']);
+    expect(t.db!.env).toEqual({ DATABASE_URL: '${DATABASE_URL}', DD_APP_KEY: '${DD_APP_KEY}', NOTE: 'key ${AWS_ACCESS_KEY_ID}' });
+    expect((t.db!.args as string[])[2]).toBe('postgres://app:${URL_PASSWORD}@db.internal:5432/app');
+    expect(t.remote).toMatchObject({ url: 'https://mcp.example.com/mcp?token=${TOKEN}', headers: { 'X-Api-Key': '${X_API_KEY}' } });
+  });
+
+  it('refuses a literal it cannot classify (naming the field, never the value) unless --allow-literal', async () => {
+    const opaque = 'x7Kq2mP9vL4nR8tBq2Zw';
+    sb.tree.write('.mcp.json', JSON.stringify({ mcpServers: { svc: { command: 'svc-mcp', args: ['--opaque', opaque], env: { SVC_OPAQUE: opaque } } } }, null, 2));
+    const before = contents(sb.tree);
+    let message = '';
+    await templateGenerator(sb.tree, { hosts: 'claude-code', onboarding: 'none' }).catch((e: Error) => (message = e.message));
+    expect(message).toBe('refusing to write .mcp.json.template: refusing to template 2 values that may be credentials: server "svc" env.SVC_OPAQUE, server "svc" args[1]. Replace them with a ${NAME} placeholder, or keep them with --allow-literal');
+    expect(changedSince(sb.tree, before)).toEqual({});
+    await templateGenerator(sb.tree, { hosts: 'claude-code', onboarding: 'none', allowLiteral: true });
+    expect(sb.tree.read('.mcp.json.template', 'utf-8')).toContain(opaque);
+  });
+
   it('refuses a template that would carry an account id', async () => {
     sb.tree.write(
       '.mcp.json',

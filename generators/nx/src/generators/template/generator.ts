@@ -1,10 +1,12 @@
 /**
  * `nx g @awsmcp/nx:template`: committed, placeholder-only templates of the workspace's MCP configs
  * (through the model's toTemplate: native variables where the host expands them), the .gitignore
- * lines, and the onboarding snippet. A template holding a real profile name or account id is refused.
+ * lines, and the onboarding snippet. Every secret-looking value becomes a placeholder; a template holding
+ * a real profile name, an account id, or a literal that may be a credential (without --allow-literal)
+ * is refused.
  */
 import * as path from 'node:path';
-import { addServers, parseHostConfig, toServerSpec, toTemplate, type ServerEntry, type ServerSpec } from '@awsmcp/mcp-config-model';
+import { addServers, formatPath, parseHostConfig, TemplateSecretError, toServerSpec, toTemplate, type ServerEntry, type ServerSpec } from '@awsmcp/mcp-config-model';
 import { buildKit, findKit, type KitHost } from '@awsmcp/starter-kits';
 import { formatFiles, generateFiles, logger, type Tree } from '@nx/devkit';
 import { addGitignoreLines, gitignoreLines } from '../../lib/gitignore';
@@ -66,8 +68,15 @@ export async function templateGenerator(tree: Tree, schema: TemplateGeneratorSch
     if (!kitName && !tree.exists(file)) throw new Error(`${file} does not exist: run nx g @awsmcp/nx:kit <kit> --hosts ${host} first, or pass --kit <kit>`);
     const source = kitName ? fromKit(tree, host, kitName, schema.readOnly !== false) : fromFile(tree, host, file);
     regions.push(...source.regions);
-    const t = toTemplate(source.entries, source.vars, { host });
-    const leaks = findLeaks(t.text, tpl, host, [...known, ...source.profiles], aws.home);
+    let t: ReturnType<typeof toTemplate>;
+    try {
+      t = toTemplate(source.entries, source.vars, { host, allowLiteral: schema.allowLiteral === true });
+    } catch (e) {
+      if (e instanceof TemplateSecretError) throw new Error(`refusing to write ${tpl}: ${e.message.replace(/ \(allowLiteral\)$/, '')}`);
+      throw e;
+    }
+    for (const s of t.secrets) logger.info(`${tpl}: server "${s.server}" ${formatPath(s.path)}: a secret replaced by a placeholder (${s.reason})`);
+    const leaks = findLeaks(t.text, tpl, host, [...known, ...source.profiles], aws.home).filter((l) => !(schema.allowLiteral && l.code === 'LITERAL_IN_TEMPLATE'));
     if (leaks.length > 0) throw new Error(`refusing to write ${tpl}: it would hold real values\n${formatLeaks(leaks)}`);
     const existing = tree.read(tpl, 'utf-8');
     if (existing === null || existing.trim() === '') {

@@ -6,5 +6,6 @@ export interface TemplateGeneratorSchema {
   onboarding?: 'docs' | 'readme' | 'none';
   gitignore?: boolean;
   readOnly?: boolean;
+  allowLiteral?: boolean;
   skipFormat?: boolean;
 }

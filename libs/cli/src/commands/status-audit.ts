@@ -1,0 +1,81 @@
+/**
+ * status-audit: what is dangerous in the host files `status` shows, from what the libraries already
+ * know: the model's `lint()` (static keys and session tokens in `env`, unpinned packages, flags a
+ * server rejects, region mismatches) and prod-guard's `audit()` (production in a user-scope file,
+ * write flags on a production account, servers that write by default). Each finding has its fix.
+ * Values are never included: findings name keys, flags and profiles only.
+ */
+import { lint, type Catalog, type FileReport, type LintTarget, type ServerEntry } from '@awsmcp/mcp-config-model';
+import { audit, type ProfilesInput, type TagsInput } from '@awsmcp/prod-guard';
+import { getCatalog } from '@awsmcp/starter-kits';
+import type { CliContext } from '../context';
+
+export interface AuditItem {
+  code: string;
+  severity: 'error' | 'warning';
+  server?: string;
+  host?: string;
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  fix: string;
+}
+
+/** Lint codes `status` reports (the rest is shown elsewhere: broken files, legacy locations, profiles without a region). */
+const LINT_CODES = new Set(['STATIC_CREDENTIALS', 'UNPINNED_VERSION', 'UNKNOWN_FLAG', 'REGION_MISMATCH']);
+
+/** The starter-kits catalog is the shape lint reads (one `Catalog` type for both packages). */
+function lintCatalog(): Catalog {
+  return getCatalog();
+}
+
+export async function auditStatus(
+  ctx: CliContext,
+  input: { servers: readonly ServerEntry[]; files: readonly FileReport[]; tags?: TagsInput; tagMap?: Record<string, string>; profiles?: ProfilesInput },
+): Promise<AuditItem[]> {
+  const items: AuditItem[] = [];
+  const targets: LintTarget[] = input.files.filter((f) => f.status === 'ok' && f.servers > 0 && !f.legacy).map((f) => ({ file: f.file, host: f.host, scope: f.scope }));
+  const findings = await lint(targets, { catalog: lintCatalog(), home: ctx.home });
+  for (const f of findings) {
+    if (!LINT_CODES.has(f.code)) continue;
+    const file = input.files.find((x) => x.file === f.file);
+    items.push({
+      code: f.code,
+      severity: f.code === 'UNPINNED_VERSION' ? 'warning' : 'error',
+      ...(f.server !== undefined ? { server: f.server } : {}),
+      ...(file ? { host: file.host } : {}),
+      file: f.file,
+      ...(f.line !== undefined ? { line: f.line, column: f.column ?? 1 } : {}),
+      message: f.message,
+      fix: f.fix,
+    });
+  }
+  const servers = input.servers.filter((s) => !s.location.legacy);
+  const prod = audit(
+    servers.map((s) => ({ name: s.name, command: s.command, args: s.args, env: s.env, scope: s.location.scope, file: s.location.file, host: s.location.host })),
+    input.tags,
+    input.profiles,
+  );
+  for (const p of prod) {
+    const entry = servers.find((s) => s.name === p.server && s.location.file === p.file);
+    const where = entry ? { line: entry.location.line, column: entry.location.column } : {};
+    const base = { server: p.server, ...(p.host ? { host: p.host } : {}), file: p.file ?? '', ...where };
+    const why = `production profile "${p.profile}" (${p.verdict.reason})`;
+    if (p.problems.includes('PROD_IN_USER_SCOPE')) {
+      items.push({ ...base, code: 'PROD_IN_USER_SCOPE', severity: 'error', message: `server "${p.server}": ${why} in a ${p.scope}-scope file, so every project's AI session can reach production`, fix: 'move it to the one workspace that needs it (awsmcp switch <non-prod profile> --scope user, then awsmcp kit ... in that workspace), and keep it read-only' });
+    }
+    const explicit = p.writes.filter((w) => w.explicit);
+    if (explicit.length > 0) {
+      const switches = explicit.map((w) => w.switch).join(', ');
+      items.push({ ...base, code: 'PROD_WRITE_ENABLED', severity: 'error', message: `server "${p.server}": ${why} with writes enabled (${switches})`, fix: `remove ${switches} from this entry` });
+    }
+    const implicit = p.writes.filter((w) => !w.explicit);
+    if (implicit.length > 0) {
+      const recs = p.changes.filter((c) => c.code === 'READ_OPERATIONS_ONLY' || c.code === 'CCAPI_READONLY').map((c) => c.message);
+      items.push({ ...base, code: 'PROD_DEFAULT_WRITABLE', severity: 'warning', message: `server "${p.server}": ${why}, and it can write by default (${implicit.map((w) => w.description).join('; ')})`, fix: recs.join('; ') || 'make it read-only' });
+    }
+  }
+  const rank = (i: AuditItem) => (i.severity === 'error' ? 0 : 1);
+  return items.sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
