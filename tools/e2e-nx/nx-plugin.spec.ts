@@ -215,7 +215,7 @@ describe('@awsmcp/nx installed from its tarball in a fresh Nx workspace', () => 
     for (const e of Object.values(vscode.servers) as { type: string; args: string[]; env: Record<string, string> }[]) {
       expect(e.type).toBe('stdio');
       expect(e.args[0]).toMatch(/^awslabs\.[a-z-]+-mcp-server==\d+\.\d+\.\d+$/);
-      expect(e.env).toEqual({ AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' });
+      expect(e.env).toEqual({ AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
     }
     expect(vscode.servers.eks.args).not.toContain('--region');
     expect(Object.keys(JSON.parse(read('.mcp.json')).mcpServers)).toEqual(['eks', 'cloudwatch']);
@@ -238,8 +238,8 @@ describe('@awsmcp/nx installed from its tarball in a fresh Nx workspace', () => 
     must(nx('g', '@awsmcp/nx:template', '--no-interactive'), 'nx g @awsmcp/nx:template');
     const vscode = read('.vscode/mcp.json.template');
     const claude = read('.mcp.json.template');
-    expect(JSON.parse(vscode).servers.eks.env).toEqual({ AWS_PROFILE: '${input:awsProfile}', AWS_REGION: '${input:awsRegion}' });
-    expect(JSON.parse(claude).mcpServers.eks.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}' });
+    expect(JSON.parse(vscode).servers.eks.env).toEqual({ AWS_PROFILE: '${input:awsProfile}', AWS_REGION: '${input:awsRegion}', AWS_DEFAULT_REGION: '${input:awsRegion}' });
+    expect(JSON.parse(claude).mcpServers.eks.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', AWS_DEFAULT_REGION: '${AWS_REGION}' });
     expect(vscode + claude).not.toMatch(/dev-sandbox|\d{12}/);
     expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['.vscode/mcp.json', '!.vscode/mcp.json.template', '.mcp.json', '!.mcp.json.template']));
     expect(read('docs/mcp-onboarding.md')).toContain('npx awsmcp hydrate --profile <your-profile> --region eu-west-1');

@@ -68,6 +68,8 @@ export const StatusOutputSchema = Envelope('status').extend({
       refreshesItself: z.boolean(),
       fix: z.string(),
       command: z.string().optional(),
+      deprecated: z.string().optional(),
+      supersededBy: z.string().optional(),
     }).strict(),
   ),
   /** What is dangerous in the host files (prod in user scope, write flags on prod, keys in env, unpinned), with the fix. */
@@ -124,7 +126,7 @@ export const HydrateOutputSchema = Envelope('hydrate').extend({
 }).strict();
 
 export const KitOutputSchema = Envelope('kit').extend({
-  kits: z.array(z.object({ name: z.string(), description: z.string(), servers: z.array(z.string()) })).optional(),
+  kits: z.array(z.object({ name: z.string(), description: z.string(), servers: z.array(z.string()), deprecated: z.array(z.object({ server: z.string(), notice: z.string().optional(), supersededBy: z.string().optional() })).optional() })).optional(),
   kit: z.string().optional(),
   mode: z.enum(['concrete', 'inputs']).optional(),
   dryRun: z.boolean().optional(),

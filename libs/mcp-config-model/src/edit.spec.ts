@@ -129,6 +129,12 @@ describe('patchServer', () => {
     expect(patchServer(r.text, 'vscode', 'api', { setArgs: { '--profile': 'staging', '--region': 'us-east-1' }, env: { AWS_REGION: 'us-east-1', AWS_PROFILE: 'staging' } }).changed).toBe(false);
   });
 
+  it('replaces exact positional arguments (a proxy endpoint, KEY=value metadata)', () => {
+    const r = patchServer(text, 'vscode', 'api', { replaceArgs: { 'awslabs.aws-api-mcp-server==1.0.0': 'awslabs.aws-api-mcp-server==1.5.1', absent: 'x' } });
+    expect(r.text).toContain('"args": ["awslabs.aws-api-mcp-server==1.5.1", "--profile"');
+    expect(patchServer(text, 'vscode', 'api', { replaceArgs: { absent: 'x' } }).changed).toBe(false);
+  });
+
   it('removes a flag with its value, a joined flag and a boolean flag; appends missing ones', () => {
     const r = patchServer(text, 'vscode', 'api', { removeArgs: ['--profile', '--region', '--allow-write'], addFlags: ['--read-only'] });
     expect(r.text).toContain('"args": ["awslabs.aws-api-mcp-server==1.0.0", "--read-only"],');

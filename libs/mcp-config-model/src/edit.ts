@@ -52,6 +52,8 @@ export interface ServerPatch {
   removeArgs?: string[];
   /** Boolean flags appended when absent. */
   addFlags?: string[];
+  /** Exact argument -> replacement, for positional values (a proxy's endpoint URL, `KEY=value` metadata). */
+  replaceArgs?: Record<string, string>;
   command?: string;
   url?: string;
   envFile?: string | null;
@@ -253,6 +255,11 @@ function patchMember(text: string, base: JsonPath, name: string, patch: ServerPa
   for (const flag of patch.addFlags ?? []) {
     const a = args();
     if (!a.some((x) => x === flag || x.startsWith(flag + '='))) out = insertIntoArray(out, [...base, 'args'], a.length, [flag], p.fmt);
+  }
+  for (const [from, to] of Object.entries(patch.replaceArgs ?? {})) {
+    args().forEach((x, i) => {
+      if (x === from) out = setAtPath(out, [...base, 'args', i], to, p.fmt);
+    });
   }
   const after = currentValue(out, base);
   const valid = p.host.entrySchema.safeParse(after);

@@ -184,6 +184,13 @@ describe('guard: allowed actions', () => {
     expect(ro.recommendations.find((r) => r.code === 'CCAPI_READONLY')?.satisfied).toBe(true);
   });
 
+  it('mcp-proxy-for-aws (the managed AWS MCP Server) on prod: writable unless --read-only', () => {
+    const proxy: McpServerLike = { name: 'aws-mcp', command: 'uvx', args: ['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.eu-west-1.api.aws/mcp', '--profile', 'acme-prod', '--metadata', 'AWS_REGION=eu-west-1'], env: { AWS_PROFILE: 'acme-prod' } };
+    expect(guard({ server: proxy }, { tags: TAGS, confirm: true }).warnings.map((w) => w.code)).toContain('PROD_DEFAULT_WRITABLE');
+    const ro = guard({ server: { ...proxy, args: [...(proxy.args ?? []), '--read-only'] } }, { tags: TAGS, confirm: true });
+    expect(ro.warnings.map((w) => w.code)).not.toContain('PROD_DEFAULT_WRITABLE');
+  });
+
   it('--allow-global-prod lets a prod entry into a user-scope file, with a warning', () => {
     const result = guard({ server: eks({ scope: 'user', file: '/home/u/.cursor/mcp.json' }) }, { tags: TAGS, confirm: true, allowGlobalProd: true });
     expect(result.warnings.map((w) => w.code)).toEqual(['PROD_GLOBAL_ALLOWED', 'PROD_CONFIRMED']);

@@ -1,12 +1,13 @@
 /**
  * server: what an MCP server entry points at (its profiles) and what it may change (its
- * write-enabling switches), from the facts in shared/catalog:
+ * write-enabling switches), from the facts in tools/catalog/data (copied from shared/catalog):
  * - `--allow-write` (eks, serverless, iam) and `ALLOW_WRITE` (ecs) enable writes;
  * - `--allow-sensitive-data-access` (eks, serverless) and `ALLOW_SENSITIVE_DATA` (ecs) expose logs,
  *   secrets in resource specs and the like, but do not write;
  * - aws-api-mcp-server writes unless `READ_OPERATIONS_ONLY=true` (`REQUIRE_MUTATION_CONSENT=true`
  *   asks before each mutation);
- * - ccapi-mcp-server writes unless started with `--readonly`.
+ * - ccapi-mcp-server writes unless started with `--readonly` (`--no-readonly` is explicit);
+ * - mcp-proxy-for-aws (the managed AWS MCP Server) exposes write tools unless started with `--read-only`.
  */
 import { McpServerSchema, type McpServerLike } from './schema';
 
@@ -135,7 +136,12 @@ export function serverAccess(server: McpServerLike): ServerAccess {
     }
   }
   if (kind === 'ccapi-mcp-server' && !hasFlag(args, '--readonly')) {
-    writes.push({ switch: '--readonly missing', source: 'default', explicit: false, description: 'ccapi-mcp-server creates, updates and deletes resources unless started with --readonly' });
+    const no = hasFlag(args, '--no-readonly');
+    writes.push({ switch: no ? '--no-readonly' : '--readonly missing', source: no ? 'flag' : 'default', explicit: no, description: 'ccapi-mcp-server creates, updates and deletes resources unless started with --readonly' });
+  }
+  const proxy = [server.package, server.command, ...args].some((c) => c !== undefined && /^mcp-proxy-for-aws(?:[=@].*)?$/.test(c.split(/[\\/]/).pop() ?? c));
+  if (proxy && !hasFlag(args, '--read-only')) {
+    writes.push({ switch: '--read-only missing', source: 'default', explicit: false, description: 'mcp-proxy-for-aws passes on the remote server\'s write tools unless started with --read-only' });
   }
   const access: ServerAccess = { writes, sensitive, mutationConsent };
   if (kind !== undefined) access.kind = kind;

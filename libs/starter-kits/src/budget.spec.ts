@@ -3,10 +3,11 @@ import { buildKit } from './build';
 import { findServer } from './catalog/catalog';
 
 describe('budget', () => {
-  it('eks-debug is honestly over the 5,000-token recommendation, from static estimates', () => {
+  it('eks-debug is honestly over the 5,000-token recommendation, from the checked-in measurements (23,024)', () => {
     const entries = buildKit('eks-debug', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode', 'claude-code'] });
     const b = budget(entries, { profile: 'dev', region: 'eu-west-1' });
-    expect(b.servers.map((s) => [s.name, s.source])).toEqual([['eks', 'static'], ['cloudwatch', 'static']]);
+    expect(b.servers.map((s) => [s.name, s.source, s.tokens])).toEqual([['eks', 'measured', 9685], ['cloudwatch', 'measured', 13339]]);
+    expect(b.total).toBe(23024);
     expect(b.total).toBe(findServer('eks')!.cost.tokens + findServer('cloudwatch')!.cost.tokens);
     expect(b.verdict).toBe('over');
     expect(b.cliFirst[0]).toBe('aws eks list-clusters --profile dev --region eu-west-1   # clusters in the region');
@@ -17,15 +18,24 @@ describe('budget', () => {
     const entries = buildKit('cost', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode'] });
     const measured = budget(entries, {
       measurements: [
-        { server: 'billing-cost-management', version: '0.0.33', tokens: 4000, toolCount: 43, measuredAt: '2026-11-20T10:00:00Z', tokenizer: 'o200k_base' },
+        { server: 'billing-cost-management', version: '0.0.33', tokens: 4000, toolCount: 38, measuredAt: '2026-11-20T10:00:00Z', tokenizer: 'o200k_base' },
         { server: 'billing-cost-management', version: '0.0.1', tokens: 1, toolCount: 1, measuredAt: '2026-11-24T10:00:00Z' },
       ],
       limit: 4500,
     });
-    expect(measured.servers[0]).toMatchObject({ tokens: 4000, source: 'measured', basis: 'measured 2026-11-20 with o200k_base' });
+    expect(measured.servers[0]).toMatchObject({ tokens: 4000, source: 'measured', basis: 'measured by awsmcp tokens 2026-11-20 with o200k_base' });
     expect(measured.verdict).toBe('under');
     // a single service: the CLI-first hint is offered anyway
     expect(measured.cliFirstReason).toMatch(/single service/);
+  });
+
+  it('deploy and cost: the corrected figures (aws-mcp assumed, serverless measured; billing estimated at 38 tools)', () => {
+    const deploy = budget(buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode'] }));
+    expect(deploy.servers.map((s) => [s.name, s.source])).toEqual([['aws-mcp', 'assumed'], ['serverless', 'measured']]);
+    expect(deploy.verdict).toBe('over');
+    const cost = budget(buildKit('cost', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode'] }));
+    expect(cost.servers[0]).toMatchObject({ source: 'estimate', toolCount: 38 });
+    expect(cost.total).toBeGreaterThan(19_000);
   });
 
   it('a configurable limit decides the verdict', () => {

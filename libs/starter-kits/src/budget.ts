@@ -24,7 +24,7 @@ export interface BudgetLine {
   name: string;
   server: string;
   tokens: number;
-  source: 'static' | 'measured' | 'assumed';
+  source: 'measured' | 'estimate' | 'assumed';
   basis: string;
   toolCount?: number;
 }
@@ -54,7 +54,8 @@ function costOf(server: CatalogServer, measurements: readonly Measurement[]): Om
     .filter((x) => x.server === server.id || x.server === server.package)
     .filter((x) => !server.version || !x.version || x.version === server.version)
     .sort((a, b) => b.measuredAt.localeCompare(a.measuredAt))[0];
-  if (m) return { tokens: m.tokens, source: 'measured', basis: `measured ${m.measuredAt.slice(0, 10)}${m.tokenizer ? ` with ${m.tokenizer}` : ''}`, toolCount: m.toolCount };
+  // 1. an `awsmcp tokens` result of this version; 2. the checked-in measurement; 3. the static estimate
+  if (m) return { tokens: m.tokens, source: 'measured', basis: `measured by awsmcp tokens ${m.measuredAt.slice(0, 10)}${m.tokenizer ? ` with ${m.tokenizer}` : ''}`, toolCount: m.toolCount };
   return { tokens: server.cost.tokens, source: server.cost.source, basis: server.cost.basis, ...(server.toolCount !== undefined ? { toolCount: server.toolCount } : {}) };
 }
 

@@ -1,12 +1,12 @@
-import { getHost } from '@awsmcp/mcp-config-model';
-import { buildKit, assertAcceptedFlags, WRITABLE_HOSTS, type KitEntry } from './build';
+import { getHost, toTemplate } from '@awsmcp/mcp-config-model';
+import { buildKit, assertAcceptedFlags, hostTakesRemote, WRITABLE_HOSTS, type KitEntry } from './build';
 import { findServer } from './catalog/catalog';
 import { SERVER_FACTS } from './catalog/facts.generated';
 import { KitError } from './errors';
 import { BUILTIN_KITS } from './kits';
 
 /** The accepted flags straight from the facts (not from the catalog under test). */
-const acceptedByPackage = new Map(SERVER_FACTS.map((f) => [f.package, new Set(f.cliFlags)]));
+const acceptedByPackage = new Map(SERVER_FACTS.map((f) => [f.package, new Set(f.flags)]));
 
 /** The flags given to the server itself: after `pkg==v`, or after `--from pkg==v script`. */
 function flagsPassed(entry: KitEntry): string[] {
@@ -17,7 +17,12 @@ function flagsPassed(entry: KitEntry): string[] {
 describe('buildKit: every kit x every host', () => {
   const cases = BUILTIN_KITS.flatMap((kit) => WRITABLE_HOSTS.map((host) => [kit.name, host] as const));
 
-  it.each(cases)('%s for %s: valid for the host, pinned, only accepted flags, profile and region set', (kit, host) => {
+  it.each(cases)('%s for %s: valid for the host, pinned, only accepted flags, profile and both region variables set', (kit, host) => {
+    const remote = BUILTIN_KITS.find((k) => k.name === kit)!.servers.some((id) => findServer(id)!.transport === 'http');
+    if (remote && !hostTakesRemote(host)) {
+      expect(() => buildKit(kit, { profile: 'dev-sandbox', region: 'eu-west-1', hosts: [host] })).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_HOST' }));
+      return;
+    }
     for (const options of [
       { profile: 'dev-sandbox', region: 'eu-west-1', accountId: '111111111111' },
       { instances: [{ profile: 'prod-eu', region: 'eu-west-1', accountId: '333333333333' }, { profile: 'prod-us', region: 'us-east-1' }] },
@@ -40,6 +45,7 @@ describe('buildKit: every kit x every host', () => {
         if (server.needsCredentials) {
           expect(e.spec.env![server.profileEnv!]).toBe(e.profile);
           expect(e.spec.env!.AWS_REGION).toBe(e.region);
+          expect(e.spec.env!.AWS_DEFAULT_REGION).toBe(e.region);
         }
       }
     }
@@ -47,7 +53,7 @@ describe('buildKit: every kit x every host', () => {
 });
 
 describe('buildKit specifics', () => {
-  it('eks-debug for dev-sandbox in eu-west-1: eks never gets --region, region goes in AWS_REGION', () => {
+  it('eks-debug for dev-sandbox in eu-west-1: eks never gets --region, region goes in AWS_REGION and AWS_DEFAULT_REGION', () => {
     const entries = buildKit('eks-debug', { profile: 'dev-sandbox', region: 'eu-west-1', hosts: ['vscode'] });
     expect(entries.map((e) => e.name)).toEqual(['eks', 'cloudwatch']);
     expect(entries[0].spec).toEqual({
@@ -55,15 +61,31 @@ describe('buildKit specifics', () => {
       transport: 'stdio',
       command: 'uvx',
       args: ['awslabs.eks-mcp-server==0.1.37'],
-      env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' },
+      env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' },
     });
   });
 
-  it('deploy: aws-api reads AWS_API_MCP_PROFILE_NAME and is read-only by default', () => {
-    const api = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['claude-code'] }).find((e) => e.server === 'aws-api')!;
-    expect(api.spec.env).toEqual({ AWS_API_MCP_PROFILE_NAME: 'dev', AWS_REGION: 'eu-west-1', READ_OPERATIONS_ONLY: 'true' });
+  it('deploy: the managed AWS MCP Server through the pinned proxy, endpoint and metadata in the kit region, read-only by default', () => {
+    const mcp = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['claude-code'] }).find((e) => e.server === 'aws-mcp')!;
+    expect(mcp.spec).toEqual({
+      name: 'aws-mcp',
+      transport: 'stdio',
+      command: 'uvx',
+      args: ['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.eu-west-1.api.aws/mcp', '--profile', 'dev', '--read-only', '--metadata', 'AWS_REGION=eu-west-1'],
+      env: { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' },
+    });
+    expect(buildKit('deploy', { profile: 'dev', region: 'us-west-2', readOnly: false, hosts: ['vscode'] }).find((e) => e.server === 'aws-mcp')!.spec.args).toEqual([
+      'mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.us-west-2.api.aws/mcp', '--profile', 'dev', '--metadata', 'AWS_REGION=us-west-2',
+    ]);
     const writable = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', readOnly: false, allowWrite: true, hosts: ['claude-code'] });
     expect(writable.find((e) => e.server === 'serverless')!.spec.args).toEqual(['awslabs.aws-serverless-mcp-server==0.1.22', '--allow-write', '--allow-sensitive-data-access']);
+  });
+
+  it('deploy as a template: the proxy endpoint, metadata and env all take the region placeholder', () => {
+    const specs = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['claude-code'] }).map((e) => e.spec);
+    const t = JSON.parse(toTemplate(specs, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' }, { host: 'claude-code' }).text);
+    expect(t.mcpServers['aws-mcp'].args).toEqual(['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.${AWS_REGION}.api.aws/mcp', '--profile', '${AWS_PROFILE}', '--read-only', '--metadata', 'AWS_REGION=${AWS_REGION}']);
+    expect(t.mcpServers['aws-mcp'].env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', AWS_DEFAULT_REGION: '${AWS_REGION}' });
   });
 
   it('observe: prometheus also gets --profile / --region, which it accepts', () => {
@@ -71,10 +93,18 @@ describe('buildKit specifics', () => {
     expect(prom.spec.args).toEqual(['awslabs.prometheus-mcp-server==0.2.20', '--profile', 'dev', '--region', 'eu-west-1']);
   });
 
-  it('knowledge: aws-documentation needs no credentials and gets no profile', () => {
-    const docs = buildKit('knowledge', { profile: 'dev', region: 'eu-west-1', hosts: ['kiro'] }).find((e) => e.server === 'aws-documentation')!;
+  it('knowledge: aws-documentation needs no credentials and gets no profile; the remote aws-knowledge server is emitted', () => {
+    const entries = buildKit('knowledge', { profile: 'dev', region: 'eu-west-1', hosts: ['kiro'] });
+    const docs = entries.find((e) => e.server === 'aws-documentation')!;
     expect(docs.spec.env).toBeUndefined();
     expect(docs.profile).toBeUndefined();
+    expect(entries.find((e) => e.server === 'aws-knowledge')!.spec).toEqual({ name: 'aws-knowledge', transport: 'http', url: 'https://knowledge-mcp.global.api.aws' });
+  });
+
+  it('a remote server for a host that takes only local servers: a clear error naming the host and the alternatives', () => {
+    expect(() => buildKit('knowledge', { profile: 'dev', region: 'eu-west-1', hosts: ['claude-desktop'] })).toThrow(
+      "kit 'knowledge' includes the remote server 'aws-knowledge' (https://knowledge-mcp.global.api.aws), which Claude Desktop cannot take (local stdio servers only); hosts that take remote servers: vscode, claude-code, cursor, kiro, amazonq",
+    );
   });
 
   it('multi-account: server names are safe slugs, never with / or . (Claude Code rejects them; issue 15, item 17)', () => {
@@ -95,14 +125,14 @@ describe('buildKit specifics', () => {
       ],
     });
     expect(entries.map((e) => e.name)).toEqual(['eks-prod-eu', 'eks-prod-us', 'cloudwatch-prod-eu', 'cloudwatch-prod-us']);
-    expect(entries[1].spec.env).toEqual({ AWS_PROFILE: 'prod-us', AWS_REGION: 'us-east-1' });
+    expect(entries[1].spec.env).toEqual({ AWS_PROFILE: 'prod-us', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' });
     expect(entries[0].spec.extra).toEqual({ _account: '333333333333 (prod-eu)' });
   });
 
   it('an unknown flag is refused: the test that fails if any entry passes one', () => {
     expect(() => assertAcceptedFlags(findServer('eks')!, ['--region', 'eu-west-1'])).toThrow(KitError);
     expect(() => assertAcceptedFlags(findServer('eks')!, ['--region', 'eu-west-1'])).toThrow(/does not accept --region/);
-    expect(() => assertAcceptedFlags(findServer('cloudwatch')!, ['--profile=x'])).toThrow(/accepted: none/);
+    expect(() => assertAcceptedFlags(findServer('cloudwatch')!, ['--profile=x'])).toThrow('awslabs.cloudwatch-mcp-server does not accept --profile (it would ignore it); accepted: none');
   });
 
   it('clear errors: unknown kit lists the valid ones, missing profile or region, unknown host', () => {
@@ -110,6 +140,7 @@ describe('buildKit specifics', () => {
     expect(() => buildKit('eks-debug', { region: 'r' })).toThrow(expect.objectContaining({ code: 'MISSING_PROFILE' }));
     expect(() => buildKit('eks-debug', { profile: 'p' })).toThrow(expect.objectContaining({ code: 'MISSING_REGION' }));
     expect(() => buildKit('eks-debug', { profile: 'p', region: 'r', hosts: ['emacs' as never] })).toThrow(/unknown host 'emacs'/);
+    expect(() => buildKit({ name: 'mine', description: '', servers: ['eks', 'ekss'] }, { profile: 'p', region: 'r' })).toThrow(/unknown server 'ekss'; expected one of eks, cloudwatch, /);
   });
 
   it('defaults to VS Code and Claude Code', () => {

@@ -3,7 +3,7 @@
  * with the profile and region the server really reads and ONLY flags the server accepts.
  */
 import { getHost, type HostId, type ServerSpec } from '@awsmcp/mcp-config-model';
-import { findServer, getCatalog } from './catalog/catalog';
+import { endpointFor, findServer, getCatalog } from './catalog/catalog';
 import type { Catalog, CatalogServer } from './catalog/schema';
 import { KitError } from './errors';
 import { findKit, type Kit } from './kits';
@@ -56,7 +56,7 @@ export function pinnedCommand(server: CatalogServer): { command: string; args: s
   return server.script ? { command: 'uvx', args: ['--from', pin, server.script] } : { command: 'uvx', args: [pin] };
 }
 
-/** Throws when `args` pass a flag the server does not accept (it would exit at start). */
+/** Throws when `args` pass a flag the server does not accept (it would exit at start, or ignore it). */
 export function assertAcceptedFlags(server: CatalogServer, args: readonly string[]): void {
   for (const a of args) {
     if (!a.startsWith('--')) continue;
@@ -65,10 +65,15 @@ export function assertAcceptedFlags(server: CatalogServer, args: readonly string
     if (!server.acceptedFlags.includes(flag)) {
       throw new KitError(
         'FLAG_NOT_ACCEPTED',
-        `${server.package ?? server.id} does not accept ${flag} (it would exit at start); accepted: ${server.acceptedFlags.join(', ') || 'none'}`,
+        `${server.package ?? server.id} does not accept ${flag} (${server.rejectsUnknownFlags ? 'it would exit at start' : 'it would ignore it'}); accepted: ${server.acceptedFlags.join(', ') || 'none'}`,
       );
     }
   }
+}
+
+/** Whether `host` takes remote (url) server entries. */
+export function hostTakesRemote(host: KitHost): boolean {
+  return (getHost(host).transports as readonly string[]).includes('http');
 }
 
 function specFor(server: CatalogServer, instance: KitInstance | undefined, options: BuildKitOptions, host: KitHost, name: string): ServerSpec {
@@ -77,9 +82,12 @@ function specFor(server: CatalogServer, instance: KitInstance | undefined, optio
   const serverArgs: string[] = [];
   const env: Record<string, string> = {};
   const readOnly = options.readOnly ?? true;
+  // the proxy to a remote AWS server: the endpoint of the kit's region is its first argument
+  const endpoint = server.endpoint && instance ? endpointFor(server, instance.region) : undefined;
   if (server.needsCredentials && instance) {
     env[server.profileEnv!] = instance.profile;
-    env[server.regionEnv ?? 'AWS_REGION'] = instance.region;
+    // botocore reads only AWS_DEFAULT_REGION, many servers AWS_REGION: every entry sets both
+    for (const r of server.regionEnvs) env[r] = instance.region;
     if (server.profileFlag) serverArgs.push('--profile', instance.profile);
     if (server.regionFlag) serverArgs.push('--region', instance.region);
   }
@@ -90,8 +98,10 @@ function specFor(server: CatalogServer, instance: KitInstance | undefined, optio
     serverArgs.push(...server.writeFlags);
     Object.assign(env, server.writeEnv);
   }
+  // the region the remote server's AWS calls use (else us-east-1), last: --metadata takes several values
+  if (endpoint && instance) serverArgs.push('--metadata', `AWS_REGION=${instance.region}`);
   assertAcceptedFlags(server, serverArgs);
-  const spec: ServerSpec = { name, transport: 'stdio', command, args: [...args, ...serverArgs] };
+  const spec: ServerSpec = { name, transport: 'stdio', command, args: [...args, ...(endpoint ? [endpoint] : []), ...serverArgs] };
   if (Object.keys(env).length > 0) spec.env = env;
   const account = instance?.accountId;
   if (account && getHost(host).toleratesUnknownKeys) spec.extra = { _account: `${account} (${instance!.profile})` };
@@ -120,9 +130,19 @@ export function buildKit(kit: string | Kit, options: BuildKitOptions = {}): KitE
   if (options.readOnly && options.allowWrite) throw new KitError('FLAG_NOT_ACCEPTED', 'readOnly and allowWrite cannot both be set');
   const servers = k.servers.map((id) => {
     const s = findServer(id, catalog);
-    if (!s) throw new KitError('UNKNOWN_SERVER', `kit '${k.name}' names unknown server '${id}'`);
+    if (!s) throw new KitError('UNKNOWN_SERVER', `kit '${k.name}' names unknown server '${id}'; expected one of ${catalog.servers.map((x) => x.id).join(', ')}`);
     return s;
   });
+  for (const s of servers.filter((x) => x.transport === 'http')) {
+    const unsupported = hosts.filter((h) => !hostTakesRemote(h));
+    if (unsupported.length > 0) {
+      const ok = WRITABLE_HOSTS.filter((h) => hostTakesRemote(h));
+      throw new KitError(
+        'UNSUPPORTED_HOST',
+        `kit '${k.name}' includes the remote server '${s.id}' (${s.url}), which ${unsupported.map((h) => getHost(h).displayName).join(', ')} cannot take (local stdio servers only); hosts that take remote servers: ${ok.join(', ')}`,
+      );
+    }
+  }
   const instances: KitInstance[] =
     options.instances && options.instances.length > 0
       ? options.instances

@@ -3,6 +3,7 @@ export type KitErrorCode =
   | 'UNKNOWN_KIT'
   | 'UNKNOWN_SERVER'
   | 'UNKNOWN_HOST'
+  | 'UNSUPPORTED_HOST'
   | 'KITS_FILE_SYNTAX'
   | 'KITS_FILE_INVALID'
   | 'MISSING_PROFILE'

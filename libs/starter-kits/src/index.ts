@@ -2,14 +2,14 @@
  * @awsmcp/starter-kits: version-pinned AWS MCP server configs ("kits") with an honest context
  * budget, built from facts read in the servers' own source.
  */
-export { getCatalog, buildCatalog, findServer } from './catalog/catalog';
-export { staticTokenEstimate, CHARS_PER_TOKEN, SCHEMA_TOKENS_PER_TOOL, ESTIMATE_BASIS } from './catalog/estimate';
-export { FACTS_SOURCE } from './catalog/facts.generated';
-export { CatalogSchema, CatalogServerSchema, ServerFactsSchema, ContextCostSchema, CliHintSchema } from './catalog/schema';
-export type { Catalog, CatalogServer, ServerFacts, ContextCost, CliHint } from './catalog/schema';
+export { getCatalog, buildCatalog, findServer, endpointFor, costFromFacts, REGION_ENVS } from './catalog/catalog';
+export { ESTIMATE_BASIS, MEASURED_BASIS } from './catalog/estimate';
+export { FACTS_SOURCE, SERVER_FACTS, MEASURED_TOOL_LISTS } from './catalog/facts.generated';
+export { CatalogSchema, CatalogServerSchema, ServerFactsSchema, MeasuredToolListSchema, ContextCostSchema, CliHintSchema } from './catalog/schema';
+export type { Catalog, CatalogServer, ServerFacts, MeasuredToolList, ContextCost, CliHint } from './catalog/schema';
 export { BUILTIN_KITS, KITS_FILE, KitSchema, parseKitsFile, findKit } from './kits';
 export type { Kit } from './kits';
-export { buildKit, pinnedCommand, assertAcceptedFlags, serverNameSlug, WRITABLE_HOSTS, DEFAULT_HOSTS } from './build';
+export { buildKit, pinnedCommand, assertAcceptedFlags, hostTakesRemote, serverNameSlug, WRITABLE_HOSTS, DEFAULT_HOSTS } from './build';
 export type { BuildKitOptions, KitEntry, KitHost, KitInstance } from './build';
 export { budget, cliFirstCommands, DEFAULT_TOKEN_LIMIT, MeasurementSchema } from './budget';
 export type { Budget, BudgetLine, BudgetOptions, Measurement } from './budget';

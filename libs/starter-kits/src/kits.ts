@@ -16,8 +16,8 @@ export type Kit = z.infer<typeof KitSchema>;
 export const BUILTIN_KITS: readonly Kit[] = [
   { name: 'eks-debug', description: 'Debug EKS workloads: cluster, pods, events, logs and metrics', servers: ['eks', 'cloudwatch'] },
   { name: 'observe', description: 'Alarms, logs, metrics and PromQL', servers: ['cloudwatch', 'prometheus'] },
-  { name: 'knowledge', description: 'AWS documentation and your Bedrock knowledge bases (plus the remote, credential-free aws-knowledge server)', servers: ['aws-documentation', 'bedrock-kb'] },
-  { name: 'deploy', description: 'Any AWS CLI command, SAM and Lambda', servers: ['aws-api', 'serverless'] },
+  { name: 'knowledge', description: 'AWS documentation, your Bedrock knowledge bases and the remote, credential-free aws-knowledge server', servers: ['aws-documentation', 'bedrock-kb', 'aws-knowledge'] },
+  { name: 'deploy', description: 'Any AWS API call (the managed AWS MCP Server through mcp-proxy-for-aws), SAM and Lambda', servers: ['aws-mcp', 'serverless'] },
   { name: 'cost', description: 'Cost Explorer, budgets and billing', servers: ['billing-cost-management'] },
 ];
 

@@ -142,7 +142,7 @@ describe('runCheck', () => {
     expect(r.ok).toBe(false);
     expect(r.findings.map((f) => [f.severity, f.code, f.fix])).toEqual([
       ['error', 'UNPINNED_VERSION', `pin an exact version: ${EKS}`],
-      ['error', 'UNKNOWN_FLAG', 'remove --region (and its value) and set env AWS_REGION instead'],
+      ['error', 'UNKNOWN_FLAG', 'remove --region (and its value) and set env AWS_REGION and AWS_DEFAULT_REGION instead'],
     ]);
   });
 
@@ -206,17 +206,18 @@ describe('runCheck', () => {
     git('add', '-A');
     const lines = formatReport(await check());
     expect(lines).toEqual([
-      '.vscode/mcp.json:8:9: error UNKNOWN_FLAG: server "eks": awslabs.eks-mcp-server does not accept --region; the server exits at start. Fix: remove --region (and its value) and set env AWS_REGION instead',
+      '.vscode/mcp.json:8:9: error UNKNOWN_FLAG: server "eks": awslabs.eks-mcp-server does not accept --region; the server exits at start. Fix: remove --region (and its value) and set env AWS_REGION and AWS_DEFAULT_REGION instead',
       expect.stringMatching(/^\.vscode\/mcp\.json:\d+:\d+: error TRACKED_REAL_CONFIG: .*\. Fix: git rm --cached \.vscode\/mcp\.json, /),
       'mcp-check: FAILED: 2 errors, 0 warnings; 1 file checked (.vscode/mcp.json)',
     ]);
     expect(lines.join('\n')).not.toContain(CANARY);
   });
 
-  it('maps the starter-kits catalog to the shape lint reads', () => {
+  it('the starter-kits catalog is the shape lint reads', () => {
     const eks = lintCatalog().servers.find((s) => s.package === 'awslabs.eks-mcp-server')!;
     expect(eks.version).toBe(findServer('eks')!.version);
-    expect(eks.cliFlags).toEqual(findServer('eks')!.acceptedFlags);
+    expect(eks.acceptedFlags).toEqual(findServer('eks')!.acceptedFlags);
+    expect(eks.rejectsUnknownFlags).toBe(true);
   });
 });
 

@@ -55,13 +55,9 @@ const MCP_NAME = /mcp\.json(\.(template|tmpl|example|sample))?$/;
 /** Lint codes the check fails on although the model reports them as warnings. */
 const ELEVATED = new Set(['UNPINNED_VERSION']);
 
-/** The starter-kits catalog in the shape the model's lint reads (package, pinned version, accepted flags). */
+/** The starter-kits catalog: it is the shape the model's lint reads (one `Catalog` type for both packages). */
 export function lintCatalog(): LintCatalog {
-  return {
-    servers: getCatalog()
-      .servers.filter((s) => s.package && s.version)
-      .map((s) => ({ package: s.package!, version: s.version!, cliFlags: [...s.acceptedFlags] })),
-  };
+  return getCatalog();
 }
 
 function git(root: string, args: string[]): string[] | undefined {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { classifyProfile, loadProfiles, resolveChain, type ProfileSet } from '@awsmcp/aws-config-parser';
 import { addServers, backupRoot, getHost, parseHostConfig, planWrites, resolveWriteTargetSync, toServerSpec, toTemplate, type VsCodeInput } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
-import { BUILTIN_KITS, budget, buildKit, readMeasurements, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
+import { BUILTIN_KITS, budget, buildKit, findServer, readMeasurements, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
@@ -64,9 +64,20 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
   const st = style(ctx);
   const kits = userKits(ctx);
   if (options.list || !args[0]) {
-    const all = [...kits, ...BUILTIN_KITS.filter((b) => !kits.some((k) => k.name === b.name))];
+    const all = [...kits, ...BUILTIN_KITS.filter((b) => !kits.some((k) => k.name === b.name))].map((k) => {
+      const deprecated = k.servers.flatMap((id) => {
+        const s = findServer(id);
+        return s && (s.deprecated || s.supersededBy) ? [{ server: id, ...(s.deprecated ? { notice: s.deprecated } : {}), ...(s.supersededBy ? { supersededBy: s.supersededBy } : {}) }] : [];
+      });
+      return { ...k, ...(deprecated.length > 0 ? { deprecated } : {}) };
+    });
     if (ctx.json) printJson(ctx, 'kit', { kits: all });
-    else for (const k of all) ctx.out(`${st.bold(k.name.padEnd(16))} ${k.servers.join(', ').padEnd(34)} ${st.dim(k.description)}`);
+    else {
+      for (const k of all) {
+        ctx.out(`${st.bold(k.name.padEnd(16))} ${k.servers.join(', ').padEnd(34)} ${st.dim(k.description)}`);
+        for (const d of k.deprecated ?? []) ctx.out(st.yellow(`${''.padEnd(17)}! ${d.server} is deprecated${d.supersededBy ? `: use ${d.supersededBy}` : ''}`));
+      }
+    }
     return args[0] || options.list ? EXIT.OK : EXIT.USAGE;
   }
   let k: Kit;

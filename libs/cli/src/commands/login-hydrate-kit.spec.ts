@@ -105,12 +105,37 @@ describe('awsmcp hydrate', () => {
   });
 });
 
+describe('awsmcp kit --list', () => {
+  it('lists the kits and marks deprecated servers with their successor (text and --json)', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, 'awsmcp-kits.yaml', 'kits:\n  old-api:\n    description: the old way\n    servers: [aws-api, ccapi]\n');
+    const r = await run(t, ['kit', '--list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/deploy\s+aws-mcp, serverless/);
+    expect(r.stdout).toMatch(/knowledge\s+aws-documentation, bedrock-kb, aws-knowledge/);
+    expect(r.stdout).toContain('! aws-api is deprecated: use aws-mcp');
+    expect(r.stdout).toContain('! ccapi is deprecated: use iac');
+    const doc = KitOutputSchema.parse(JSON.parse((await run(t, ['kit', '--list', '--json'])).stdout));
+    expect(doc.kits!.find((k) => k.name === 'old-api')!.deprecated!.map((d) => [d.server, d.supersededBy])).toEqual([['aws-api', 'aws-mcp'], ['ccapi', 'iac']]);
+    expect(doc.kits!.find((k) => k.name === 'deploy')!.deprecated).toBeUndefined();
+  });
+
+  it('a remote server for a host that takes only local servers: usage error naming the alternatives, nothing written', async () => {
+    const t = makeHome();
+    const r = await run(t, ['kit', 'knowledge', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--hosts', 'claude-desktop', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("includes the remote server 'aws-knowledge'");
+    expect(r.stderr).toContain('hosts that take remote servers: vscode, claude-code, cursor, kiro, amazonq');
+    expect(fs.readdirSync(t.workspace).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});
+
 describe('awsmcp kit', () => {
   it('shows the budget first and refuses over budget without a terminal unless --yes', async () => {
     const t = makeHome();
     const r = await run(t, ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^eks-debug: context budget\n {2}eks +9118 tokens {2}static, 16 tools/);
+    expect(r.stdout).toMatch(/^eks-debug: context budget\n {2}eks +9685 tokens {2}measured, 16 tools/);
     expect(r.stdout).toContain('aws eks list-clusters --profile dev-sandbox --region eu-west-1');
     expect(r.stderr).toContain('pass --yes to write it anyway');
     expect(fs.existsSync(path.join(t.workspace, '.vscode/mcp.json'))).toBe(false);

@@ -25,12 +25,9 @@ export interface AuditItem {
 /** Lint codes `status` reports (the rest is shown elsewhere: broken files, legacy locations, profiles without a region). */
 const LINT_CODES = new Set(['STATIC_CREDENTIALS', 'UNPINNED_VERSION', 'UNKNOWN_FLAG', 'REGION_MISMATCH']);
 
+/** The starter-kits catalog is the shape lint reads (one `Catalog` type for both packages). */
 function lintCatalog(): Catalog {
-  return {
-    servers: getCatalog()
-      .servers.filter((s) => s.package && s.version)
-      .map((s) => ({ package: s.package!, version: s.version!, cliFlags: [...s.acceptedFlags] })),
-  };
+  return getCatalog();
 }
 
 export async function auditStatus(

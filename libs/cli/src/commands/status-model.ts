@@ -1,7 +1,8 @@
 /** What `status` shows: every server of every host file joined with its profile's credentials. */
 import { loadProfiles, type ProfileSet } from '@awsmcp/aws-config-parser';
 import { inspectProfiles, runtimeOfCommand, type ProfileStatus, type Runtime } from '@awsmcp/credential-cache-inspector';
-import { getHost, listServers, type FileReport, type ServerEntry } from '@awsmcp/mcp-config-model';
+import { detectServerPackage, getHost, listServers, type FileReport, type ServerEntry } from '@awsmcp/mcp-config-model';
+import { findServer } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 
 export interface StatusRow {
@@ -28,6 +29,18 @@ export interface StatusRow {
   refreshesItself: boolean;
   fix: string;
   command?: string;
+  /** The catalog says the server is deprecated: its notice. */
+  deprecated?: string;
+  /** The catalog id of its successor. */
+  supersededBy?: string;
+}
+
+/** The catalog's deprecation of the package an entry runs, if any. */
+function deprecationOf(entry: ServerEntry): { deprecated?: string; supersededBy?: string } {
+  const pkg = detectServerPackage(entry.command, entry.args ?? []);
+  const server = pkg ? findServer(pkg.package) : undefined;
+  if (!server || (!server.deprecated && !server.supersededBy)) return {};
+  return { deprecated: server.deprecated ?? 'deprecated', ...(server.supersededBy ? { supersededBy: server.supersededBy } : {}) };
 }
 
 export interface StatusSnapshot {
@@ -90,6 +103,7 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
       ...(setting !== undefined ? { profileSetting: setting } : {}),
       ...(profile !== undefined ? { profile } : {}),
       ...(entry.aws.region ? { region: entry.aws.region.value } : {}),
+      ...deprecationOf(entry),
     };
     const legacyFix = entry.location.legacy ? `not read by the host (a legacy location): move the server to ${adapter.movedTo ?? "the host's own file"}; ` : '';
     if (entry.transport !== 'stdio' || entry.command === undefined) {

@@ -72,6 +72,11 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
       lines.push('', st.bold('To fix'));
       for (const r of todo) lines.push(`${st.light(r.light)} ${safe(r.server)} (${r.hostName}, ${safe(tilde(ctx, r.file))}:${r.line}): ${safe(r.fix)}`);
     }
+    const deprecated = snap.rows.filter((r) => r.deprecated !== undefined);
+    if (deprecated.length > 0) {
+      lines.push('', st.bold('Deprecated servers'));
+      for (const r of deprecated) lines.push(`${st.yellow('!')} ${r.server} (${r.hostName}, ${tilde(ctx, r.file)}:${r.line}): ${r.supersededBy ? `superseded by ${r.supersededBy}` : 'deprecated'}; ${r.deprecated}`);
+    }
   }
   const bad = snap.files.filter((f) => f.status === 'error' || f.issues.length > 0);
   // each warning once: a parse error's issues say it all (its message repeats the first one)

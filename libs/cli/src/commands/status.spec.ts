@@ -27,6 +27,11 @@ describe('awsmcp status', () => {
     expect(r.stdout).toMatch(/✗ red api \(Claude Code, \.mcp\.json:\d+\): run assume granted-prod/);
     expect(r.stdout).toMatch(/ghost \(Cursor, .*\): profile 'no-such-profile' is not in/);
     expect(r.stdout).toMatch(/old \(Claude Code \(legacy ~\/\.claude\/settings\.json\), ~\/\.claude\/settings\.json:\d+\): not read by the host \(a legacy location\): move the server to /);
+    // the catalog's deprecations: aws-api-mcp-server is superseded by the managed AWS MCP Server
+    expect(r.stdout).toMatch(/Deprecated servers\n! api \(Claude Code, \.mcp\.json:\d+\): superseded by aws-mcp; /);
+    expect(r.stdout).not.toMatch(/! eks /);
+    const doc = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json'])).stdout));
+    expect(doc.servers.find((s) => s.server === 'api')).toMatchObject({ supersededBy: 'aws-mcp', deprecated: expect.stringMatching(/superseded/) });
     expect(r.stdout + r.stderr).not.toContain(CANARY);
   });
 

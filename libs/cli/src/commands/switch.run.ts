@@ -12,6 +12,23 @@ import { refuseOptionLikeProfile, scopeJudge, unknownProfileMessage } from './sh
 
 const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
 
+/** The managed AWS MCP Server's endpoint, as mcp-proxy-for-aws takes it (first positional argument). */
+const AWS_MCP_ENDPOINT = /^https:\/\/aws-mcp\.([a-z0-9-]+)\.api\.aws\/mcp$/;
+
+/** For the proxy: the endpoint and `--metadata AWS_REGION=...` follow the region, as the env does. */
+function proxyRegionArgs(args: readonly string[], region: string): Record<string, string> {
+  const replace: Record<string, string> = {};
+  args.forEach((a, i) => {
+    if (AWS_MCP_ENDPOINT.test(a)) replace[a] = `https://aws-mcp.${region}.api.aws/mcp`;
+    // --metadata takes several KEY=VALUE values: the ones after the flag, up to the next flag
+    if (a === '--metadata') {
+      for (let j = i + 1; j < args.length && !args[j]!.startsWith('-'); j++) if (args[j]!.startsWith('AWS_REGION=')) replace[args[j]!] = `AWS_REGION=${region}`;
+    }
+  });
+  for (const [from, to] of Object.entries(replace)) if (from === to) delete replace[from];
+  return replace;
+}
+
 /** The patch that points one entry at `profile` / `region`; undefined when the entry is not an AWS server. */
 export function patchFor(entry: ServerEntry, profile: string, region: string | undefined): ServerPatch | undefined {
   const env: Record<string, string> = {};
@@ -26,12 +43,17 @@ export function patchFor(entry: ServerEntry, profile: string, region: string | u
     refuseOptionLikeProfile(profile);
     setArgs['--profile'] = profile;
   }
+  let replaceArgs: Record<string, string> = {};
   if (region) {
     const regionVars = entry.aws.regions.filter((r) => r.source.startsWith('env.')).map((r) => r.source.slice(4));
-    for (const v of regionVars.length > 0 ? regionVars : ['AWS_REGION']) env[v] = region;
+    const proxied = (entry.args ?? []).some((a) => AWS_MCP_ENDPOINT.test(a));
+    // a proxied remote server: endpoint region, --metadata AWS_REGION and both env variables move together
+    const vars = proxied ? [...new Set([...regionVars, 'AWS_REGION', 'AWS_DEFAULT_REGION'])] : regionVars.length > 0 ? regionVars : ['AWS_REGION'];
+    for (const v of vars) env[v] = region;
     if (entry.aws.regions.some((r) => r.source === 'arg --region')) setArgs['--region'] = region;
+    if (proxied) replaceArgs = proxyRegionArgs(entry.args ?? [], region);
   }
-  return { env, ...(Object.keys(setArgs).length > 0 ? { setArgs } : {}) };
+  return { env, ...(Object.keys(setArgs).length > 0 ? { setArgs } : {}), ...(Object.keys(replaceArgs).length > 0 ? { replaceArgs } : {}) };
 }
 
 /** The env and args of `entry` after `patch` (as patchServer writes them: the first occurrence of a flag keeps its form; a missing one is appended). */

@@ -206,3 +206,27 @@ describe('awsmcp switch', () => {
     }
   }, 120_000);
 });
+
+describe('awsmcp switch: the proxied AWS MCP Server', () => {
+  it('--region moves the endpoint region, --metadata AWS_REGION and both env variables together', async () => {
+    const t = makeHome();
+    const file = writeFile(
+      t.workspace,
+      '.mcp.json',
+      JSON.stringify({
+        mcpServers: {
+          'aws-mcp': {
+            command: 'uvx',
+            args: ['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.eu-west-1.api.aws/mcp', '--profile', 'dev-sandbox', '--read-only', '--metadata', 'AWS_REGION=eu-west-1'],
+            env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' },
+          },
+        },
+      }, null, 2),
+    );
+    const r = await run(t, ['switch', 'staging-eu', '--region', 'eu-central-1', '--no-backup']);
+    expect(r.code).toBe(0);
+    const entry = JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers['aws-mcp'];
+    expect(entry.args).toEqual(['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.eu-central-1.api.aws/mcp', '--profile', 'staging-eu', '--read-only', '--metadata', 'AWS_REGION=eu-central-1']);
+    expect(entry.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-central-1' });
+  });
+});

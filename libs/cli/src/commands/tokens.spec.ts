@@ -92,20 +92,20 @@ describe('awsmcp tokens', () => {
     ]);
     expect(doc.servers[0].error).toMatchObject({ reason: 'spawn-error', message: 'cannot start the server: uvx was not found on PATH' });
     expect(doc.servers[0].error!.fix).toContain('install uv');
-    expect(doc.servers[0].estimate!.source).toBe('static');
+    expect(doc.servers[0].estimate).toMatchObject({ source: 'measured', tokens: 9685 }); // the checked-in tools/list of eks 0.1.37
     expect(doc.cache.saved).toBe(false);
   }, 30_000);
 
-  it('stored measurements are what starter-kits budget prefers over its static estimate', async () => {
+  it('stored measurements are what starter-kits budget prefers over the checked-in measurement and the estimate', async () => {
     const h = makeTestHome();
     try {
       const ctx = createContext({ home: h.home }, { env: h.env, cwd: h.workspace });
       const before = budget([{ name: 'eks', server: 'eks' }], { measurements: readMeasurements(ctx) });
-      expect(before.servers[0].source).toBe('static');
+      expect(before.servers[0]).toMatchObject({ source: 'measured', tokens: 9685 });
       await saveMeasurements(ctx, [{ server: 'eks', tokens: 1234, toolCount: 16, measuredAt: '2026-11-25T10:00:00.000Z', tokenizer: 'o200k_base (gpt-tokenizer@4.0.0)' }]);
       const after = budget([{ name: 'eks', server: 'eks' }], { measurements: readMeasurements(ctx) });
       expect(after.servers[0]).toMatchObject({ tokens: 1234, source: 'measured', toolCount: 16 });
-      expect(after.servers[0].basis).toBe('measured 2026-11-25 with o200k_base (gpt-tokenizer@4.0.0)');
+      expect(after.servers[0].basis).toBe('measured by awsmcp tokens 2026-11-25 with o200k_base (gpt-tokenizer@4.0.0)');
       // XDG_CACHE_HOME moves the file
       const xdg = path.join(h.base, 'xdg');
       const ctx2 = createContext({ home: h.home }, { env: { ...h.env, XDG_CACHE_HOME: xdg }, cwd: h.workspace });

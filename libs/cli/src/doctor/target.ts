@@ -12,7 +12,7 @@ import {
   type HostId,
   type ServerEntry,
 } from '@awsmcp/mcp-config-model';
-import { findServer, pinnedCommand, type CatalogServer } from '@awsmcp/starter-kits';
+import { endpointFor, findServer, pinnedCommand, type CatalogServer } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import type { SpawnSpec } from './process';
@@ -124,7 +124,7 @@ export function installedPackage(command: string | undefined, args: readonly str
   }
 }
 
-/** A catalog server run with its pinned command (`uvx pkg==version`), AWS_PROFILE / AWS_REGION set. */
+/** A catalog server run with its pinned command (`uvx pkg==version`), AWS_PROFILE / AWS_REGION / AWS_DEFAULT_REGION set. */
 export function fromCatalog(server: CatalogServer, profile?: string, region?: string, name = server.id): RunnableServer {
   if (server.transport === 'http') {
     return { name, source: 'catalog', catalog: server, transport: 'http', args: [], env: {}, problems: [] };
@@ -132,15 +132,19 @@ export function fromCatalog(server: CatalogServer, profile?: string, region?: st
   const { command, args } = pinnedCommand(server);
   const env: Record<string, string> = {};
   if (server.needsCredentials && profile) env[server.profileEnv ?? 'AWS_PROFILE'] = profile;
-  if (server.needsCredentials && region) env[server.regionEnv ?? 'AWS_REGION'] = region;
+  if (server.needsCredentials && region) for (const r of server.regionEnvs) env[r] = region;
   Object.assign(env, server.readOnlyEnv);
+  // the proxy to a remote AWS server: the endpoint of the region first, the region as metadata last
+  const endpoint = region ? endpointFor(server, region) : undefined;
+  const proxy = endpoint ? [endpoint, ...(profile && server.profileFlag ? ['--profile', profile] : [])] : [];
+  const metadata = endpoint ? ['--metadata', `AWS_REGION=${region}`] : [];
   return {
     name,
     source: 'catalog',
     catalog: server,
     transport: 'stdio',
     command,
-    args: [...args, ...server.readOnlyFlags],
+    args: [...args, ...proxy, ...server.readOnlyFlags, ...metadata],
     env,
     ...(profile ? { profile, profileSource: '--profile' } : {}),
     ...(region ? { region } : {}),

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Catalog } from '../lint/catalog';
 import { parseTree } from 'jsonc-parser';
 import type { JsonPath } from '../errors';
 import { findNode } from '../text/jsonc-edit';
@@ -43,6 +44,19 @@ export function changedRegion(a: string, b: string): { start: number; endA: numb
 }
 
 export const catalogPath = path.join(__dirname, 'awslabs-mcp-servers.json');
-export function loadCatalog(): { servers: { package: string; version: string; cliFlags: string[] }[] } {
-  return JSON.parse(fs.readFileSync(catalogPath, 'utf8'));
+/** Servers whose console script calls argparse `parse_args()` (an unknown flag makes them exit at start). */
+const REJECTS_UNKNOWN = ['awslabs.eks-mcp-server', 'awslabs.prometheus-mcp-server', 'awslabs.iam-mcp-server', 'awslabs.aws-serverless-mcp-server', 'awslabs.ccapi-mcp-server'];
+
+/** The fixture facts in the lint `Catalog` shape (the shape `getCatalog()` of @awsmcp/starter-kits has). */
+export function loadCatalog(): Catalog {
+  const raw = JSON.parse(fs.readFileSync(catalogPath, 'utf8')) as { servers: { package: string; version: string; cliFlags: string[] }[] };
+  return {
+    servers: raw.servers.map((s) => ({
+      package: s.package,
+      version: s.version,
+      acceptedFlags: s.cliFlags,
+      rejectsUnknownFlags: REJECTS_UNKNOWN.includes(s.package),
+      ...(s.package === 'awslabs.ccapi-mcp-server' ? { deprecated: 'This server is deprecated', supersededBy: 'iac' } : {}),
+    })),
+  };
 }

@@ -1,13 +1,24 @@
 /**
  * Which server package an entry runs (`uvx pkg==1.2.3`, `uvx pkg@1.2.3`, `uvx --from pkg==1.2.3 script`,
- * `uv tool run ...`, `npx -y pkg@1.2.3`), and the catalog facts about it. The catalog is a parameter
- * in the shape of awslabs-mcp-servers.json, so this package depends on no other.
+ * `uv tool run ...`, `npx -y pkg@1.2.3`), and the catalog facts about it. The catalog is a parameter,
+ * so this package depends on no other; `getCatalog()` of @awsmcp/starter-kits has this shape (its
+ * `Catalog` extends this one: one shape, defined here).
  */
 export interface CatalogServer {
-  package: string;
-  version: string;
-  /** Every flag the server accepts; any other flag makes it exit at start. */
-  cliFlags: string[];
+  /** Catalog id (`eks`), for messages. */
+  id?: string;
+  /** PyPI / npm package (absent for a remote URL entry). */
+  package?: string;
+  /** The pinned version. */
+  version?: string;
+  /** Every flag the server's own argument parser accepts. */
+  acceptedFlags: string[];
+  /** True (argparse `parse_args()`): any other flag makes it exit at start. False: other flags are ignored. Absent: unknown (treated as true). */
+  rejectsUnknownFlags?: boolean;
+  /** A deprecation notice, when the server is deprecated or superseded. */
+  deprecated?: string;
+  /** The catalog id of its successor. */
+  supersededBy?: string;
 }
 
 export interface Catalog {
@@ -131,5 +142,5 @@ export function detectServerPackage(command: string | undefined, args: readonly 
 
 export function findCatalogServer(catalog: Catalog | undefined, pkg: string): CatalogServer | undefined {
   const want = normalizePackageName(pkg);
-  return catalog?.servers.find((s) => normalizePackageName(s.package) === want);
+  return catalog?.servers.find((s) => s.package !== undefined && normalizePackageName(s.package) === want);
 }

@@ -48,8 +48,22 @@ describe('lint rules', () => {
     ]);
     const [unpinned, flag] = findings;
     expect(unpinned).toMatchObject({ severity: 'warning', line: 6, column: 9, fix: 'pin an exact version: awslabs.eks-mcp-server==0.1.37' });
-    expect(flag).toMatchObject({ severity: 'error', fix: 'remove --region (and its value) and set env AWS_REGION instead', message: 'server "eks": awslabs.eks-mcp-server does not accept --region; the server exits at start' });
+    expect(flag).toMatchObject({ severity: 'error', fix: 'remove --region (and its value) and set env AWS_REGION and AWS_DEFAULT_REGION instead', message: 'server "eks": awslabs.eks-mcp-server does not accept --region; the server exits at start' });
     expect(findings.find((f) => f.code === 'STATIC_CREDENTIALS')!.line).toBe(31);
+  });
+
+  it('an extra flag is an error only for servers that reject unknown flags; deprecated servers are flagged', () => {
+    const t = JSON.stringify({
+      mcpServers: {
+        cw: { command: 'uvx', args: ['awslabs.cloudwatch-mcp-server==0.1.8', '--region', 'eu-west-1'], env: { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' } },
+        cc: { command: 'uvx', args: ['awslabs.ccapi-mcp-server==1.0.25', '--readonly'], env: { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' } },
+      },
+    });
+    const findings = lintText(t, { file: `${HOME}/.claude.json` }, { catalog, home: HOME });
+    expect(codes(findings)).toEqual(['UNKNOWN_FLAG@mcpServers.cw.args.1', 'DEPRECATED_SERVER@mcpServers.cc.args.0']);
+    expect(findings[0]).toMatchObject({ severity: 'warning', message: 'server "cw": awslabs.cloudwatch-mcp-server does not read --region; it ignores the flag, so the setting has no effect' });
+    expect(findings[0]!.message).not.toContain('exits at start');
+    expect(findings[1]).toMatchObject({ severity: 'warning', message: expect.stringContaining('superseded by iac') });
   });
 
   it('never echoes a secret value (canary)', () => {

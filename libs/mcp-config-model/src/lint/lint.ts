@@ -22,6 +22,7 @@ export type LintCode =
   | 'LEGACY_LOCATION'
   | 'UNPINNED_VERSION'
   | 'UNKNOWN_FLAG'
+  | 'DEPRECATED_SERVER'
   | 'PROFILE_WITHOUT_REGION'
   | 'REGION_MISMATCH'
   | 'STATIC_CREDENTIALS'
@@ -53,7 +54,7 @@ export interface LintTarget {
 }
 
 export interface LintOptions {
-  /** Catalog facts (shape of awslabs-mcp-servers.json): pinned versions and accepted flags. */
+  /** Catalog facts (`getCatalog()` of @awsmcp/starter-kits fits): pinned versions, accepted flags, deprecations. */
   catalog?: Catalog;
   /** Profile name -> environment tag, e.g. `{ "acme-prod-admin": "prod" }`. */
   tags?: Record<string, string>;
@@ -110,24 +111,38 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
     });
   }
   if (pkg && facts) {
+    const exits = facts.rejectsUnknownFlags !== false;
+    const accepts = facts.acceptedFlags.length ? facts.acceptedFlags.join(', ') : 'no flags';
     for (let i = pkg.serverArgsStart; i < args.length; i++) {
       const a = args[i]!;
       if (!a.startsWith('-') || a === '-' || a === '--') continue;
       const flag = a.split('=')[0]!;
-      if (facts.cliFlags.includes(flag)) continue;
+      if (facts.acceptedFlags.includes(flag)) continue;
       const fix =
         flag === '--region'
-          ? 'remove --region (and its value) and set env AWS_REGION instead'
+          ? 'remove --region (and its value) and set env AWS_REGION and AWS_DEFAULT_REGION instead'
           : flag === '--profile'
             ? 'remove --profile (and its value) and set env AWS_PROFILE instead'
-            : `remove ${flag}; ${facts.package} accepts ${facts.cliFlags.length ? facts.cliFlags.join(', ') : 'no flags'}`;
+            : `remove ${flag}; ${facts.package} accepts ${accepts}`;
       add(ctx, {
         jsonPath: [...base, 'args', i],
-        severity: 'error',
+        severity: exits ? 'error' : 'warning',
         code: 'UNKNOWN_FLAG',
         server,
-        message: `server "${server}": ${facts.package} does not accept ${flag}; the server exits at start`,
+        message: exits
+          ? `server "${server}": ${facts.package} does not accept ${flag}; the server exits at start`
+          : `server "${server}": ${facts.package} does not read ${flag}; it ignores the flag, so the setting has no effect`,
         fix,
+      });
+    }
+    if (facts.deprecated || facts.supersededBy) {
+      add(ctx, {
+        jsonPath: [...base, 'args', pkg.specIndex],
+        severity: 'warning',
+        code: 'DEPRECATED_SERVER',
+        server,
+        message: `server "${server}": ${facts.package} is deprecated${facts.supersededBy ? ` (superseded by ${facts.supersededBy})` : ''}${facts.deprecated ? `: ${facts.deprecated}` : ''}`,
+        fix: facts.supersededBy ? `replace it with ${facts.supersededBy} (awsmcp kit --list shows the kits that use it)` : 'plan a replacement: the server gets no more updates',
       });
     }
   }

@@ -1,19 +1,15 @@
 /**
- * The static context-cost estimate, from description sizes read in the server's source.
+ * How a server's context cost is known, in words (every figure in the catalog is labelled).
  *
- *   tokens = ceil((docstringChars + paramDescriptionChars) / CHARS_PER_TOKEN) + toolCount * SCHEMA_TOKENS_PER_TOOL
- *
- * - CHARS_PER_TOKEN = 4: the usual rule of thumb for English prose with current tokenizers.
- * - SCHEMA_TOKENS_PER_TOOL = 40: the JSON Schema scaffolding a host sends for each tool (name,
- *   `inputSchema` with `type`/`properties`/`required`, parameter names and types) that the
- *   description character counts do not include.
- * A live `tools/list` (`awsmcp tokens`) replaces this with a measurement.
+ * - `measured`: a real `tools/list` of the pinned version (tools/catalog/data/measured), counted as
+ *   `awsmcp tokens` counts: o200k_base over `JSON.stringify({name, description, input_schema})` per tool.
+ *   A newer `awsmcp tokens` result of the same version in the measurements store wins over it.
+ * - `estimate`: the same count over the tool list tools/catalog/extract.py rebuilds from the source at
+ *   the release tag: the description the client receives (`description=` override, else the raw
+ *   docstring), and the input schema as pydantic writes it (titles, types, defaults, `Field` and
+ *   `Annotated[..., Field(description=...)]` parameter descriptions, `$defs` of models). On the eight
+ *   servers with a measurement it agrees within 1% (see catalog.spec.ts).
  */
-export const CHARS_PER_TOKEN = 4;
-export const SCHEMA_TOKENS_PER_TOOL = 40;
+export const ESTIMATE_BASIS = 'estimate: o200k_base tokens of the tool list rebuilt from the source at the release tag (tools/catalog/extract.py)';
 
-export function staticTokenEstimate(facts: { docstringChars: number; paramDescriptionChars: number; toolCount: number }): number {
-  return Math.ceil((facts.docstringChars + facts.paramDescriptionChars) / CHARS_PER_TOKEN) + facts.toolCount * SCHEMA_TOKENS_PER_TOOL;
-}
-
-export const ESTIMATE_BASIS = `static: ceil((docstring + parameter description characters) / ${CHARS_PER_TOKEN}) + ${SCHEMA_TOKENS_PER_TOOL} per tool`;
+export const MEASURED_BASIS = (file: string): string => `measured: a real tools/list of the pinned version, o200k_base (tools/catalog/data/measured/${file})`;

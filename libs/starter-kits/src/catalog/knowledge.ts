@@ -9,6 +9,14 @@ import type { CliHint } from './schema';
 export interface ServerKnowledge {
   id: string;
   title: string;
+  /** The catalog id of the server that replaces this one. */
+  supersededBy?: string;
+  /** Why it is deprecated, when its source carries no notice of its own. */
+  deprecated?: string;
+  /** Reached through mcp-proxy-for-aws: the remote endpoint, `{region}` filled in per kit. */
+  endpoint?: string;
+  /** Tools it mounts from the remote aws-knowledge server at start (not in its source; needs the network). */
+  proxiedTools?: number;
   /** Variable the server reads the profile from; absent = needs no AWS credentials. */
   profileEnv?: string;
   profileFlag?: boolean;
@@ -79,6 +87,7 @@ export const KNOWLEDGE: Record<string, ServerKnowledge> = {
   'awslabs.aws-api-mcp-server': {
     id: 'aws-api',
     title: 'AWS API (any AWS CLI command)',
+    supersededBy: 'aws-mcp',
     profileEnv: 'AWS_API_MCP_PROFILE_NAME',
     writeEnv: { READ_OPERATIONS_ONLY: 'false' },
     readOnlyEnv: { READ_OPERATIONS_ONLY: 'true' },
@@ -117,6 +126,7 @@ export const KNOWLEDGE: Record<string, ServerKnowledge> = {
     title: 'Amazon ECS',
     profileEnv: 'AWS_PROFILE',
     writeEnv: { ALLOW_WRITE: 'true', ALLOW_SENSITIVE_DATA: 'true' },
+    proxiedTools: 3,
     cliHints: [{ purpose: 'clusters', command: 'aws ecs list-clusters' }],
     probe: { service: 'ecs', operation: 'ListClusters', cli: 'aws ecs list-clusters' },
   },
@@ -137,6 +147,7 @@ export const KNOWLEDGE: Record<string, ServerKnowledge> = {
   'awslabs.ccapi-mcp-server': {
     id: 'ccapi',
     title: 'AWS Cloud Control API',
+    supersededBy: 'iac',
     profileEnv: 'AWS_PROFILE',
     readOnlyFlags: ['--readonly'],
     probe: { service: 'cloudcontrol', operation: 'ListResources', cli: 'aws cloudcontrol list-resources --type-name AWS::S3::Bucket' },
@@ -150,14 +161,32 @@ export const KNOWLEDGE: Record<string, ServerKnowledge> = {
   'awslabs.aws-iac-mcp-server': {
     id: 'iac',
     title: 'AWS Infrastructure as Code',
+    profileEnv: 'AWS_PROFILE',
+    proxiedTools: 1,
+  },
+  'mcp-proxy-for-aws': {
+    id: 'aws-mcp',
+    title: 'AWS MCP Server (managed, remote; through the SigV4 proxy mcp-proxy-for-aws)',
+    endpoint: 'https://aws-mcp.{region}.api.aws/mcp',
+    profileEnv: 'AWS_PROFILE',
+    profileFlag: true,
+    readOnlyFlags: ['--read-only'],
+    probe: { service: 'sts', operation: 'GetCallerIdentity', cli: 'aws sts get-caller-identity' },
   },
 };
 
-/** The remote, credential-free AWS Knowledge server (streamable HTTP). */
+/** The remote, credential-free AWS Knowledge server (streamable HTTP; 5 tools). */
 export const AWS_KNOWLEDGE = {
   id: 'aws-knowledge',
   title: 'AWS Knowledge (remote)',
   url: 'https://knowledge-mcp.global.api.aws',
+  toolCount: 5,
   /** No description facts exist for a remote server: an assumption, labelled as such, until measured. */
   assumedTokens: 1500,
 } as const;
+
+/**
+ * The managed AWS MCP Server behind the proxy: its tools come from the remote endpoint, so no source
+ * facts exist; an assumption, labelled as such, until `awsmcp tokens aws-mcp` measures it.
+ */
+export const AWS_MCP_ASSUMED_TOKENS = 2000;

@@ -1,20 +1,55 @@
 /** The catalog's schemas: the single source of truth for its types. */
+import type { Catalog as LintCatalog } from '@awsmcp/mcp-config-model';
 import { z } from 'zod';
 
-/** Facts read from a server's source (see ../shared/catalog/README.md): generated, never hand-edited. */
+/**
+ * Facts read from a server's source by tools/catalog/extract.py at the release tag that set the pinned
+ * version (see tools/catalog/README.md): generated, never hand-edited.
+ */
 export const ServerFactsSchema = z.object({
   package: z.string().min(1),
   version: z.string().regex(/^\d+(\.\d+)*([.-][0-9A-Za-z.]+)?$/, 'a version such as 1.2.3'),
+  /** Where it was read: repository, release tag and commit. */
+  repository: z.string(),
+  tag: z.string(),
+  commit: z.string().regex(/^[0-9a-f]{40}$/),
   scripts: z.array(z.string()),
-  cliFlags: z.array(z.string().startsWith('--')),
+  /** The console script the catalog runs (the first of `scripts`). */
+  script: z.string(),
+  /** Every flag the console script's own argparse accepts (`--no-...` forms of BooleanOptionalAction included). */
+  flags: z.array(z.string().startsWith('-')),
+  /** `parse_args()`: any other flag makes the server exit at start; false: extra flags are ignored. */
+  rejectsUnknownFlags: z.boolean(),
+  /** Environment variables read in code (constants resolved). */
   envVars: z.array(z.string()),
-  readmeEnvVars: z.array(z.string()).optional(),
+  /** Tools registered in the default configuration. */
   tools: z.array(z.string()),
   toolCount: z.number().int().nonnegative(),
-  docstringChars: z.number().int().nonnegative(),
+  /** Characters of the tool descriptions the client receives (`description=` or the raw docstring). */
+  descriptionChars: z.number().int().nonnegative(),
   paramDescriptionChars: z.number().int().nonnegative(),
+  /** o200k_base tokens of `{name, description, input_schema}` per tool, summed (schemas rebuilt as pydantic writes them). */
+  estimatedTokens: z.number().int().nonnegative(),
+  /** A deprecation / supersession notice (README opening or server instructions). */
+  notice: z.string().optional(),
+  runtime: z.object({ language: z.string(), framework: z.string(), botocore: z.boolean() }),
+  transport: z.array(z.string()),
+  /** Prints to stdout before serving (can corrupt the stdio stream). */
+  printsToStdout: z.boolean(),
 });
 export type ServerFacts = z.infer<typeof ServerFactsSchema>;
+
+/** A real `tools/list` result checked into tools/catalog/data/measured, counted as `awsmcp tokens` counts. */
+export const MeasuredToolListSchema = z.object({
+  file: z.string(),
+  package: z.string(),
+  version: z.string().optional(),
+  /** The server's default configuration (false: a variant, e.g. EKS_AUTH_MODE=kubeconfig). */
+  default: z.boolean(),
+  toolCount: z.number().int().nonnegative(),
+  tokens: z.number().int().nonnegative(),
+});
+export type MeasuredToolList = z.infer<typeof MeasuredToolListSchema>;
 
 export const CliHintSchema = z.object({
   /** What the command answers, e.g. "clusters in the region". */
@@ -26,8 +61,11 @@ export type CliHint = z.infer<typeof CliHintSchema>;
 
 export const ContextCostSchema = z.object({
   tokens: z.number().int().nonnegative(),
-  /** `static`: from description sizes by the documented formula; `measured`: from a live tools/list; `assumed`: no facts (remote server). */
-  source: z.enum(['static', 'measured', 'assumed']),
+  /**
+   * `measured`: a real tools/list of this version, counted (checked in, or `awsmcp tokens`);
+   * `estimate`: the static estimate from the source at the release tag; `assumed`: no facts (remote server).
+   */
+  source: z.enum(['measured', 'estimate', 'assumed']),
   /** How the number was obtained, in words. */
   basis: z.string(),
 });
@@ -35,9 +73,10 @@ export type ContextCost = z.infer<typeof ContextCostSchema>;
 
 /** One server as the kits use it: facts plus what we know about running it. */
 export const CatalogServerSchema = z.object({
-  /** Short id used in kits and instance names: `eks`, `cloudwatch`, `aws-api`... */
+  /** Short id used in kits and instance names: `eks`, `cloudwatch`, `aws-mcp`... */
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: z.string(),
+  /** `stdio`: a local process (a server, or the SigV4 proxy to a remote AWS server); `http`: a remote URL entry. */
   transport: z.enum(['stdio', 'http']),
   /** PyPI package and pinned version (stdio servers). */
   package: z.string().optional(),
@@ -46,12 +85,22 @@ export const CatalogServerSchema = z.object({
   script: z.string().optional(),
   /** Remote servers: the endpoint. */
   url: z.string().url().optional(),
-  /** Every flag the server's argparse accepts; any other flag makes it exit at start. */
+  /**
+   * Servers reached through mcp-proxy-for-aws: the endpoint with `{region}` (the proxy's first argument).
+   * The region is also passed as `--metadata AWS_REGION=<region>` and in the env.
+   */
+  endpoint: z.string().optional(),
+  /** Every flag the server's argparse accepts. */
   acceptedFlags: z.array(z.string()),
+  /** True: any other flag makes it exit at start (`parse_args()`); false: other flags are ignored. */
+  rejectsUnknownFlags: z.boolean(),
+  /** Environment variables the server reads (from its source). */
+  envVars: z.array(z.string()),
   /** The environment variable the server reads the profile from (`AWS_PROFILE`, or `AWS_API_MCP_PROFILE_NAME`); absent: needs no AWS credentials. */
   profileEnv: z.string().optional(),
-  regionEnv: z.string().optional(),
-  /** The server also accepts `--profile` / `--region` flags (prometheus). */
+  /** The region variables every entry sets: botocore reads AWS_DEFAULT_REGION, many servers AWS_REGION. */
+  regionEnvs: z.array(z.string()),
+  /** The server also takes `--profile` / `--region` flags (prometheus; `--profile` for the proxy). */
   profileFlag: z.boolean(),
   regionFlag: z.boolean(),
   needsCredentials: z.boolean(),
@@ -64,6 +113,10 @@ export const CatalogServerSchema = z.object({
   toolCount: z.number().int().nonnegative().optional(),
   tools: z.array(z.string()),
   cost: ContextCostSchema,
+  /** The deprecation / supersession notice, when the server's own README or instructions carry one. */
+  deprecated: z.string().optional(),
+  /** The catalog id of the server that replaces it. */
+  supersededBy: z.string().optional(),
   /** The AWS CLI commands that answer the usual single-service questions without any server. */
   cliHints: z.array(CliHintSchema),
   /** A read-only IAM probe for `awsmcp doctor`: SDK client, operation and the CLI equivalent. */
@@ -74,7 +127,15 @@ export const CatalogServerSchema = z.object({
 export type CatalogServer = z.infer<typeof CatalogServerSchema>;
 
 export const CatalogSchema = z.object({
-  source: z.object({ source: z.string(), commit: z.string(), commitDate: z.string() }),
+  source: z.object({ sources: z.array(z.string()), method: z.string() }),
   servers: z.array(CatalogServerSchema),
 });
+/**
+ * The catalog. It is the `Catalog` of @awsmcp/mcp-config-model (what `lint()` reads: package, version,
+ * acceptedFlags, rejectsUnknownFlags, deprecated, supersededBy) with more fields: one shape, so
+ * `lint(targets, { catalog: getCatalog() })` works as is (checked below at compile time).
+ */
 export type Catalog = z.infer<typeof CatalogSchema>;
+
+type Assignable<T extends LintCatalog> = T;
+export type CatalogIsLintCatalog = Assignable<Catalog>;

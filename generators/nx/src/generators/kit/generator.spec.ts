@@ -45,7 +45,7 @@ describe('kit generator: concrete mode', () => {
           name,
           type: 'stdio',
           args: [`${server.package}==${server.version}`],
-          env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' },
+          env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' },
         });
       }
       expect(servers.eks!.args).not.toContain('--region');
@@ -60,7 +60,7 @@ describe('kit generator: concrete mode', () => {
       const doc = parseHostConfig(sb.tree.read(file, 'utf-8')!, { file: `/w/${file}`, strict: true });
       const eks = doc.servers.find((s) => s.name === 'eks')!;
       expect(eks.args!.some((a) => a.startsWith('--region'))).toBe(false);
-      expect(eks.env).toMatchObject({ AWS_REGION: 'eu-west-1' });
+      expect(eks.env).toMatchObject({ AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
     }
   });
 
@@ -74,12 +74,13 @@ describe('kit generator: concrete mode', () => {
   });
 
   it('writes a kit under the budget without --yes', async () => {
-    await run({ name: 'deploy', profile: 'dev-sandbox', region: 'us-east-1' });
+    await run({ name: 'deploy', profile: 'dev-sandbox', region: 'us-east-1', tokenLimit: 20000 });
     const servers = json('.vscode/mcp.json').servers!;
-    expect(Object.keys(servers)).toEqual(['aws-api', 'serverless']);
-    // aws-api reads its profile from its own variable, and runs read-only by default
-    expect(servers['aws-api']!.env).toMatchObject({ AWS_API_MCP_PROFILE_NAME: 'dev-sandbox', AWS_REGION: 'us-east-1', READ_OPERATIONS_ONLY: 'true' });
-    expect(sb.log.text()).toMatch(/under the 5000-token recommendation/);
+    expect(Object.keys(servers)).toEqual(['aws-mcp', 'serverless']);
+    // the managed AWS MCP Server through the pinned proxy, read-only by default, endpoint and metadata in the kit region
+    expect(servers['aws-mcp']!.args).toEqual(['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.us-east-1.api.aws/mcp', '--profile', 'dev-sandbox', '--read-only', '--metadata', 'AWS_REGION=us-east-1']);
+    expect(servers['aws-mcp']!.env).toEqual({ AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' });
+    expect(sb.log.text()).toMatch(/under the 20000-token recommendation/);
   });
 
   it('prefers the costs `awsmcp tokens` measured, and takes --token-limit', async () => {
@@ -89,9 +90,9 @@ describe('kit generator: concrete mode', () => {
       path.join(sb.home.home, '.cache', 'awsmcp', 'measurements.json'),
       JSON.stringify({ measurements: [{ server: 'eks', version, tokens: 2100, toolCount: 16, measuredAt: '2026-11-20T09:00:00Z' }, { server: 'cloudwatch', tokens: 'lots' }] }),
     );
-    await run({ profile: 'dev-sandbox', region: 'eu-west-1', tokenLimit: 12000 });
-    expect(sb.log.text()).toMatch(/eks\s+2100\s+measured, 16 tools \(measured 2026-11-20\)/);
-    expect(sb.log.text()).toMatch(/total\s+9994\s+under the 12000-token recommendation/);
+    await run({ profile: 'dev-sandbox', region: 'eu-west-1', tokenLimit: 16000 });
+    expect(sb.log.text()).toMatch(/eks\s+2100\s+measured, 16 tools \(measured by awsmcp tokens 2026-11-20\)/);
+    expect(sb.log.text()).toMatch(/total\s+15439\s+under the 16000-token recommendation/);
     expect(sb.tree.exists('.vscode/mcp.json')).toBe(true);
   });
 
@@ -110,12 +111,12 @@ describe('kit generator: concrete mode', () => {
 
   it('accepts an unknown profile with --no-validate-profile (CI)', async () => {
     await run({ ...DEV, profile: 'ci-only-profile', validateProfile: false });
-    expect(json('.mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: 'ci-only-profile', AWS_REGION: 'eu-west-1' });
+    expect(json('.mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: 'ci-only-profile', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
   });
 
   it("takes the profile's own region when --region is not given", async () => {
     await run({ profile: 'staging-eu', yes: true, hosts: 'claude-code' });
-    expect(json('.mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' });
+    expect(json('.mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-central-1' });
   });
 
   it('asks for --profile when none is given and there is nobody to ask', async () => {
@@ -131,7 +132,7 @@ describe('kit generator: concrete mode', () => {
     expect(changedSince(sb.tree, before)).toEqual({});
 
     await run({ ...DEV, profile: 'prod-eu', confirm: true });
-    expect(json('.vscode/mcp.json').servers!.eks!.env).toEqual({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1' });
+    expect(json('.vscode/mcp.json').servers!.eks!.env).toEqual({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
     expect(sb.log.text()).toMatch(/production profile "prod-eu" in use .*\(confirmed\)/);
   });
 
@@ -139,15 +140,15 @@ describe('kit generator: concrete mode', () => {
     await run({ yes: true, multiAccount: true, confirm: true, hosts: ['claude-code'] });
     const servers = json('.mcp.json').mcpServers!;
     expect(Object.keys(servers)).toEqual(['eks-prod-eu', 'eks-prod-us', 'cloudwatch-prod-eu', 'cloudwatch-prod-us']);
-    expect(servers['eks-prod-us']).toMatchObject({ env: { AWS_PROFILE: 'prod-us', AWS_REGION: 'us-east-1' }, _account: '333333333333 (prod-us)' });
-    expect(servers['eks-prod-eu']!.env).toEqual({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1' });
+    expect(servers['eks-prod-us']).toMatchObject({ env: { AWS_PROFILE: 'prod-us', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' }, _account: '333333333333 (prod-us)' });
+    expect(servers['eks-prod-eu']!.env).toEqual({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
   });
 
   it('--multi-account with explicit profiles, each with its own region', async () => {
     await run({ yes: true, multiAccount: true, profile: 'dev-sandbox,staging-eu', hosts: 'vscode' });
     const servers = json('.vscode/mcp.json').servers!;
     expect(Object.keys(servers)).toEqual(['eks-dev-sandbox', 'eks-staging-eu', 'cloudwatch-dev-sandbox', 'cloudwatch-staging-eu']);
-    expect(servers['eks-staging-eu']!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' });
+    expect(servers['eks-staging-eu']!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-central-1' });
   });
 
   it('merges into an existing file: comments, other servers and layout kept', async () => {
@@ -180,7 +181,7 @@ describe('kit generator: concrete mode', () => {
   it('updates the kit entries when the profile changes, and nothing else', async () => {
     await run(DEV);
     await run({ ...DEV, profile: 'staging-eu', region: 'eu-central-1' });
-    expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' });
+    expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-central-1' });
     expect(sb.log.text()).toMatch(/\.mcp\.json: updated eks, cloudwatch/);
   });
 
@@ -239,17 +240,17 @@ describe('kit generator: inputs mode (safe to commit)', () => {
     expect(all).not.toMatch(/dev-sandbox|\d{12}/);
 
     const vscode = json('.vscode/mcp.json');
-    expect(vscode.servers!.eks).toMatchObject({ type: 'stdio', env: { AWS_PROFILE: '${input:awsProfile}', AWS_REGION: '${input:awsRegion}' } });
+    expect(vscode.servers!.eks).toMatchObject({ type: 'stdio', env: { AWS_PROFILE: '${input:awsProfile}', AWS_REGION: '${input:awsRegion}', AWS_DEFAULT_REGION: '${input:awsRegion}' } });
     expect(vscode.inputs).toEqual([
       { type: 'promptString', id: 'awsProfile', description: 'AWS profile name' },
       { type: 'pickString', id: 'awsRegion', description: 'AWS region (e.g. eu-west-1)', options: ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2'], default: 'eu-west-1' },
     ]);
-    expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE:-default}', AWS_REGION: '${AWS_REGION:-eu-west-1}' });
+    expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE:-default}', AWS_REGION: '${AWS_REGION:-eu-west-1}', AWS_DEFAULT_REGION: '${AWS_REGION:-eu-west-1}' });
   });
 
   it('needs no profile, but a region', async () => {
     await run({ yes: true, mode: 'inputs', region: 'us-east-1', hosts: 'kiro' });
-    expect(json('.kiro/settings/mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE:-default}', AWS_REGION: '${AWS_REGION:-us-east-1}' });
+    expect(json('.kiro/settings/mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE:-default}', AWS_REGION: '${AWS_REGION:-us-east-1}', AWS_DEFAULT_REGION: '${AWS_REGION:-us-east-1}' });
     await expect(run({ yes: true, mode: 'inputs' })).rejects.toThrow(/--mode inputs: pass --region/);
   });
 

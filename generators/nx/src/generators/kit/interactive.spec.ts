@@ -21,9 +21,9 @@ beforeEach(() => {
 describe('kit generator, interactive', () => {
   it('offers the profiles of ~/.aws/config when --profile is missing', async () => {
     chooseMock.mockResolvedValue('staging-eu');
-    await kitGenerator(sb.tree, { name: 'deploy', hosts: 'claude-code' });
+    await kitGenerator(sb.tree, { name: 'deploy', hosts: 'claude-code', tokenLimit: 20000 });
     expect(chooseMock).toHaveBeenCalledWith(expect.stringContaining("Which AWS profile should kit 'deploy' use?"), ['ci-keys', 'default', 'dev-sandbox', 'prod-eu', 'prod-us', 'staging-eu']);
-    expect(sb.tree.read('.mcp.json', 'utf-8')).toContain('"AWS_API_MCP_PROFILE_NAME": "staging-eu"');
+    expect(sb.tree.read('.mcp.json', 'utf-8')).toContain('"AWS_PROFILE": "staging-eu"');
   });
 
   it('asks before going over the budget; no means nothing is written', async () => {
@@ -38,10 +38,10 @@ describe('kit generator, interactive', () => {
 
   it('asks to confirm a production profile', async () => {
     confirmMock.mockResolvedValueOnce(false);
-    await expect(kitGenerator(sb.tree, { name: 'deploy', profile: 'prod-eu' })).rejects.toMatchObject({ code: 'PROD_NEEDS_CONFIRM' });
+    await expect(kitGenerator(sb.tree, { name: 'deploy', profile: 'prod-eu', tokenLimit: 20000 })).rejects.toMatchObject({ code: 'PROD_NEEDS_CONFIRM' });
     confirmMock.mockResolvedValueOnce(true);
-    await kitGenerator(sb.tree, { name: 'deploy', profile: 'prod-eu' });
+    await kitGenerator(sb.tree, { name: 'deploy', profile: 'prod-eu', tokenLimit: 20000 });
     expect(confirmMock).toHaveBeenLastCalledWith(expect.stringMatching(/Use production profile 'prod-eu'\?$/));
-    expect(sb.tree.read('.vscode/mcp.json', 'utf-8')).toContain('"AWS_API_MCP_PROFILE_NAME": "prod-eu"');
+    expect(sb.tree.read('.vscode/mcp.json', 'utf-8')).toContain('"AWS_PROFILE": "prod-eu"');
   });
 });

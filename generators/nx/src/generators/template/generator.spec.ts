@@ -25,13 +25,13 @@ describe('template generator', () => {
     expect(all).not.toMatch(/dev-sandbox|\d{12}|_account/);
 
     const vscode = value('.vscode/mcp.json.template', 'vscode');
-    expect(vscode.servers!.eks).toMatchObject({ type: 'stdio', env: { AWS_PROFILE: '${input:awsProfile}', AWS_REGION: '${input:awsRegion}' } });
+    expect(vscode.servers!.eks).toMatchObject({ type: 'stdio', env: { AWS_PROFILE: '${input:awsProfile}', AWS_REGION: '${input:awsRegion}', AWS_DEFAULT_REGION: '${input:awsRegion}' } });
     expect((vscode.inputs as unknown as { id: string }[]).map((i) => i.id)).toEqual(['awsProfile', 'awsRegion']);
     const claude = value('.mcp.json.template', 'claude-code');
-    expect(claude.mcpServers!.eks!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}' });
+    expect(claude.mcpServers!.eks!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', AWS_DEFAULT_REGION: '${AWS_REGION}' });
 
     // the template hydrates back to the real config (minus the local account note)
-    const hydrated = hydrate(sb.tree.read('.mcp.json.template', 'utf-8')!, { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' }, 'claude-code');
+    const hydrated = hydrate(sb.tree.read('.mcp.json.template', 'utf-8')!, { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' }, 'claude-code');
     const real = value('.mcp.json', 'claude-code').mcpServers!;
     for (const e of Object.values(real)) delete e._account;
     expect(JSON.parse(hydrated).mcpServers).toEqual(real);
@@ -69,8 +69,8 @@ describe('template generator', () => {
     expect(sb.tree.exists('docs/mcp-onboarding.md')).toBe(false);
     const cursor = parseHostConfig(sb.tree.read('.cursor/mcp.json.template', 'utf-8')!, { file: 'x', host: 'cursor', strict: true });
     expect(cursor.servers.map((s) => [s.name, s.env])).toEqual([
-      ['cloudwatch', { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}' }],
-      ['prometheus', { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}' }],
+      ['cloudwatch', { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', AWS_DEFAULT_REGION: '${AWS_REGION}' }],
+      ['prometheus', { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', AWS_DEFAULT_REGION: '${AWS_REGION}' }],
     ]);
     // prometheus also takes --profile / --region flags: placeholders there too
     expect(cursor.servers[1]!.args!.join(' ')).not.toMatch(/awsmcp-(profile|region)-placeholder/);
