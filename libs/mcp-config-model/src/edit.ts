@@ -6,6 +6,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import { ConfigEditError, type JsonPath } from './errors';
 import { getHost } from './hosts/index';
+import { toCanonical, toHostPath } from './hosts/common';
 import type { HostAdapter } from './hosts/types';
 import { findArgValues } from './model/aws';
 import { ServerSpecSchema, VsCodeInputSchema, type HostId, type ServerSpec, type VsCodeInput } from './model/schema';
@@ -13,6 +14,24 @@ import { parseHostConfig } from './read';
 import { inferFormat, type TextFormat } from './text/format';
 import { findNode, insertIntoArray, jsonEqual, parseForEdit, removeAtPath, setAtPath } from './text/jsonc-edit';
 import { splitBom } from './text/position';
+import { getAt as tomlGetAt, parseToml, tomlInsert, tomlRemove, tomlSet, tomlValue } from './text/toml-edit';
+import { parseYaml, yamlInsert, yamlRemove, yamlSet, yamlValue } from './text/yaml-edit';
+
+/** Minimal text edits on one format: the JSON ones are jsonc-edit, TOML and YAML their splice modules. */
+interface TextOps {
+  set(text: string, path: JsonPath, value: unknown, fmt: TextFormat): string;
+  remove(text: string, path: JsonPath): string;
+  insert(text: string, arrayPath: JsonPath, index: number, values: unknown[], fmt: TextFormat): string;
+  get(text: string, path: JsonPath): unknown;
+}
+
+const JSON_OPS: TextOps = { set: setAtPath, remove: removeAtPath, insert: insertIntoArray, get: (text, path) => currentValue(text, path) };
+const TOML_OPS: TextOps = { set: tomlSet, remove: tomlRemove, insert: tomlInsert, get: (text, path) => tomlGetAt(tomlValue(parseToml(text)), path) };
+const YAML_OPS: TextOps = { set: yamlSet, remove: yamlRemove, insert: yamlInsert, get: (text, path) => tomlGetAt(text.trim() === '' ? undefined : yamlValue(parseYaml(text)), path) };
+
+function opsFor(host: HostAdapter): TextOps {
+  return host.format === 'toml' ? TOML_OPS : host.format === 'yaml' ? YAML_OPS : JSON_OPS;
+}
 
 export interface EditOptions {
   /** Claude Code local scope: edit `projects["<project>"].mcpServers` of `~/.claude.json`. */
@@ -59,6 +78,7 @@ export interface ServerPatch {
 
 interface Prepared {
   host: HostAdapter;
+  ops: TextOps;
   bom: string;
   text: string;
   fmt: TextFormat;
@@ -69,27 +89,55 @@ function prepare(rawText: string, hostId: HostId | HostAdapter, options: EditOpt
   const host = getHost(hostId);
   const file = options.file ?? '<text>';
   if (host.legacy) throw new ConfigEditError(`${file}: ${host.displayName} is a legacy location the host does not read; it is never written (move the servers to ${host.movedTo})`);
+  if (host.readOnly) throw new ConfigEditError(`${file}: ${host.displayName} is read-only: ${host.readOnly}`);
   if (options.project !== undefined && !host.localScopeKey) throw new ConfigEditError(`${host.displayName} has no per-project (local) scope`);
   const { bom, body } = splitBom(rawText);
-  const mapPath: JsonPath = options.project !== undefined ? [host.localScopeKey!, options.project, host.rootKey] : [host.rootKey];
+  const ops = opsFor(host);
+  let mapPath: JsonPath = options.project !== undefined ? [host.localScopeKey!, options.project, host.rootKey] : host.serversPath;
   if (body.trim() !== '') {
     // Refuse to edit a file the host cannot read (syntax errors throw here); entry-level schema
     // problems elsewhere in the file do not block editing other entries.
-    parseHostConfig(body, { file, host, scope: options.project !== undefined ? 'user' : 'workspace', strict: false });
-    const root = parseForEdit(body)!;
-    if (root.type !== 'object') throw new ConfigEditError(`${file}: the root is not a JSON object; fix the file first`);
-    let node = root;
-    for (let i = 0; i < mapPath.length; i++) {
-      const next = findNode(node, [mapPath[i]!]);
-      if (!next) break;
-      if (next.type !== 'object') throw new ConfigEditError(`${file}: ${mapPath.slice(0, i + 1).map(String).join(' > ')} is not an object; fix the file first`);
-      node = next;
+    const doc = parseHostConfig(body, { file, host, scope: options.project !== undefined ? 'user' : 'workspace', strict: false });
+    if (host.layout && options.project === undefined) mapPath = host.layout(doc.value);
+    if (host.format === 'toml' || host.format === 'yaml') {
+      const map = ops.get(body, mapPath);
+      const list = host.serversShape === 'list';
+      if (map !== undefined && map !== null && (list ? !Array.isArray(map) : typeof map !== 'object' || Array.isArray(map))) {
+        throw new ConfigEditError(`${file}: ${mapPath.map(String).join(' > ')} is not ${list ? 'a list' : 'a mapping'}; fix the file first`);
+      }
+    } else {
+      const root = parseForEdit(body)!;
+      if (root.type !== 'object') throw new ConfigEditError(`${file}: the root is not a JSON object; fix the file first`);
+      let node = root;
+      for (let i = 0; i < mapPath.length; i++) {
+        const next = findNode(node, [mapPath[i]!]);
+        if (!next) break;
+        if (next.type !== 'object') throw new ConfigEditError(`${file}: ${mapPath.slice(0, i + 1).map(String).join(' > ')} is not an object; fix the file first`);
+        node = next;
+      }
     }
   }
-  return { host, bom, text: body, fmt: inferFormat(body), mapPath };
+  return { host, ops, bom, text: body, fmt: inferFormat(body), mapPath };
+}
+
+/** The path of server `name` in the current text (Continue's list: by its `name`, else past the end). */
+function entryPath(p: Prepared, text: string, name: string): { path: JsonPath; exists: boolean } {
+  if (p.host.serversShape !== 'list') return { path: [...p.mapPath, name], exists: p.ops.get(text, [...p.mapPath, name]) !== undefined };
+  const list = p.ops.get(text, p.mapPath);
+  const items = Array.isArray(list) ? list : [];
+  const i = items.findIndex((x) => (x as { name?: unknown } | null)?.name === name);
+  return i === -1 ? { path: [...p.mapPath, items.length], exists: false } : { path: [...p.mapPath, i], exists: true };
 }
 
 function duplicateCheck(p: Prepared, name: string, file: string): void {
+  if (p.ops !== JSON_OPS) {
+    if (p.host.serversShape === 'list') {
+      const list = p.ops.get(p.text, p.mapPath);
+      const count = Array.isArray(list) ? list.filter((x) => (x as { name?: unknown } | null)?.name === name).length : 0;
+      if (count > 1) throw new ConfigEditError(`${file}: server "${name}" is listed ${count} times; remove the duplicates before editing it`);
+    }
+    return; // TOML and YAML refuse duplicate keys when parsing
+  }
   const root = parseForEdit(p.text);
   const map = root && findNode(root, p.mapPath);
   if (!map || map.type !== 'object') return;
@@ -129,20 +177,20 @@ export function addServers(text: string, host: HostId | HostAdapter, servers: re
     const checked = ServerSpecSchema.safeParse(spec);
     if (!checked.success) throw new ConfigEditError(`server "${spec.name}": ${checked.error.issues[0]!.message}`);
     const value = p.host.serialize(spec);
-    const valid = p.host.entrySchema.safeParse(value);
+    const valid = p.host.entrySchema.safeParse(toCanonical(p.host, value));
     if (!valid.success) throw new ConfigEditError(`server "${spec.name}" is not valid for ${p.host.displayName}: ${valid.error.issues[0]!.message}`);
     duplicateCheck({ ...p, text: out }, spec.name, file);
-    const path = [...p.mapPath, spec.name];
-    const existing = currentValue(out, path);
-    if (existing !== undefined) {
+    const { path, exists } = entryPath(p, out, spec.name);
+    if (exists) {
+      const existing = p.ops.get(out, path);
       if (jsonEqual(existing, value)) result.unchanged!.push(spec.name);
       else if (options.replace) {
-        out = setAtPath(out, path, value, p.fmt);
+        out = p.ops.set(out, path, value, p.fmt);
         result.replaced!.push(spec.name);
       } else result.skipped!.push(spec.name);
       continue;
     }
-    out = setAtPath(out, path, value, p.fmt);
+    out = p.host.serversShape === 'list' ? p.ops.insert(out, p.mapPath, Number(path[path.length - 1]), [value], p.fmt) : p.ops.set(out, path, value, p.fmt);
     result.added!.push(spec.name);
   }
   if (options.inputs?.length) {
@@ -160,31 +208,37 @@ export function addServers(text: string, host: HostId | HostAdapter, servers: re
 export function patchServer(text: string, host: HostId | HostAdapter, name: string, patch: ServerPatch, options: EditOptions = {}): EditResult {
   const p = prepare(text, host, options);
   const file = options.file ?? '<text>';
-  const base = [...p.mapPath, name];
   duplicateCheck(p, name, file);
-  if (currentValue(p.text, base) === undefined) throw new ConfigEditError(`${file}: no server "${name}" in ${p.mapPath.map(String).join(' > ')}`);
+  const { path: base, exists } = entryPath(p, p.text, name);
+  if (!exists) throw new ConfigEditError(`${file}: no server "${name}" in ${p.mapPath.map(String).join(' > ')}`);
+  const at = (...segs: (string | number)[]): JsonPath => [...base, ...toHostPath(p.host, segs)];
+  const { ops, fmt } = p;
   let out = p.text;
-  for (const key of ['command', 'url'] as const) if (patch[key] !== undefined) out = setAtPath(out, [...base, key], patch[key], p.fmt);
-  if (patch.envFile !== undefined) out = patch.envFile === null ? removeAtPath(out, [...base, 'envFile']) : setAtPath(out, [...base, 'envFile'], patch.envFile, p.fmt);
+  for (const key of ['command', 'url'] as const) if (patch[key] !== undefined) out = ops.set(out, at(key), patch[key], fmt);
+  if (patch.envFile !== undefined) out = patch.envFile === null ? ops.remove(out, at('envFile')) : ops.set(out, at('envFile'), patch.envFile, fmt);
   for (const field of ['env', 'headers'] as const) {
     for (const [k, v] of Object.entries(patch[field] ?? {})) {
-      out = v === null ? removeAtPath(out, [...base, field, k]) : setAtPath(out, [...base, field, k], v, p.fmt);
+      out = v === null ? ops.remove(out, at(field, k)) : ops.set(out, at(field, k), v, fmt);
     }
   }
+  // opencode keeps the args in the command array after the command: index i of args is i + 1 there
+  const argsPath = p.host.fields.commandArray ? at('command').slice(0, -1) : at('args');
+  const offset = p.host.fields.commandArray ? 1 : 0;
   const args = (): string[] => {
-    const v = currentValue(out, [...base, 'args']);
+    const v = ops.get(out, argsPath);
     if (v === undefined) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ConfigEditError(`${file}: server "${name}" has "args" that is not an array of strings; fix it first`);
-    return v as string[];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ConfigEditError(`${file}: server "${name}" has "${String(argsPath[argsPath.length - 1])}" that is not an array of strings; fix it first`);
+    return (v as string[]).slice(offset);
   };
+  const argAt = (i: number): JsonPath => [...argsPath, i + offset];
   for (const flag of patch.removeArgs ?? []) {
     for (;;) {
       const a = args();
       const i = a.findIndex((x) => x === flag || x.startsWith(flag + '='));
       if (i === -1) break;
       const withValue = a[i] === flag && i + 1 < a.length && !a[i + 1]!.startsWith('-');
-      if (withValue) out = removeAtPath(out, [...base, 'args', i + 1]);
-      out = removeAtPath(out, [...base, 'args', i]);
+      if (withValue) out = ops.remove(out, argAt(i + 1));
+      out = ops.remove(out, argAt(i));
     }
   }
   for (const [flag, value] of Object.entries(patch.setArgs ?? {})) {
@@ -192,19 +246,19 @@ export function patchServer(text: string, host: HostId | HostAdapter, name: stri
     const found = findArgValues(a, flag)[0];
     if (found) {
       const want = found.form === 'joined' ? `${flag}=${value}` : value;
-      out = setAtPath(out, [...base, 'args', found.valueIndex], want, p.fmt);
+      out = ops.set(out, argAt(found.valueIndex), want, fmt);
     } else if (a[a.length - 1] === flag) {
-      out = insertIntoArray(out, [...base, 'args'], a.length, [value], p.fmt);
+      out = ops.insert(out, argsPath, a.length + offset, [value], fmt);
     } else {
-      out = insertIntoArray(out, [...base, 'args'], a.length, [flag, value], p.fmt);
+      out = ops.insert(out, argsPath, a.length + offset, [flag, value], fmt);
     }
   }
   for (const flag of patch.addFlags ?? []) {
     const a = args();
-    if (!a.some((x) => x === flag || x.startsWith(flag + '='))) out = insertIntoArray(out, [...base, 'args'], a.length, [flag], p.fmt);
+    if (!a.some((x) => x === flag || x.startsWith(flag + '='))) out = ops.insert(out, argsPath, a.length + offset, [flag], fmt);
   }
-  const after = currentValue(out, base);
-  const valid = p.host.entrySchema.safeParse(after);
+  const after = ops.get(out, base);
+  const valid = p.host.entrySchema.safeParse(after && typeof after === 'object' ? toCanonical(p.host, after as Record<string, unknown>) : after);
   if (!valid.success) throw new ConfigEditError(`the patched server "${name}" would not be valid for ${p.host.displayName}: ${valid.error.issues[0]!.message}`);
   return finish(p, p.text, out, {});
 }
@@ -214,6 +268,7 @@ export function removeServer(text: string, host: HostId | HostAdapter, name: str
   const p = prepare(text, host, options);
   if (p.text.trim() === '') return finish(p, p.text, p.text, {});
   duplicateCheck(p, name, options.file ?? '<text>');
-  const out = removeAtPath(p.text, [...p.mapPath, name]);
+  const { path, exists } = entryPath(p, p.text, name);
+  const out = exists ? p.ops.remove(p.text, path) : p.text;
   return finish(p, p.text, out, out !== p.text ? { removed: [name] } : {});
 }

@@ -1,6 +1,6 @@
 /** Amazon Q Developer CLI: `.amazonq/mcp.json` and `~/.aws/amazonq/mcp.json`, root key `mcpServers`. */
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio', 'http'] as const;
@@ -10,8 +10,11 @@ export const amazonq: HostAdapter = {
   displayName: 'Amazon Q Developer CLI',
   legacy: false,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers'],
   foreignRootKeys: ['servers'],
+  format: 'json',
   allowsComments: false,
   allowsTrailingCommas: false,
   toleratesUnknownKeys: true,

@@ -3,7 +3,7 @@
  * `~/.claude.json` `projects["<abs path>"].mcpServers`.
  */
 import { normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
@@ -13,8 +13,11 @@ export const claudeCode: HostAdapter = {
   displayName: 'Claude Code',
   legacy: false,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers'],
   foreignRootKeys: ['servers'],
+  format: 'json',
   allowsComments: false,
   allowsTrailingCommas: false,
   toleratesUnknownKeys: true,

@@ -1,6 +1,6 @@
 /** Claude Desktop: one user file, `claude_desktop_config.json`, root key `mcpServers`. */
 import { appDataDir, normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio'] as const;
@@ -10,8 +10,11 @@ export const claudeDesktop: HostAdapter = {
   displayName: 'Claude Desktop',
   legacy: false,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers'],
   foreignRootKeys: ['servers'],
+  format: 'json',
   allowsComments: false,
   allowsTrailingCommas: false,
   toleratesUnknownKeys: true,

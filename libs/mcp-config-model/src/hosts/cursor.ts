@@ -1,6 +1,6 @@
 /** Cursor: `.cursor/mcp.json` and `~/.cursor/mcp.json`, root key `mcpServers`. */
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
@@ -10,8 +10,11 @@ export const cursor: HostAdapter = {
   displayName: 'Cursor',
   legacy: false,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers'],
   foreignRootKeys: ['servers'],
+  format: 'json',
   allowsComments: false,
   allowsTrailingCommas: false,
   toleratesUnknownKeys: true,

@@ -1,6 +1,6 @@
 /** VS Code / GitHub Copilot: `.vscode/mcp.json` and the user profile's `mcp.json`, root key `servers`. */
 import { appDataDir, isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
@@ -10,8 +10,11 @@ export const vscode: HostAdapter = {
   displayName: 'VS Code / GitHub Copilot',
   legacy: false,
   rootKey: 'servers',
+  serversPath: ['servers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['servers'],
   foreignRootKeys: ['mcpServers', 'mcp'],
+  format: 'jsonc',
   allowsComments: true,
   allowsTrailingCommas: true,
   toleratesUnknownKeys: true,
