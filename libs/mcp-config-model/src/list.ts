@@ -14,6 +14,11 @@ export interface FileReport extends HostFile {
   issues: ConfigIssue[];
   /** Number of valid entries read from it. */
   servers: number;
+  /**
+   * Every host that reads this file, when more than one does (a repo-root `.mcp.json` is read by
+   * Claude Code, Copilot CLI and Visual Studio): the file is read once, under the first of them.
+   */
+  readBy?: HostId[];
 }
 
 export interface ListServersResult {
@@ -40,8 +45,18 @@ export function hostFiles(hosts: readonly (HostId | HostAdapter)[] = HOSTS, opti
 export async function listServers(hosts: readonly (HostId | HostAdapter)[] = HOSTS, options: ListServersOptions = {}): Promise<ListServersResult> {
   const ctx = resolvePathContext(options);
   const result: ListServersResult = { servers: [], files: [] };
+  const seen = new Map<string, FileReport>();
   for (const hf of hostFiles(hosts, ctx)) {
+    const key = ctx.platform === 'linux' ? hf.file : hf.file.toLowerCase();
+    const already = seen.get(key);
+    if (already) {
+      // a shared file: reported once, with every host that reads it
+      already.readBy ??= [already.host];
+      if (!already.readBy.includes(hf.host)) already.readBy.push(hf.host);
+      continue;
+    }
     const report: FileReport = { ...hf, status: 'ok', issues: [], servers: 0 };
+    seen.set(key, report);
     result.files.push(report);
     let text: string;
     try {

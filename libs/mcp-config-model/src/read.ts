@@ -251,6 +251,7 @@ function readServerMap(
       issues.add('SCHEMA', 'error', keyNode.offset, jsonPath, 'expected a non-empty server name');
       continue;
     }
+    if (host.skipEntry?.(getNodeValue(valueNode))) continue;
     const raw = validateEntry(host, valueNode, name, jsonPath, issues);
     if (!raw) continue;
     const location = { host: host.id, scope: base.scope, file: base.file, jsonPath, legacy: host.legacy, ...(base.project !== undefined ? { project: base.project } : {}) };
@@ -425,6 +426,7 @@ function parseStructured(text: string, bom: boolean, c: StructuredContext): Host
             issues.add('SCHEMA', 'error', entryOffset, jsonPath, list ? `server [${k}]: expected a "name"` : 'expected a non-empty server name');
             continue;
           }
+          if (host.skipEntry?.(v)) continue;
           if (list && byName.has(name)) issues.add('DUPLICATE_SERVER', 'error', entryOffset, jsonPath, `server "${name}" is listed twice; remove one`);
           const raw = validateValue(host, v, name, jsonPath, issues, (segs) => {
             const at = getAt(v, segs);

@@ -2,7 +2,7 @@
  * Claude Code: project scope `.mcp.json`; user scope `~/.claude.json` `mcpServers`; local scope
  * `~/.claude.json` `projects["<abs path>"].mcpServers`.
  */
-import { normalizeSlashes, pathLib } from './paths';
+import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
 import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
@@ -34,10 +34,11 @@ export const claudeCode: HostAdapter = {
     files.push({ host: this.id, scope: 'user' as const, file: lib.join(ctx.home, '.claude.json'), legacy: false });
     return files;
   },
-  match(file) {
+  match(file, home) {
     const f = normalizeSlashes(file);
     if (f.endsWith('/.claude.json') || f === '.claude.json') return 'user';
-    if (f.endsWith('/.mcp.json') || f === '.mcp.json') return 'workspace';
+    // ~/.mcp.json is Visual Studio's user file, not a Claude Code project
+    if (f.endsWith('/.mcp.json') || f === '.mcp.json') return isUnderHomeRoot(file, '.mcp.json', home) ? undefined : 'workspace';
     return undefined;
   },
   serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'Claude Code' }),

@@ -72,6 +72,8 @@ export interface HostAdapter {
   decode?(raw: Record<string, unknown>): Record<string, unknown>;
   /** Pick the servers path from the file itself (opencode: V2 `mcp.servers` when present, else V1 `mcp`). */
   layout?(root: unknown): JsonPath;
+  /** Entries that are not MCP servers awsmcp manages (Goose `builtin` extensions): not read, not reported. */
+  skipEntry?(raw: unknown): boolean;
   /** Read-only for another reason than being legacy (an admin's managed file): why. */
   readOnly?: string;
   /** Folders or files whose presence means the host is installed (for `awsmcp hosts`). */

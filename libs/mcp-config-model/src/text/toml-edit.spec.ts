@@ -96,7 +96,7 @@ describe('toml-edit on a Codex config.toml (CRLF, comments, three layouts)', () 
 
   it('positions: keys are found wherever they are defined', () => {
     const p = parseToml(FIXTURE);
-    expect(FIXTURE.slice(tomlKeyOffset(p, ['mcp_servers', 'eks'])!).startsWith('mcp_servers.eks]')).toBe(true);
+    expect(FIXTURE.slice(tomlKeyOffset(p, ['mcp_servers', 'eks'])!).startsWith('eks]')).toBe(true);
     expect(FIXTURE.slice(tomlKeyOffset(p, ['mcp_servers', 'cw'])!).startsWith('cw.command')).toBe(true);
     expect(FIXTURE.slice(tomlKeyOffset(p, ['mcp_servers', 'eks', 'env', 'AWS_REGION'])!).startsWith('AWS_REGION')).toBe(true);
   });

@@ -128,11 +128,13 @@ function find(program: AST.TOMLProgram, path: readonly Key[]): Found | undefined
 export function tomlKeyOffset(program: AST.TOMLProgram, path: JsonPath): number | undefined {
   const f = find(program, path);
   if (!f) return undefined;
-  if (f.kind === 'table') return f.table.key.range[0];
-  if (f.kind === 'value') return f.kv ? f.kv.key.range[0] : f.node.range[0];
+  // the key part naming the last segment: `aws-api` in `[mcp_servers.aws-api]` or `aws-api.command = ...`
+  if (f.kind === 'table') return f.table.key.keys[f.table.key.keys.length - 1]!.range[0];
+  if (f.kind === 'value') return f.kv ? f.kv.key.keys[f.kv.key.keys.length - 1]!.range[0] : f.node.range[0];
   const t = tables(program).find((x) => startsWith(x.resolvedKey, path));
   const kv = placedKeyValues(program).find((p) => p.full.length > path.length && startsWith(p.full, path));
-  const offsets = [t?.key.range[0], kv?.kv.key.range[0]].filter((x): x is number => x !== undefined);
+  const part = (key: AST.TOMLKey | undefined, base: number) => key?.keys[path.length - 1 - base]?.range[0];
+  const offsets = [part(t?.key, 0), kv ? part(kv.kv.key, kv.base.length) : undefined].filter((x): x is number => x !== undefined);
   return offsets.length ? Math.min(...offsets) : undefined;
 }
 
