@@ -31,7 +31,9 @@ export const claudeCode: HostAdapter = {
     const lib = pathLib(ctx.platform);
     const files = [];
     if (ctx.workspace) files.push({ host: this.id, scope: 'workspace' as const, file: lib.join(ctx.workspace, '.mcp.json'), legacy: false });
-    files.push({ host: this.id, scope: 'user' as const, file: lib.join(ctx.home, '.claude.json'), legacy: false });
+    // CLAUDE_CONFIG_DIR moves the user file (user and local scope) to $CLAUDE_CONFIG_DIR/.claude.json
+    const dir = ctx.env.CLAUDE_CONFIG_DIR && lib.isAbsolute(ctx.env.CLAUDE_CONFIG_DIR) ? ctx.env.CLAUDE_CONFIG_DIR : ctx.home;
+    files.push({ host: this.id, scope: 'user' as const, file: lib.join(dir, '.claude.json'), legacy: false });
     return files;
   },
   match(file, home) {
@@ -44,5 +46,6 @@ export const claudeCode: HostAdapter = {
   serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'Claude Code' }),
   restartInstructions:
     'Restart Claude Code (exit and run `claude` again) and check with `/mcp`; servers from a project .mcp.json ask for approval before first use.',
-  sources: ['https://code.claude.com/docs/en/mcp', 'https://docs.anthropic.com/en/docs/claude-code/mcp'],
+  sharedWith: ['copilot-cli', 'visual-studio'],
+  sources: ['https://code.claude.com/docs/en/mcp', 'https://docs.anthropic.com/en/docs/claude-code/mcp', 'https://github.com/microsoft/apm/pull/2096'],
 };

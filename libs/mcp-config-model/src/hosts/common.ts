@@ -6,6 +6,8 @@ import type { FieldMap } from './types';
 
 const StringArray = z.array(z.string(), { error: 'expected an array of strings' });
 const StringMap = z.record(z.string(), z.string(), { error: 'expected an object whose values are strings' });
+/** VS Code: "env values can be strings, numbers, or null". */
+const LenientEnv = z.record(z.string(), z.union([z.string(), z.number(), z.null()]), { error: 'expected an object whose values are strings, numbers or null' });
 
 export interface EntrySchemaOptions {
   typeRequired: boolean;
@@ -13,6 +15,8 @@ export interface EntrySchemaOptions {
   /** Kiro documents `args` as required for local servers. */
   argsRequired?: boolean;
   envFile?: boolean;
+  /** Env values may also be numbers or null (VS Code). */
+  lenientEnv?: boolean;
 }
 
 /** Schema of one server entry: stdio needs `command`, http / sse need `url`; unknown keys pass. */
@@ -25,7 +29,7 @@ export function entrySchema(opts: EntrySchemaOptions): z.ZodType {
       type: opts.typeRequired ? type : type.optional(),
       command: z.string({ error: 'expected "command" to be a string' }).min(1, 'expected a non-empty "command"').optional(),
       args: StringArray.optional(),
-      env: StringMap.optional(),
+      env: (opts.lenientEnv ? LenientEnv : StringMap).optional(),
       envFile: opts.envFile ? z.string({ error: 'expected "envFile" to be a string' }).optional() : z.unknown().optional(),
       url: z.string({ error: 'expected "url" to be a string' }).min(1, 'expected a non-empty "url"').optional(),
       headers: StringMap.optional(),

@@ -90,7 +90,7 @@ describe('adapters', () => {
       if (h.format === 'json' || h.format === 'jsonc') expect(h.readRootKeys).toContain(h.rootKey);
       expect(h.serversPath[0]).toBe(h.rootKey);
     }
-    expect(getHost('vscode')).toMatchObject({ rootKey: 'servers', typeRequired: true, allowsComments: true, variableSyntax: 'vscode' });
+    expect(getHost('vscode')).toMatchObject({ rootKey: 'servers', typeRequired: false, allowsComments: true, variableSyntax: 'vscode' });
     expect(getHost('claude-code')).toMatchObject({ rootKey: 'mcpServers', allowsComments: false, variableSyntax: 'shell', localScopeKey: 'projects' });
     expect(() => getHost('emacs' as never)).toThrow(/unknown host "emacs"/);
   });

@@ -300,3 +300,22 @@ it('getHost of a new id works and read-only hosts refuse edits', () => {
   expect(getHost('claude-code-managed').readOnly).toMatch(/administrator/);
   expect(() => addServers('{"mcpServers": {}}', 'claude-code-managed', [{ name: 'x', command: 'y' }])).toThrow(/read-only/);
 });
+
+describe('drift fixed for the first six hosts', () => {
+  it('VS Code: an entry without `type`, env values that are numbers or null, `command` inputs are accepted', () => {
+    const text = '{\n  "inputs": [{ "type": "command", "id": "tok", "command": "x.getToken" }],\n  "servers": {\n    // the docs\' own minimal example\n    "a": { "command": "uvx", "args": ["x"], "env": { "PORT": 8080, "UNSET": null, "AWS_PROFILE": "dev" } },\n  },\n}\n';
+    const doc = parseHostConfig(text, { host: 'vscode', file: '.vscode/mcp.json' });
+    expect(doc.servers[0]).toMatchObject({ name: 'a', transport: 'stdio', env: { PORT: '8080', AWS_PROFILE: 'dev' } });
+    expect(doc.inputs[0]!.type).toBe('command');
+    const out = patchServer(text, 'vscode', 'a', { env: { AWS_PROFILE: 'prod' } }).text;
+    expect(out).toBe(text.replace('"AWS_PROFILE": "dev"', '"AWS_PROFILE": "prod"'));
+  });
+  it('Claude Code: CLAUDE_CONFIG_DIR moves ~/.claude.json; ~/.mcp.json is not a Claude Code project file', () => {
+    expect(files('claude-code', 'linux', '/home/dev', { CLAUDE_CONFIG_DIR: '/cfg/claude' })).toEqual(['user:/cfg/claude/.claude.json']);
+    expect(detectHostFile('/home/dev/.mcp.json', '/home/dev')?.host.id).toBe('visual-studio');
+  });
+  it('Amazon Q: the mcp.json files are the IDE plugin’s legacy files', () => {
+    expect(getHost('amazonq').displayName).toMatch(/IDE plugin \(legacy mcp\.json\)/);
+    expect(getHost('amazonq').restartInstructions).toMatch(/Kiro CLI/);
+  });
+});

@@ -7,7 +7,7 @@ const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
 
 export const vscode: HostAdapter = {
   id: 'vscode',
-  displayName: 'VS Code / GitHub Copilot',
+  displayName: 'VS Code (editor format, .vscode/mcp.json)',
   legacy: false,
   rootKey: 'servers',
   serversPath: ['servers'],
@@ -18,11 +18,12 @@ export const vscode: HostAdapter = {
   allowsComments: true,
   allowsTrailingCommas: true,
   toleratesUnknownKeys: true,
-  typeRequired: true,
+  /** Written always; not required on read: the docs' own minimal example has no `type` (drift D2). */
+  typeRequired: false,
   transports: TRANSPORTS,
   variableSyntax: 'vscode',
   templateStyle: 'vscode',
-  entrySchema: entrySchema({ typeRequired: true, transports: TRANSPORTS, envFile: true }),
+  entrySchema: entrySchema({ typeRequired: false, transports: TRANSPORTS, envFile: true, lenientEnv: true }),
   files(ctx) {
     const lib = pathLib(ctx.platform);
     const files = [];
@@ -43,5 +44,6 @@ export const vscode: HostAdapter = {
     'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration',
     'https://code.visualstudio.com/docs/getstarted/settings#_settings-file-locations',
     'https://checkmcp.dev/learn/how-to-add-mcp-server-to-vscode',
+    'https://github.com/microsoft/vscode-docs/blob/a5dc2e3532a4f63a7f00fa94c8c7bcf4becc9dd0/docs/agents/reference/mcp-configuration.md',
   ],
 };

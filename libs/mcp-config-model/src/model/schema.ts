@@ -155,10 +155,10 @@ export const ServerEntrySchema = z.object({
 });
 export type ServerEntry = z.infer<typeof ServerEntrySchema>;
 
-/** A VS Code `inputs` entry (`promptString` or `pickString`). */
+/** A VS Code `inputs` entry (`promptString`, `pickString`, or `command`: the value a command returns). */
 export const VsCodeInputSchema = z
   .object({
-    type: z.enum(['promptString', 'pickString']),
+    type: z.enum(['promptString', 'pickString', 'command']),
     id: z.string().min(1),
     description: z.string().optional(),
     password: z.boolean().optional(),
