@@ -14,8 +14,7 @@ import { parseHostConfig } from './read';
 import { inferFormat, type TextFormat } from './text/format';
 import { findNode, insertIntoArray, jsonEqual, parseForEdit, removeAtPath, setAtPath } from './text/jsonc-edit';
 import { splitBom } from './text/position';
-import { getAt as tomlGetAt, parseToml, tomlInsert, tomlRemove, tomlSet, tomlValue } from './text/toml-edit';
-import { parseYaml, yamlInsert, yamlRemove, yamlSet, yamlValue } from './text/yaml-edit';
+import { tomlCodec, yamlCodec } from './text/codecs';
 
 /** Minimal text edits on one format: the JSON ones are jsonc-edit, TOML and YAML their splice modules. */
 interface TextOps {
@@ -26,11 +25,19 @@ interface TextOps {
 }
 
 const JSON_OPS: TextOps = { set: setAtPath, remove: removeAtPath, insert: insertIntoArray, get: (text, path) => currentValue(text, path) };
-const TOML_OPS: TextOps = { set: tomlSet, remove: tomlRemove, insert: tomlInsert, get: (text, path) => tomlGetAt(tomlValue(parseToml(text)), path) };
-const YAML_OPS: TextOps = { set: yamlSet, remove: yamlRemove, insert: yamlInsert, get: (text, path) => tomlGetAt(text.trim() === '' ? undefined : yamlValue(parseYaml(text)), path) };
+let TOML_OPS: TextOps | undefined;
+let YAML_OPS: TextOps | undefined;
 
 function opsFor(host: HostAdapter): TextOps {
-  return host.format === 'toml' ? TOML_OPS : host.format === 'yaml' ? YAML_OPS : JSON_OPS;
+  if (host.format === 'toml') {
+    const t = tomlCodec();
+    return (TOML_OPS ??= { set: t.tomlSet, remove: t.tomlRemove, insert: t.tomlInsert, get: (text, path) => t.getAt(t.tomlValue(t.parseToml(text)), path) });
+  }
+  if (host.format === 'yaml') {
+    const y = yamlCodec();
+    return (YAML_OPS ??= { set: y.yamlSet, remove: y.yamlRemove, insert: y.yamlInsert, get: (text, path) => y.getAt(text.trim() === '' ? undefined : y.yamlValue(y.parseYaml(text)), path) });
+  }
+  return JSON_OPS;
 }
 
 export interface EditOptions {

@@ -16,8 +16,7 @@ import type { HostId, Scope, ServerEntry, VsCodeInput } from './model/schema';
 import { inferFormat, type TextFormat } from './text/format';
 import { findNode } from './text/jsonc-edit';
 import { decodeUtf8, LineIndex, splitBom } from './text/position';
-import { parseToml, TomlSyntaxError, tomlKeyOffset, tomlValue, tomlValueOffset } from './text/toml-edit';
-import { parseYaml, YamlSyntaxError, yamlKeyOffset, yamlValue, yamlValueOffset } from './text/yaml-edit';
+import { tomlCodec, yamlCodec } from './text/codecs';
 
 /** Files larger than this are refused with a clear error (a real `~/.claude.json` can reach several MB). */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -387,21 +386,25 @@ function parseStructured(text: string, bom: boolean, c: StructuredContext): Host
   let value: unknown;
   let keyOffset: (path: JsonPath) => number | undefined;
   let valueOffset: (path: JsonPath) => number | undefined;
+  const T = host.format === 'toml' ? tomlCodec() : undefined;
+  const Y = host.format === 'yaml' ? yamlCodec() : undefined;
   try {
-    if (host.format === 'toml') {
+    if (T) {
+      const { parseToml, tomlKeyOffset, tomlValue, tomlValueOffset } = T;
       const program = parseToml(text);
       value = tomlValue(program);
       keyOffset = (p) => tomlKeyOffset(program, p);
       valueOffset = (p) => tomlValueOffset(program, p);
     } else {
+      const { parseYaml, yamlKeyOffset, yamlValue, yamlValueOffset } = Y!;
       const ydoc = parseYaml(text);
       value = yamlValue(ydoc) ?? {};
       keyOffset = (p) => yamlKeyOffset(ydoc, p);
       valueOffset = (p) => yamlValueOffset(ydoc, p);
     }
   } catch (e) {
-    if (e instanceof TomlSyntaxError) issues.add('SYNTAX', 'error', e.problem.offset, [], e.problem.message);
-    else if (e instanceof YamlSyntaxError) for (const p of e.problems) issues.add('SYNTAX', 'error', p.offset, [], p.message);
+    if (T && e instanceof T.TomlSyntaxError) issues.add('SYNTAX', 'error', e.problem.offset, [], e.problem.message);
+    else if (Y && e instanceof Y.YamlSyntaxError) for (const p of e.problems) issues.add('SYNTAX', 'error', p.offset, [], p.message);
     else throw e;
     throw new ConfigParseError(issues.issues);
   }

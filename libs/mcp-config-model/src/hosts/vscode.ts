@@ -7,7 +7,7 @@ const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
 
 export const vscode: HostAdapter = {
   id: 'vscode',
-  displayName: 'VS Code (editor format, .vscode/mcp.json)',
+  displayName: 'VS Code / GitHub Copilot',
   legacy: false,
   rootKey: 'servers',
   serversPath: ['servers'],
