@@ -26,7 +26,8 @@ export const copilotCli = defineHost({
   },
   match(file, home) {
     void home;
-    if (endsWithPath(file, 'mcp-config.json')) return 'user';
+    // $COPILOT_HOME can be anywhere; by path alone only the default folder is recognised
+    if (endsWithPath(file, '.copilot/mcp-config.json')) return 'user';
     if (endsWithPath(file, '.github/mcp.json')) return 'workspace';
     return undefined;
   },
