@@ -70,6 +70,11 @@ describe('yaml-edit on a Goose config.yaml (CRLF, comments, block and flow entri
     expect(yamlSet(CONTINUE, ['mcpServers', 1, 'env'], { AWS_PROFILE: 'x' })).toBe(CONTINUE + '    env:\n      AWS_PROFILE: x\n');
   });
 
+  it('appends to a block list whose first item starts with a dash (`- --profile`)', () => {
+    const text = 'args:\n  - --profile\n  - dev\n';
+    expect(yamlInsert(text, ['args'], 2, ['--region', 'eu'])).toBe('args:\n  - --profile\n  - dev\n  - --region\n  - eu\n');
+  });
+
   it('positions and errors', () => {
     const doc = parseYaml(GOOSE);
     expect(GOOSE.slice(yamlKeyOffset(doc, ['extensions', 'eks'])!).startsWith('eks:')).toBe(true);

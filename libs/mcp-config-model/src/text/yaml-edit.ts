@@ -374,8 +374,9 @@ export function yamlInsert(text: string, path: JsonPath, index: number, values: 
     const end = items[items.length - 1]!.range![1];
     return splice(text, end, end, rendered.map((r) => ', ' + r).join(''));
   }
-  const dash = text.lastIndexOf('-', items[0]!.range![0]);
-  const ind = column(text, dash);
+  // the `- ` of the first item starts its line (after the indentation); the item itself may start with `-`
+  const first = lineStart(text, items[0]!.range![0]);
+  const ind = /^[ ]*/.exec(text.slice(first))![0];
   const block = renderYamlBlock(values, ind, unit, eol);
   if (at < items.length) {
     const s = lineStart(text, items[at]!.range![0]);
