@@ -42,6 +42,7 @@ export const amazonq: HostAdapter = {
     return undefined;
   },
   serialize: (spec) => serializeEntry(spec, { type: 'never', transports: TRANSPORTS, hostName: 'Amazon Q Developer IDE plugin' }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.aws', 'amazonq')],
   restartInstructions:
     'Refresh the MCP servers in the Amazon Q chat panel (the IDE plugin reads these legacy files while useLegacyMcpJson is true). Kiro CLI, which replaced the Q Developer CLI, reads ~/.kiro/settings/mcp.json instead.',
   sources: [

@@ -35,6 +35,7 @@ export const amazonqIde = defineHost({
 
 export const kiroAgents = defineHost({
   id: 'kiro-agents',
+  binaries: ['kiro-cli'],
   displayName: 'Kiro CLI agent files',
   format: 'json',
   serversPath: ['mcpServers'],

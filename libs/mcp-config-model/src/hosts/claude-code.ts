@@ -11,6 +11,7 @@ const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
 export const claudeCode: HostAdapter = {
   id: 'claude-code',
   displayName: 'Claude Code',
+  binaries: ['claude'],
   legacy: false,
   rootKey: 'mcpServers',
   serversPath: ['mcpServers'],
@@ -44,6 +45,7 @@ export const claudeCode: HostAdapter = {
     return undefined;
   },
   serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'Claude Code' }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.claude')],
   restartInstructions:
     'Restart Claude Code (exit and run `claude` again) and check with `/mcp`; servers from a project .mcp.json ask for approval before first use.',
   sharedWith: ['copilot-cli', 'visual-studio'],

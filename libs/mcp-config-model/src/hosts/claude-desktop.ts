@@ -32,6 +32,7 @@ export const claudeDesktop: HostAdapter = {
     return f.endsWith('/claude_desktop_config.json') || f === 'claude_desktop_config.json' ? 'user' : undefined;
   },
   serialize: (spec) => serializeEntry(spec, { type: 'never', transports: TRANSPORTS, hostName: 'Claude Desktop' }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(appDataDir(ctx), 'Claude')],
   restartInstructions: 'Quit Claude Desktop completely (not just its window) and start it again.',
   sources: ['https://modelcontextprotocol.io/docs/develop/connect-local-servers'],
 };

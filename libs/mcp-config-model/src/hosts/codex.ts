@@ -10,6 +10,7 @@ import { pathLib } from './paths';
 
 export const codex = defineHost({
   id: 'codex',
+  binaries: ['codex'],
   displayName: 'OpenAI Codex',
   format: 'toml',
   serversPath: ['mcp_servers'],
@@ -31,6 +32,7 @@ export const codex = defineHost({
 
 export const grok = defineHost({
   id: 'grok',
+  binaries: ['grok'],
   displayName: 'Grok Build (xAI)',
   format: 'toml',
   serversPath: ['mcp_servers'],

@@ -10,6 +10,7 @@ import { pathLib } from './paths';
 
 export const copilotCli = defineHost({
   id: 'copilot-cli',
+  binaries: ['copilot'],
   displayName: 'GitHub Copilot CLI (portable Copilot format)',
   format: 'json',
   serversPath: ['mcpServers'],

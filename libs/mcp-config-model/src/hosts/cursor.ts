@@ -8,6 +8,7 @@ const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
 export const cursor: HostAdapter = {
   id: 'cursor',
   displayName: 'Cursor',
+  binaries: ['cursor', 'cursor-agent'],
   legacy: false,
   rootKey: 'mcpServers',
   serversPath: ['mcpServers'],
@@ -35,6 +36,7 @@ export const cursor: HostAdapter = {
     return isUnderHomeRoot(file, '.cursor/mcp.json', home) ? 'user' : 'workspace';
   },
   serialize: (spec) => serializeEntry(spec, { type: 'never', transports: TRANSPORTS, hostName: 'Cursor' }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.cursor')],
   restartInstructions: 'Open Cursor Settings > MCP and refresh or toggle the server (or restart Cursor).',
   sources: ['https://cursor.com/docs/mcp', 'https://syllago.dev/using-syllago/providers/cursor/mcp/'],
 };

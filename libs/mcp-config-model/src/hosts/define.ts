@@ -36,6 +36,7 @@ export interface HostDefinition {
   readOnly?: string;
   installMarkers?(ctx: PathContext): string[];
   sharedWith?: readonly HostId[];
+  binaries?: readonly string[];
   decode?(raw: Record<string, unknown>): Record<string, unknown>;
   layout?(root: unknown): JsonPath;
   skipEntry?(raw: unknown): boolean;
@@ -80,6 +81,7 @@ export function defineHost(d: HostDefinition): HostAdapter {
     ...(d.readOnly ? { readOnly: d.readOnly } : {}),
     ...(d.installMarkers ? { installMarkers: d.installMarkers } : {}),
     ...(d.sharedWith ? { sharedWith: d.sharedWith } : {}),
+    ...(d.binaries ? { binaries: d.binaries } : {}),
     ...(d.decode ? { decode: d.decode } : {}),
     ...(d.layout ? { layout: d.layout } : {}),
     ...(d.skipEntry ? { skipEntry: d.skipEntry } : {}),

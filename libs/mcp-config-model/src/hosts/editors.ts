@@ -15,6 +15,7 @@ function vscodeUserDir(ctx: PathContext): string {
 
 export const windsurf = defineHost({
   id: 'windsurf',
+  binaries: ['windsurf'],
   displayName: 'Windsurf (Cascade)',
   format: 'json',
   serversPath: ['mcpServers'],
@@ -56,6 +57,7 @@ export const cline = defineHost({
 
 export const clineCli = defineHost({
   id: 'cline-cli',
+  binaries: ['cline'],
   displayName: 'Cline CLI',
   format: 'json',
   serversPath: ['mcpServers'],
@@ -99,6 +101,7 @@ export const roo = defineHost({
 
 export const zed = defineHost({
   id: 'zed',
+  binaries: ['zed', 'zeditor'],
   displayName: 'Zed',
   format: 'jsonc',
   serversPath: ['context_servers'],
@@ -125,6 +128,7 @@ export const zed = defineHost({
 
 export const warp = defineHost({
   id: 'warp',
+  binaries: ['warp-terminal'],
   displayName: 'Warp',
   format: 'json',
   serversPath: ['mcpServers'],
@@ -168,6 +172,7 @@ export const visualStudio = defineHost({
 
 export const junie = defineHost({
   id: 'junie',
+  binaries: ['junie'],
   displayName: 'JetBrains Junie',
   format: 'json',
   serversPath: ['mcpServers'],

@@ -9,6 +9,7 @@ import { pathLib } from './paths';
 
 export const geminiCli = defineHost({
   id: 'gemini-cli',
+  binaries: ['gemini'],
   displayName: 'Gemini CLI',
   format: 'json',
   serversPath: ['mcpServers'],
@@ -44,6 +45,7 @@ export const geminiCli = defineHost({
 
 export const antigravity = defineHost({
   id: 'antigravity',
+  binaries: ['agy', 'antigravity'],
   displayName: 'Antigravity (IDE and agy CLI)',
   format: 'json',
   serversPath: ['mcpServers'],

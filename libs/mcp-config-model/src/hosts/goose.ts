@@ -12,6 +12,7 @@ const NOT_MCP = new Set(['builtin', 'platform', 'frontend', 'inline_python']);
 
 export const goose = defineHost({
   id: 'goose',
+  binaries: ['goose'],
   displayName: 'Goose',
   format: 'yaml',
   serversPath: ['extensions'],

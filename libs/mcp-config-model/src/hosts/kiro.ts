@@ -8,6 +8,7 @@ const TRANSPORTS = ['stdio', 'http'] as const;
 export const kiro: HostAdapter = {
   id: 'kiro',
   displayName: 'Kiro',
+  binaries: ['kiro', 'kiro-cli'],
   legacy: false,
   rootKey: 'mcpServers',
   serversPath: ['mcpServers'],
@@ -35,6 +36,7 @@ export const kiro: HostAdapter = {
     return isUnderHomeRoot(file, '.kiro/settings/mcp.json', home) ? 'user' : 'workspace';
   },
   serialize: (spec) => serializeEntry(spec, { type: 'never', transports: TRANSPORTS, hostName: 'Kiro', alwaysArgs: true }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.kiro')],
   restartInstructions: 'Save the file, then reconnect the server from the MCP Servers view of the Kiro panel (or restart Kiro).',
   sources: ['https://kiro.dev/docs/mcp/configuration', 'https://kiro.dev/docs/cli/chat/configuration'],
 };

@@ -23,6 +23,7 @@ function opencodeLayout(root: unknown): JsonPath {
 
 export const opencode = defineHost({
   id: 'opencode',
+  binaries: ['opencode'],
   displayName: 'opencode',
   format: 'jsonc',
   serversPath: ['mcp', 'servers'],
@@ -50,6 +51,7 @@ export const opencode = defineHost({
 
 export const kilo = defineHost({
   id: 'kilo',
+  binaries: ['kilo', 'kilocode'],
   displayName: 'Kilo Code',
   format: 'jsonc',
   serversPath: ['mcp'],

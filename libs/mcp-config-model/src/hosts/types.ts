@@ -78,6 +78,8 @@ export interface HostAdapter {
   readOnly?: string;
   /** Folders or files whose presence means the host is installed (for `awsmcp hosts`). */
   installMarkers?(ctx: PathContext): string[];
+  /** Executables on PATH whose presence means the host is installed (`codex`, `goose`...). */
+  binaries?: readonly string[];
   /** Other hosts that read the same files (a repo-root `.mcp.json` is read by several). */
   sharedWith?: readonly HostId[];
   /** Read-only legacy location: detected and reported, never written. */

@@ -8,6 +8,7 @@ const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
 export const vscode: HostAdapter = {
   id: 'vscode',
   displayName: 'VS Code / GitHub Copilot',
+  binaries: ['code', 'code-insiders'],
   legacy: false,
   rootKey: 'servers',
   serversPath: ['servers'],
@@ -38,6 +39,7 @@ export const vscode: HostAdapter = {
     return undefined;
   },
   serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'VS Code' }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(appDataDir(ctx), 'Code')],
   restartInstructions:
     'Run "MCP: List Servers" from the Command Palette, pick the server and restart it (or reload the window).',
   sources: [
