@@ -64,7 +64,7 @@ export function defineHost(d: HostDefinition): HostAdapter {
     transports: d.transports,
     variableSyntax: d.variableSyntax,
     templateStyle: d.templateStyle,
-    entrySchema: entrySchema(schemaOpts),
+    entrySchema: undefined as unknown as HostAdapter['entrySchema'], // built on first use, below
     files(ctx): HostFile[] {
       return d.files(ctx).map((f) => ({ host: d.id, scope: f.scope, file: f.file, legacy: false }));
     },
@@ -86,6 +86,9 @@ export function defineHost(d: HostDefinition): HostAdapter {
     ...(d.layout ? { layout: d.layout } : {}),
     ...(d.skipEntry ? { skipEntry: d.skipEntry } : {}),
   };
+  // zod schemas cost a few ms each to build: twenty of them would slow every CLI start
+  let schema: HostAdapter['entrySchema'] | undefined;
+  Object.defineProperty(adapter, 'entrySchema', { enumerable: true, get: () => (schema ??= entrySchema(schemaOpts)) });
   return adapter;
 }
 
