@@ -339,12 +339,14 @@ export function parseHostConfig(rawText: string, options: ParseHostConfigOptions
       const prop = rootProperties(root, key)[0];
       if (!prop) continue;
       const otherHosts = key === 'servers' ? 'VS Code' : key === 'mcp' ? 'VS Code settings.json' : 'Claude Code, Cursor, Kiro, Amazon Q and Claude Desktop';
+      // a shared file (a repo-root .mcp.json): another host that reads it may use this key (Visual Studio: "servers")
+      const reader = (host.sharedWith ?? []).map((id) => getHost(id)).find((h) => h.rootKey === key);
       issues.add(
         'WRONG_ROOT_KEY',
-        sawOwnKey ? 'warning' : 'error',
+        sawOwnKey || reader ? 'warning' : 'error',
         prop.offset,
         [key],
-        `wrong root key "${key}" (the ${otherHosts} key): ${host.displayName} reads servers from "${host.rootKey}", so these servers are ignored`,
+        `wrong root key "${key}" (the ${otherHosts} key): ${host.displayName} reads servers from "${host.rootKey}", so these servers are ignored${reader ? ` by it (${reader.displayName} reads "${key}" in this file)` : ''}`,
       );
     }
     if (host.localScopeKey && scope === 'user') {

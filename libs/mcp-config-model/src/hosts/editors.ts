@@ -156,7 +156,8 @@ export const visualStudio = defineHost({
   foreignRootKeys: ['mcpServers'],
   files(ctx) {
     const lib = pathLib(ctx.platform);
-    const out = workspaceFiles(ctx, ['.vs', 'mcp.json']);
+    // <solution>/.mcp.json is shared with Claude Code and Copilot CLI: read once, with every reader
+    const out = workspaceFiles(ctx, ['.vs', 'mcp.json'], ['.mcp.json']);
     if (ctx.platform === 'win32') out.push({ scope: 'user', file: lib.join(ctx.home, '.mcp.json') });
     return out;
   },

@@ -283,7 +283,7 @@ describe('bad input', () => {
     const ws = path.join(home, 'ws');
     write(path.join(home, '.codex', 'config.toml'), '[mcp_servers.a\n');
     write(path.join(home, '.config', 'goose', 'config.yaml'), 'extensions:\n  eks:\n    type: stdio\n    cmd: uvx\n    envs: {AWS_PROFILE: dev}\n');
-    write(path.join(ws, '.mcp.json'), '{"mcpServers": {"shared": {"command": "uvx"}}}');
+    write(path.join(ws, '.mcp.json'), '{"mcpServers": {"shared": {"command": "uvx"}}, "servers": {"vs-only": {"type": "stdio", "command": "uvx"}}}');
     const r = await listServers(undefined, { home, workspace: ws, platform: 'linux', env: {} });
     const codexFile = r.files.find((f) => f.host === 'codex' && f.scope === 'user')!;
     expect(codexFile.status).toBe('error');
@@ -291,8 +291,11 @@ describe('bad input', () => {
     expect(r.servers.find((s) => s.name === 'eks')?.aws.profile?.value).toBe('dev');
     const shared = r.files.filter((f) => f.file === path.join(ws, '.mcp.json'));
     expect(shared).toHaveLength(1);
-    expect(shared[0]!.readBy).toEqual(['claude-code', 'copilot-cli']);
+    expect(shared[0]!.readBy).toEqual(['claude-code', 'copilot-cli', 'visual-studio']);
     expect(r.servers.filter((s) => s.name === 'shared')).toHaveLength(1);
+    // Visual Studio's "servers" in .mcp.json: read for it, and only a warning for Claude Code
+    expect(r.servers.find((s) => s.name === 'vs-only')?.location.host).toBe('visual-studio');
+    expect(shared[0]!.issues.find((i) => i.code === 'WRONG_ROOT_KEY')).toMatchObject({ severity: 'warning', message: expect.stringContaining('Visual Studio') });
   });
 });
 
