@@ -2,7 +2,7 @@
  * Claude Code: project scope `.mcp.json`; user scope `~/.claude.json` `mcpServers`; local scope
  * `~/.claude.json` `projects["<abs path>"].mcpServers`.
  */
-import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
+import { normalizeSlashes, pathLib } from './paths';
 import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
@@ -40,8 +40,10 @@ export const claudeCode: HostAdapter = {
   match(file, home) {
     const f = normalizeSlashes(file);
     if (f.endsWith('/.claude.json') || f === '.claude.json') return 'user';
-    // ~/.mcp.json is Visual Studio's user file, not a Claude Code project
-    if (f.endsWith('/.mcp.json') || f === '.mcp.json') return isUnderHomeRoot(file, '.mcp.json', home) ? undefined : 'workspace';
+    // also ~/.mcp.json: Visual Studio's user file, and Claude Code's project file when the project is
+    // the home folder; by path alone it stays Claude Code's (listServers reports every reader)
+    void home;
+    if (f.endsWith('/.mcp.json') || f === '.mcp.json') return 'workspace';
     return undefined;
   },
   serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'Claude Code' }),

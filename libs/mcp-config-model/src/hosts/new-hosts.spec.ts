@@ -55,7 +55,7 @@ describe('detectHostFile for the new hosts', () => {
     ['/home/dev/.copilot/mcp-config.json', 'copilot-cli', 'user'],
     ['/src/app/.github/mcp.json', 'copilot-cli', 'workspace'],
     ['/src/app/.mcp.json', 'claude-code', 'workspace'],
-    ['/home/dev/.mcp.json', 'visual-studio', 'user'],
+    ['/home/dev/.mcp.json', 'claude-code', 'workspace'],
     ['/home/dev/.config/zed/settings.json', 'zed', 'user'],
     ['/src/app/.zed/settings.json', 'zed', 'workspace'],
     ['/src/app/opencode.json', 'opencode', 'workspace'],
@@ -313,9 +313,10 @@ describe('drift fixed for the first six hosts', () => {
     const out = patchServer(text, 'vscode', 'a', { env: { AWS_PROFILE: 'prod' } }).text;
     expect(out).toBe(text.replace('"AWS_PROFILE": "dev"', '"AWS_PROFILE": "prod"'));
   });
-  it('Claude Code: CLAUDE_CONFIG_DIR moves ~/.claude.json; ~/.mcp.json is not a Claude Code project file', () => {
+  it('Claude Code: CLAUDE_CONFIG_DIR moves ~/.claude.json; %USERPROFILE%\\.mcp.json is Visual Studio’s user file', () => {
     expect(files('claude-code', 'linux', '/home/dev', { CLAUDE_CONFIG_DIR: '/cfg/claude' })).toEqual(['user:/cfg/claude/.claude.json']);
-    expect(detectHostFile('/home/dev/.mcp.json', '/home/dev')?.host.id).toBe('visual-studio');
+    expect(files('visual-studio', 'win32', 'C:\\Users\\dev')).toEqual(['user:C:\\Users\\dev\\.mcp.json']);
+    expect(getHost('visual-studio').match('C:\\Users\\dev\\.mcp.json', 'C:\\Users\\dev')).toBe('user');
   });
   it('Amazon Q: the mcp.json files are the IDE plugin’s legacy files', () => {
     expect(getHost('amazonq').displayName).toMatch(/IDE plugin \(legacy mcp\.json\)/);
