@@ -14,6 +14,11 @@ export interface FileReport extends HostFile {
   issues: ConfigIssue[];
   /** Number of valid entries read from it. */
   servers: number;
+  /**
+   * Every host that reads this file, when more than one does (a repo-root `.mcp.json` is read by
+   * Claude Code, Copilot CLI and Visual Studio): the file is read once, under the first of them.
+   */
+  readBy?: HostId[];
 }
 
 export interface ListServersResult {
@@ -40,8 +45,32 @@ export function hostFiles(hosts: readonly (HostId | HostAdapter)[] = HOSTS, opti
 export async function listServers(hosts: readonly (HostId | HostAdapter)[] = HOSTS, options: ListServersOptions = {}): Promise<ListServersResult> {
   const ctx = resolvePathContext(options);
   const result: ListServersResult = { servers: [], files: [] };
+  const seen = new Map<string, FileReport>();
+  const texts = new Map<string, string>();
   for (const hf of hostFiles(hosts, ctx)) {
+    const key = ctx.platform === 'linux' ? hf.file : hf.file.toLowerCase();
+    const already = seen.get(key);
+    if (already) {
+      // a shared file: reported once, with every host that reads it; a host that reads other keys
+      // in it (Visual Studio's "servers" in .mcp.json) adds the servers under those keys
+      already.readBy ??= [already.host];
+      if (!already.readBy.includes(hf.host)) already.readBy.push(hf.host);
+      const text = texts.get(key);
+      const first = getHost(already.host);
+      const other = getHost(hf.host);
+      if (text !== undefined && other.serversPath.join('\u0000') !== first.serversPath.join('\u0000')) {
+        try {
+          const doc = parseHostConfig(text, { file: hf.file, host: other, scope: hf.scope, strict: false, home: ctx.home });
+          already.servers += doc.servers.length;
+          result.servers.push(...doc.servers);
+        } catch {
+          // the first reader already reported why the file cannot be read
+        }
+      }
+      continue;
+    }
     const report: FileReport = { ...hf, status: 'ok', issues: [], servers: 0 };
+    seen.set(key, report);
     result.files.push(report);
     let text: string;
     try {
@@ -54,6 +83,7 @@ export async function listServers(hosts: readonly (HostId | HostAdapter)[] = HOS
       }
       continue;
     }
+    texts.set(key, text);
     try {
       const doc = parseHostConfig(text, { file: hf.file, host: hf.host, scope: hf.scope, strict: false, home: ctx.home });
       report.issues = doc.issues;

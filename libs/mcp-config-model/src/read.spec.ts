@@ -141,11 +141,11 @@ describe('parseHostConfig: bad input names file:line:column and what was expecte
   });
 
   it('schema errors carry the line:column of the offending node', () => {
-    const text = '{\n  "servers": {\n    "a": {\n      "type": "stdio",\n      "command": "x",\n      "args": ["ok", 42]\n    },\n    "b": { "command": "y" }\n  }\n}';
+    const text = '{\n  "servers": {\n    "a": {\n      "type": "stdio",\n      "command": "x",\n      "args": ["ok", 42]\n    },\n    "b": { "type": "ws", "command": "y" }\n  }\n}';
     const issues = issuesOf(() => parseHostConfig(text, { file: 'f/.vscode/mcp.json', home: HOME }));
     expect(issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
       '6:22 server "a" (.args[1]): expected a string, found a number',
-      '8:10 server "b" (.type): expected "type" to be one of "stdio", "http", "sse" (missing)',
+      '8:20 server "b" (.type): expected "type" to be one of "stdio", "http", "sse"',
     ]);
     const doc = parseHostConfig(text, { file: 'f/.vscode/mcp.json', home: HOME, strict: false });
     expect(doc.servers).toEqual([]);

@@ -8,7 +8,7 @@ import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseErro
 import type { z } from 'zod';
 import { ConfigParseError, ConfigReadError, ConfigSchemaError, McpConfigError, type ConfigIssue, type JsonPath } from './errors';
 import { detectHostFile, getHost, stripTemplateSuffix } from './hosts/index';
-import { inferTransport } from './hosts/common';
+import { inferTransport, toCanonical, toHostPath } from './hosts/common';
 import { resolvePathContext } from './hosts/paths';
 import type { HostAdapter } from './hosts/types';
 import { detectAws } from './model/aws';
@@ -20,6 +20,7 @@ import { nestingDepth } from './secrets/config-text';
 
 /** Deeper nesting is a parse error (no host file comes close; jsonc-parser would overflow the stack). */
 const MAX_NESTING = 256;
+import { tomlCodec, yamlCodec } from './text/codecs';
 
 /** Files larger than this are refused with a clear error (a real `~/.claude.json` can reach several MB). */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -110,14 +111,58 @@ function pathLabel(path: readonly PropertyKey[]): string {
 
 const ARTICLE: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'a boolean', object: 'an object', array: 'an array' };
 
-function zodMessage(issue: z.core.$ZodIssue, node: Node | undefined): string {
-  const found = node ? `, found ${kindOf(node)}` : ' (missing)';
+/** What is at a path inside an entry: where (for the position) and, when present, what kind of value. */
+interface Located {
+  offset: number;
+  present: boolean;
+  kind: string;
+}
+
+function kindOfValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'a null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return ARTICLE[typeof v] ?? `a ${typeof v}`;
+}
+
+function zodMessage(issue: z.core.$ZodIssue, at: Located): string {
+  const found = at.present ? `, found ${at.kind}` : ' (missing)';
   if (issue.code === 'invalid_type') {
     if (issue.message && !issue.message.startsWith('Invalid input')) return `${issue.message}${found}`;
     return `expected ${ARTICLE[issue.expected] ?? issue.expected}${found}`;
   }
-  if (issue.code === 'invalid_value' && !node) return `${issue.message}${found}`;
+  if (issue.code === 'invalid_value' && !at.present) return `${issue.message}${found}`;
   return issue.message;
+}
+
+/**
+ * Validate one entry (as the canonical entry, through the host's field map) and report each problem
+ * at the host's own key: `locate` turns a path inside the host entry into a position.
+ */
+function validateValue(
+  host: HostAdapter,
+  value: unknown,
+  name: string,
+  jsonPath: JsonPath,
+  issues: IssueCollector,
+  locate: (hostSegs: (string | number)[]) => Located,
+): Record<string, unknown> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const at = locate([]);
+    issues.add('NOT_AN_OBJECT', 'error', at.offset, jsonPath, `server "${name}": expected ${host.format === 'toml' ? 'a table' : host.format === 'yaml' ? 'a mapping' : 'an object'} describing the server, found ${kindOfValue(value)}`);
+    return undefined;
+  }
+  const raw = value as Record<string, unknown>;
+  const result = host.entrySchema.safeParse(toCanonical(host, raw));
+  if (result.success) return raw;
+  for (const issue of result.error.issues) {
+    const segs = toHostPath(host, issue.path.filter((p): p is string | number => typeof p !== 'symbol'));
+    const at = locate(segs);
+    const label = segs.length ? ` (${pathLabel(segs)})` : '';
+    issues.add('SCHEMA', 'error', at.offset, [...jsonPath, ...segs], `server "${name}"${label}: ${zodMessage(issue, at)}`);
+  }
+  return undefined;
 }
 
 function validateEntry(
@@ -131,26 +176,31 @@ function validateEntry(
     issues.add('NOT_AN_OBJECT', 'error', valueNode.offset, jsonPath, `server "${name}": expected an object describing the server, found ${kindOf(valueNode)}`);
     return undefined;
   }
-  const value = getNodeValue(valueNode) as Record<string, unknown>;
-  const result = host.entrySchema.safeParse(value);
-  if (result.success) return value;
-  for (const issue of result.error.issues) {
-    const segs = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const node = findNode(valueNode, segs) ?? valueNode;
-    const label = segs.length ? ` (${pathLabel(segs)})` : '';
-    issues.add('SCHEMA', 'error', node.offset, [...jsonPath, ...segs], `server "${name}"${label}: ${zodMessage(issue, findNode(valueNode, segs))}`);
+  return validateValue(host, getNodeValue(valueNode), name, jsonPath, issues, (segs) => {
+    const node = findNode(valueNode, segs);
+    return { offset: (node ?? valueNode).offset, present: node !== undefined, kind: kindOf(node) };
+  });
+}
+
+/** Env values VS Code accepts besides strings (numbers, null): as strings for the model; null drops the key. */
+function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (typeof x === 'string') out[k] = x;
+    else if (typeof x === 'number' || typeof x === 'boolean') out[k] = String(x);
   }
-  return undefined;
+  return out;
 }
 
 function toEntry(
   host: HostAdapter,
-  raw: Record<string, unknown>,
+  hostRaw: Record<string, unknown>,
   name: string,
   location: Omit<ServerEntry['location'], 'line' | 'column'>,
   lines: LineIndex,
   keyOffset: number,
 ): ServerEntry {
+  const raw = toCanonical(host, hostRaw);
   const { type: _type, command, args, env, envFile, url, headers, ...extra } = raw;
   void _type;
   const entry: ServerEntry = {
@@ -162,11 +212,16 @@ function toEntry(
   };
   if (typeof command === 'string') entry.command = command;
   if (Array.isArray(args)) entry.args = args as string[];
-  if (env && typeof env === 'object') entry.env = env as Record<string, string>;
+  if (env && typeof env === 'object') entry.env = Object.values(env).every((x) => typeof x === 'string') ? (env as Record<string, string>) : stringMap(env);
   if (typeof envFile === 'string') entry.envFile = envFile;
   if (typeof url === 'string') entry.url = url;
   if (headers && typeof headers === 'object') entry.headers = headers as Record<string, string>;
   entry.aws = detectAws(entry, host.variableSyntax, location.jsonPath);
+  if (host.fields.type !== 'type' || host.fields.env !== 'env' || host.fields.commandArray) {
+    // AWS values point at the host's own keys (Goose `envs`, opencode `command[i + 1]`)
+    const n = location.jsonPath.length;
+    for (const v of [...entry.aws.profiles, ...entry.aws.regions]) v.jsonPath = [...location.jsonPath, ...toHostPath(host, v.jsonPath.slice(n))];
+  }
   return entry;
 }
 
@@ -199,6 +254,7 @@ function readServerMap(
       issues.add('SCHEMA', 'error', keyNode.offset, jsonPath, 'expected a non-empty server name');
       continue;
     }
+    if (host.skipEntry?.(getNodeValue(valueNode))) continue;
     const raw = validateEntry(host, valueNode, name, jsonPath, issues);
     if (!raw) continue;
     const location = { host: host.id, scope: base.scope, file: base.file, jsonPath, legacy: host.legacy, ...(base.project !== undefined ? { project: base.project } : {}) };
@@ -230,6 +286,7 @@ export function parseHostConfig(rawText: string, options: ParseHostConfigOptions
   const { bom, body: text } = splitBom(rawText);
   const lines = new LineIndex(text);
   const issues = new IssueCollector(file, lines);
+  if (host.format === 'toml' || host.format === 'yaml') return parseStructured(text, bom !== '', { file, host, scope, lines, issues, strict: options.strict ?? true });
 
   if (text.trim() === '') {
     issues.add('EMPTY', 'error', 0, [], `the file is empty: expected a JSON object such as { "${host.rootKey}": {} }`);
@@ -284,18 +341,29 @@ export function parseHostConfig(rawText: string, options: ParseHostConfigOptions
         issues.add('DUPLICATE_KEY', 'error', props[1]!.offset, [key], `"${key}" appears ${props.length} times at the root; hosts keep only the last one`);
       }
       const valueNode = props[props.length - 1]!.children?.[1];
-      if (valueNode) doc.servers.push(...readServerMap(host, valueNode, [key], { file, scope }, lines, issues));
+      if (!valueNode) continue;
+      // a servers path deeper than one key (Zed has one, opencode V2 `mcp.servers`): walk down to it
+      const path = host.layout ? host.layout(getNodeValue(root)) : host.serversPath;
+      if (path.length > 1 && path[0] === key) {
+        let node: Node | undefined = valueNode;
+        for (const seg of path.slice(1)) node = node?.type === 'object' ? rootProperties(node, String(seg)).pop()?.children?.[1] : undefined;
+        if (node) doc.servers.push(...readServerMap(host, node, path, { file, scope }, lines, issues));
+        continue;
+      }
+      doc.servers.push(...readServerMap(host, valueNode, [key], { file, scope }, lines, issues));
     }
     for (const key of host.foreignRootKeys) {
       const prop = rootProperties(root, key)[0];
       if (!prop) continue;
       const otherHosts = key === 'servers' ? 'VS Code' : key === 'mcp' ? 'VS Code settings.json' : 'Claude Code, Cursor, Kiro, Amazon Q and Claude Desktop';
+      // a shared file (a repo-root .mcp.json): another host that reads it may use this key (Visual Studio: "servers")
+      const reader = (host.sharedWith ?? []).map((id) => getHost(id)).find((h) => h.rootKey === key);
       issues.add(
         'WRONG_ROOT_KEY',
-        sawOwnKey ? 'warning' : 'error',
+        sawOwnKey || reader ? 'warning' : 'error',
         prop.offset,
         [key],
-        `wrong root key "${key}" (the ${otherHosts} key): ${host.displayName} reads servers from "${host.rootKey}", so these servers are ignored`,
+        `wrong root key "${key}" (the ${otherHosts} key): ${host.displayName} reads servers from "${host.rootKey}", so these servers are ignored${reader ? ` by it (${reader.displayName} reads "${key}" in this file)` : ''}`,
       );
     }
     if (host.localScopeKey && scope === 'user') {
@@ -320,6 +388,91 @@ export function parseHostConfig(rawText: string, options: ParseHostConfigOptions
     throw new ConfigSchemaError(doc.issues.filter((i) => i.severity === 'error'));
   }
   return doc;
+}
+
+interface StructuredContext {
+  file: string;
+  host: HostAdapter;
+  scope: Scope;
+  lines: LineIndex;
+  issues: IssueCollector;
+  strict: boolean;
+}
+
+/** TOML (Codex, Grok) and YAML (Goose, Continue) files: the same entries, issues and positions as for JSON. */
+function parseStructured(text: string, bom: boolean, c: StructuredContext): HostConfigDocument {
+  const { host, issues } = c;
+  let value: unknown;
+  let keyOffset: (path: JsonPath) => number | undefined;
+  let valueOffset: (path: JsonPath) => number | undefined;
+  const T = host.format === 'toml' ? tomlCodec() : undefined;
+  const Y = host.format === 'yaml' ? yamlCodec() : undefined;
+  try {
+    if (T) {
+      const { parseToml, tomlKeyOffset, tomlValue, tomlValueOffset } = T;
+      const program = parseToml(text);
+      value = tomlValue(program);
+      keyOffset = (p) => tomlKeyOffset(program, p);
+      valueOffset = (p) => tomlValueOffset(program, p);
+    } else {
+      const { parseYaml, yamlKeyOffset, yamlValue, yamlValueOffset } = Y!;
+      const ydoc = parseYaml(text);
+      value = yamlValue(ydoc) ?? {};
+      keyOffset = (p) => yamlKeyOffset(ydoc, p);
+      valueOffset = (p) => yamlValueOffset(ydoc, p);
+    }
+  } catch (e) {
+    if (T && e instanceof T.TomlSyntaxError) issues.add('SYNTAX', 'error', e.problem.offset, [], e.problem.message);
+    else if (Y && e instanceof Y.YamlSyntaxError) for (const p of e.problems) issues.add('SYNTAX', 'error', p.offset, [], p.message);
+    else throw e;
+    throw new ConfigParseError(issues.issues);
+  }
+  const doc: HostConfigDocument = { file: c.file, host: host.id, scope: c.scope, legacy: host.legacy, text, bom, format: inferFormat(text), value, servers: [], inputs: [], issues: issues.issues };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    issues.add('NOT_AN_OBJECT', 'error', 0, [], `expected a ${host.format === 'toml' ? 'TOML table' : 'YAML mapping'} at the root (with "${host.serversPath.join('.')}"), found ${kindOfValue(value)}`);
+  } else {
+    const mapPath = host.layout ? host.layout(value) : host.serversPath;
+    const map = getAt(value, mapPath);
+    const list = host.serversShape === 'list';
+    if (map !== undefined && map !== null) {
+      if (list ? !Array.isArray(map) : typeof map !== 'object' || Array.isArray(map)) {
+        issues.add(list ? 'NOT_AN_ARRAY' : 'NOT_AN_OBJECT', 'error', valueOffset(mapPath) ?? 0, mapPath, `"${mapPath.join('.')}": expected ${list ? 'a list of servers' : 'a mapping of server names to servers'}, found ${kindOfValue(map)}`);
+      } else {
+        const byName = new Map<string, ServerEntry>();
+        const items: [string | number, unknown][] = list ? (map as unknown[]).map((v, i) => [i, v]) : Object.entries(map as Record<string, unknown>);
+        for (const [k, v] of items) {
+          const jsonPath = [...mapPath, k];
+          const name = list ? String((v as { name?: unknown } | null)?.name ?? '') : String(k);
+          const entryOffset = keyOffset(jsonPath) ?? 0;
+          if (name.trim() === '') {
+            issues.add('SCHEMA', 'error', entryOffset, jsonPath, list ? `server [${k}]: expected a "name"` : 'expected a non-empty server name');
+            continue;
+          }
+          if (host.skipEntry?.(v)) continue;
+          if (list && byName.has(name)) issues.add('DUPLICATE_SERVER', 'error', entryOffset, jsonPath, `server "${name}" is listed twice; remove one`);
+          const raw = validateValue(host, v, name, jsonPath, issues, (segs) => {
+            const at = getAt(v, segs);
+            return { offset: (at !== undefined ? valueOffset([...jsonPath, ...segs]) : undefined) ?? entryOffset, present: at !== undefined, kind: kindOfValue(at) };
+          });
+          if (!raw) continue;
+          const location = { host: host.id, scope: c.scope, file: c.file, jsonPath, legacy: host.legacy };
+          byName.set(name, toEntry(host, raw, name, location, c.lines, entryOffset));
+        }
+        doc.servers.push(...byName.values());
+      }
+    }
+  }
+  if (c.strict && doc.issues.some((i) => i.severity === 'error')) throw new ConfigSchemaError(doc.issues.filter((i) => i.severity === 'error'));
+  return doc;
+}
+
+function getAt(value: unknown, path: JsonPath): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
 }
 
 /** The subset of `node:fs/promises` this package uses; pass your own to test failures. */

@@ -107,7 +107,7 @@ describe('hydrate', () => {
   });
 
   it('validates against the host schema', () => {
-    expect(() => hydrate('{"servers": {"a": {"command": "${CMD}"}}}', { CMD: 'x' }, 'vscode')).toThrow(/not valid for VS Code.*expected "type"/);
+    expect(() => hydrate('{"servers": {"a": {"type": "ws", "command": "${CMD}"}}}', { CMD: 'x' }, 'vscode')).toThrow(/not valid for VS Code.*expected "type"/);
     expect(() => hydrate('{"mcpServers": {"a": {"command": "${CMD}"}}}', { CMD: '' }, 'cursor')).toThrow(HydrateError);
   });
 

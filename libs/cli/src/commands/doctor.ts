@@ -7,7 +7,7 @@ export const defineDoctor: CommandDefinition = (program, registrar) => {
     .description('check one MCP server layer by layer: identity (STS), binary on PATH, MCP handshake, IAM permissions; stops at the first failure with the fix')
     .option('--profile <profile>', 'the AWS profile to check (alone: identity and --probe only; with a server: instead of the one in its config)')
     .option('--region <region>', 'region for STS and the probes (default: the server\'s, then the profile\'s, then AWS_REGION)')
-    .option('--host <host>', 'look the server up in this host only (vscode, claude-code, cursor, kiro, amazonq, claude-desktop)')
+    .option('--host <host>', 'look the server up in this host only (a host id, as `awsmcp hosts` lists them: vscode, claude-code, codex, goose...)')
     .option('--probe <ids>', 'catalog servers whose read-only IAM probe to run, comma-separated (eks,cloudwatch)')
     .option('--timeout <seconds>', 'how long the server may take for initialize + tools/list, and STS for one call', '60')
     .option('--json', 'machine-readable output ({ schemaVersion: 1, target, ok, failedLayer, layers: [...] })')

@@ -7,7 +7,7 @@ export const defineTokens: CommandDefinition = (program, registrar) => {
     .description('start MCP servers, list their tools and measure what their definitions cost in context tokens; stores the measurements that kit budgets then prefer')
     .option('--profile <profile>', 'AWS profile for kit / catalog servers (AWS_PROFILE)')
     .option('--region <region>', 'AWS region for kit / catalog servers (AWS_REGION)')
-    .option('--host <host>', 'look servers up in this host only (vscode, claude-code, cursor, kiro, amazonq, claude-desktop)')
+    .option('--host <host>', 'look servers up in this host only (a host id, as `awsmcp hosts` lists them: vscode, claude-code, codex, goose...)')
     .option('--limit <tokens>', 'the budget the bars are drawn against', '5000')
     .option('--timeout <seconds>', 'how long each server may take for initialize + tools/list', '60')
     .option('--tools', 'list every tool with its own cost')

@@ -1,6 +1,6 @@
 /** Claude Desktop: one user file, `claude_desktop_config.json`, root key `mcpServers`. */
 import { appDataDir, normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio'] as const;
@@ -10,8 +10,11 @@ export const claudeDesktop: HostAdapter = {
   displayName: 'Claude Desktop',
   legacy: false,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers'],
   foreignRootKeys: ['servers'],
+  format: 'json',
   allowsComments: false,
   allowsTrailingCommas: false,
   toleratesUnknownKeys: true,
@@ -29,6 +32,7 @@ export const claudeDesktop: HostAdapter = {
     return f.endsWith('/claude_desktop_config.json') || f === 'claude_desktop_config.json' ? 'user' : undefined;
   },
   serialize: (spec) => serializeEntry(spec, { type: 'never', transports: TRANSPORTS, hostName: 'Claude Desktop' }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(appDataDir(ctx), 'Claude')],
   restartInstructions: 'Quit Claude Desktop completely (not just its window) and start it again.',
   sources: ['https://modelcontextprotocol.io/docs/develop/connect-local-servers'],
 };

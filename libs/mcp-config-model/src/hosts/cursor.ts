@@ -1,6 +1,6 @@
 /** Cursor: `.cursor/mcp.json` and `~/.cursor/mcp.json`, root key `mcpServers`. */
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
@@ -8,10 +8,14 @@ const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
 export const cursor: HostAdapter = {
   id: 'cursor',
   displayName: 'Cursor',
+  binaries: ['cursor', 'cursor-agent'],
   legacy: false,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers'],
   foreignRootKeys: ['servers'],
+  format: 'json',
   allowsComments: false,
   allowsTrailingCommas: false,
   toleratesUnknownKeys: true,
@@ -32,6 +36,7 @@ export const cursor: HostAdapter = {
     return isUnderHomeRoot(file, '.cursor/mcp.json', home) ? 'user' : 'workspace';
   },
   serialize: (spec) => serializeEntry(spec, { type: 'never', transports: TRANSPORTS, hostName: 'Cursor' }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.cursor')],
   restartInstructions: 'Open Cursor Settings > MCP and refresh or toggle the server (or restart Cursor).',
   sources: ['https://cursor.com/docs/mcp', 'https://syllago.dev/using-syllago/providers/cursor/mcp/'],
 };

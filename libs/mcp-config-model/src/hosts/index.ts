@@ -9,9 +9,47 @@ import { kiro } from './kiro';
 import { claudeCodeLegacy, vscodeLegacy } from './legacy';
 import type { HostAdapter } from './types';
 import { vscode } from './vscode';
+import { codex, grok } from './codex';
+import { goose } from './goose';
+import { continueDev } from './continue';
+import { copilotCli } from './copilot';
+import { antigravity, geminiCli } from './gemini';
+import { opencode, kilo } from './opencode';
+import { cline, clineCli, junie, roo, visualStudio, warp, windsurf, zed } from './editors';
+import { amazonqIde, kiroAgents } from './aws-ide';
+import { claudeCodeManaged } from './claude-managed';
 
 /** Every adapter, writable hosts first, then the read-only legacy locations. */
-export const HOSTS: readonly HostAdapter[] = [vscode, claudeCode, cursor, kiro, amazonq, claudeDesktop, vscodeLegacy, claudeCodeLegacy];
+export const HOSTS: readonly HostAdapter[] = [
+  vscode,
+  claudeCode,
+  cursor,
+  kiro,
+  amazonq,
+  claudeDesktop,
+  copilotCli,
+  codex,
+  geminiCli,
+  antigravity,
+  windsurf,
+  cline,
+  clineCli,
+  roo,
+  kilo,
+  zed,
+  opencode,
+  goose,
+  continueDev,
+  warp,
+  visualStudio,
+  junie,
+  grok,
+  amazonqIde,
+  kiroAgents,
+  claudeCodeManaged,
+  vscodeLegacy,
+  claudeCodeLegacy,
+];
 
 export function getHost(host: HostId | HostAdapter): HostAdapter {
   if (typeof host !== 'string') return host;

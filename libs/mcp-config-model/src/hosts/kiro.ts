@@ -1,6 +1,6 @@
 /** Kiro: `.kiro/settings/mcp.json` and `~/.kiro/settings/mcp.json`, root key `mcpServers`. */
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio', 'http'] as const;
@@ -8,10 +8,14 @@ const TRANSPORTS = ['stdio', 'http'] as const;
 export const kiro: HostAdapter = {
   id: 'kiro',
   displayName: 'Kiro',
+  binaries: ['kiro', 'kiro-cli'],
   legacy: false,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers'],
   foreignRootKeys: ['servers'],
+  format: 'json',
   allowsComments: false,
   allowsTrailingCommas: false,
   toleratesUnknownKeys: true,
@@ -32,6 +36,7 @@ export const kiro: HostAdapter = {
     return isUnderHomeRoot(file, '.kiro/settings/mcp.json', home) ? 'user' : 'workspace';
   },
   serialize: (spec) => serializeEntry(spec, { type: 'never', transports: TRANSPORTS, hostName: 'Kiro', alwaysArgs: true }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.kiro')],
   restartInstructions: 'Save the file, then reconnect the server from the MCP Servers view of the Kiro panel (or restart Kiro).',
   sources: ['https://kiro.dev/docs/mcp/configuration', 'https://kiro.dev/docs/cli/chat/configuration'],
 };

@@ -4,7 +4,7 @@
  * read-only adapters: detected, listed as legacy, never written.
  */
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
-import { entrySchema } from './common';
+import { entrySchema, CANONICAL_FIELDS } from './common';
 import { ConfigEditError } from '../errors';
 import type { HostAdapter, HostFile } from './types';
 
@@ -19,8 +19,11 @@ export const vscodeLegacy: HostAdapter = {
   displayName: 'VS Code (legacy ~/.vscode/mcp.json)',
   legacy: true,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers', 'servers'],
   foreignRootKeys: [],
+  format: 'jsonc',
   allowsComments: true,
   allowsTrailingCommas: true,
   toleratesUnknownKeys: true,
@@ -46,8 +49,11 @@ export const claudeCodeLegacy: HostAdapter = {
   displayName: 'Claude Code (legacy ~/.claude/settings.json)',
   legacy: true,
   rootKey: 'mcpServers',
+  serversPath: ['mcpServers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['mcpServers'],
   foreignRootKeys: [],
+  format: 'json',
   allowsComments: false,
   allowsTrailingCommas: false,
   toleratesUnknownKeys: true,

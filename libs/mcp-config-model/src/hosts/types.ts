@@ -1,5 +1,6 @@
 /** What a host adapter says about one AI host: where its files are and what they look like. */
 import type { z } from 'zod';
+import type { JsonPath } from '../errors';
 import type { HostId, Scope, ServerSpec, Transport } from '../model/schema';
 import type { VariableSyntax } from '../model/variables';
 
@@ -30,13 +31,61 @@ export interface HostFile {
  */
 export type TemplateStyle = 'native' | 'vscode' | 'hydrate';
 
+/** The syntax of a host's config file. `jsonc` allows comments and trailing commas. */
+export type ConfigFormat = 'json' | 'jsonc' | 'toml' | 'yaml';
+
+/**
+ * Where each field of the canonical entry (`type`, `command`, `args`, `env`, `url`, `headers`,
+ * `envFile`) lives in this host's entry: Goose `cmd` / `envs` / `uri`, Codex `http_headers`,
+ * Windsurf `serverUrl`, opencode a `command` array (`[cmd, ...args]`) and `environment`.
+ */
+export interface FieldMap {
+  /** `null`: the host has no transport field. */
+  type: string | null;
+  command: string;
+  /** Ignored when `commandArray` is set (the args are the command array's tail). */
+  args: string;
+  env: string;
+  url: string;
+  headers: string;
+  envFile?: string;
+  /** opencode / Kilo: `command` is an array, `[cmd, ...args]`. */
+  commandArray?: boolean;
+  /** Transport names this host writes in `type` (default: the canonical `stdio` / `http` / `sse`). */
+  typeNames?: Partial<Record<Transport, string>>;
+  /** Other `type` spellings the host reads, mapped to the canonical transport. */
+  typeAliases?: Record<string, Transport>;
+}
+
 export interface HostAdapter {
   id: HostId;
   displayName: string;
+  /** Syntax of the file (JSON hosts also say it with `allowsComments` / `allowsTrailingCommas`). */
+  format: ConfigFormat;
+  /** Path of the servers map (or list) from the root: `['servers']`, `['mcp_servers']`, `['mcp', 'servers']`. */
+  serversPath: JsonPath;
+  /** `map` (name -> entry, the default) or `list` (Continue: entries with a `name`, matched by it). */
+  serversShape?: 'map' | 'list';
+  /** Where the canonical fields are in this host's entries (identity for the first six hosts). */
+  fields: FieldMap;
+  /** Host entry -> canonical entry, when the field map alone cannot say it (Gemini `httpUrl` vs `url`). */
+  decode?(raw: Record<string, unknown>): Record<string, unknown>;
+  /** Pick the servers path from the file itself (opencode: V2 `mcp.servers` when present, else V1 `mcp`). */
+  layout?(root: unknown): JsonPath;
+  /** Entries that are not MCP servers awsmcp manages (Goose `builtin` extensions): not read, not reported. */
+  skipEntry?(raw: unknown): boolean;
+  /** Read-only for another reason than being legacy (an admin's managed file): why. */
+  readOnly?: string;
+  /** Folders or files whose presence means the host is installed (for `awsmcp hosts`). */
+  installMarkers?(ctx: PathContext): string[];
+  /** Executables on PATH whose presence means the host is installed (`codex`, `goose`...). */
+  binaries?: readonly string[];
+  /** Other hosts that read the same files (a repo-root `.mcp.json` is read by several). */
+  sharedWith?: readonly HostId[];
   /** Read-only legacy location: detected and reported, never written. */
   legacy: boolean;
-  /** The key that holds the servers map. */
-  rootKey: 'servers' | 'mcpServers';
+  /** The key that holds the servers map (the first segment of `serversPath`). */
+  rootKey: string;
   /** Keys read as server maps (legacy locations accept what the copied guidance wrote). */
   readRootKeys: readonly string[];
   /** Root keys other hosts use: seeing one of these instead of `rootKey` is the "wrong root key" mistake. */

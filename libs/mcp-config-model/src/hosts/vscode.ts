@@ -1,6 +1,6 @@
 /** VS Code / GitHub Copilot: `.vscode/mcp.json` and the user profile's `mcp.json`, root key `servers`. */
 import { appDataDir, isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
-import { entrySchema, serializeEntry } from './common';
+import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
 
 const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
@@ -8,18 +8,23 @@ const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
 export const vscode: HostAdapter = {
   id: 'vscode',
   displayName: 'VS Code / GitHub Copilot',
+  binaries: ['code', 'code-insiders'],
   legacy: false,
   rootKey: 'servers',
+  serversPath: ['servers'],
+  fields: CANONICAL_FIELDS,
   readRootKeys: ['servers'],
   foreignRootKeys: ['mcpServers', 'mcp'],
+  format: 'jsonc',
   allowsComments: true,
   allowsTrailingCommas: true,
   toleratesUnknownKeys: true,
-  typeRequired: true,
+  /** Written always; not required on read: the docs' own minimal example has no `type` (drift D2). */
+  typeRequired: false,
   transports: TRANSPORTS,
   variableSyntax: 'vscode',
   templateStyle: 'vscode',
-  entrySchema: entrySchema({ typeRequired: true, transports: TRANSPORTS, envFile: true }),
+  entrySchema: entrySchema({ typeRequired: false, transports: TRANSPORTS, envFile: true, lenientEnv: true }),
   files(ctx) {
     const lib = pathLib(ctx.platform);
     const files = [];
@@ -34,11 +39,13 @@ export const vscode: HostAdapter = {
     return undefined;
   },
   serialize: (spec) => serializeEntry(spec, { type: 'always', transports: TRANSPORTS, hostName: 'VS Code' }),
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(appDataDir(ctx), 'Code')],
   restartInstructions:
     'Run "MCP: List Servers" from the Command Palette, pick the server and restart it (or reload the window).',
   sources: [
     'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration',
     'https://code.visualstudio.com/docs/getstarted/settings#_settings-file-locations',
     'https://checkmcp.dev/learn/how-to-add-mcp-server-to-vscode',
+    'https://github.com/microsoft/vscode-docs/blob/a5dc2e3532a4f63a7f00fa94c8c7bcf4becc9dd0/docs/agents/reference/mcp-configuration.md',
   ],
 };

@@ -13,7 +13,41 @@ export const SCOPES = ['workspace', 'user', 'local'] as const;
 export const ScopeSchema = z.enum(SCOPES);
 export type Scope = z.infer<typeof ScopeSchema>;
 
-export const HOST_IDS = ['vscode', 'claude-code', 'cursor', 'kiro', 'amazonq', 'claude-desktop', 'vscode-legacy', 'claude-code-legacy'] as const;
+/**
+ * Every host id, in the registry's order (`HOSTS` in hosts/index.ts; a test checks both agree). The
+ * list is spelled out here because zod needs the literal ids for the `HostId` type and the adapters
+ * import this module; CLI help texts are built from `HOSTS`, not from this list.
+ */
+export const HOST_IDS = [
+  'vscode',
+  'claude-code',
+  'cursor',
+  'kiro',
+  'amazonq',
+  'claude-desktop',
+  'copilot-cli',
+  'codex',
+  'gemini-cli',
+  'antigravity',
+  'windsurf',
+  'cline',
+  'cline-cli',
+  'roo',
+  'kilo',
+  'zed',
+  'opencode',
+  'goose',
+  'continue',
+  'warp',
+  'visual-studio',
+  'junie',
+  'grok',
+  'amazonq-ide',
+  'kiro-agents',
+  'claude-code-managed',
+  'vscode-legacy',
+  'claude-code-legacy',
+] as const;
 export const HostIdSchema = z.enum(HOST_IDS);
 export type HostId = z.infer<typeof HostIdSchema>;
 
@@ -121,10 +155,10 @@ export const ServerEntrySchema = z.object({
 });
 export type ServerEntry = z.infer<typeof ServerEntrySchema>;
 
-/** A VS Code `inputs` entry (`promptString` or `pickString`). */
+/** A VS Code `inputs` entry (`promptString`, `pickString`, or `command`: the value a command returns). */
 export const VsCodeInputSchema = z
   .object({
-    type: z.enum(['promptString', 'pickString']),
+    type: z.enum(['promptString', 'pickString', 'command']),
     id: z.string().min(1),
     description: z.string().optional(),
     password: z.boolean().optional(),

@@ -1,0 +1,57 @@
+/**
+ * Amazon Q Developer IDE plugin agent files (`~/.aws/amazonq/default.json`, `.amazonq/default.json`,
+ * and `~/.aws/amazonq/agents/default.json` which AWS's overview page gives) and Kiro CLI agent files
+ * (`~/.kiro/agents/<name>.json`, `.kiro/agents/<name>.json`: found by path, the folder is not listed).
+ * Both hold `mcpServers` in the canonical shape.
+ */
+import { defineHost, endsWithPath, homeOrProject, workspaceFiles } from './define';
+import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
+
+export const amazonqIde = defineHost({
+  id: 'amazonq-ide',
+  displayName: 'Amazon Q Developer IDE plugin (default.json)',
+  format: 'json',
+  serversPath: ['mcpServers'],
+  transports: ['stdio', 'http'],
+  writeType: 'never',
+  variableSyntax: 'env-prefixed',
+  templateStyle: 'hydrate',
+  files(ctx) {
+    const lib = pathLib(ctx.platform);
+    return [
+      ...workspaceFiles(ctx, ['.amazonq', 'default.json']),
+      { scope: 'user', file: lib.join(ctx.home, '.aws', 'amazonq', 'default.json') },
+      { scope: 'user', file: lib.join(ctx.home, '.aws', 'amazonq', 'agents', 'default.json') },
+    ];
+  },
+  match(file, home) {
+    if (isUnderHomeRoot(file, '.aws/amazonq/agents/default.json', home)) return 'user';
+    return homeOrProject(file, home, '.aws/amazonq/default.json') ?? (endsWithPath(file, '.amazonq/default.json') ? 'workspace' : undefined);
+  },
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.aws', 'amazonq')],
+  restartInstructions: 'Open the Amazon Q chat panel’s MCP configuration and refresh the servers.',
+  sources: ['https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/mcp-ide.html', 'https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/qdev-mcp.html'],
+});
+
+export const kiroAgents = defineHost({
+  id: 'kiro-agents',
+  binaries: ['kiro-cli'],
+  displayName: 'Kiro CLI agent files',
+  format: 'json',
+  serversPath: ['mcpServers'],
+  transports: ['stdio', 'http'],
+  writeType: 'never',
+  variableSyntax: 'shell',
+  templateStyle: 'native',
+  argsRequired: true,
+  files: () => [],
+  match(file, home) {
+    const f = normalizeSlashes(file);
+    const m = /\/\.kiro\/agents\/[^/]+\.json$/.exec(f);
+    if (!m) return undefined;
+    return normalizeSlashes(file).toLowerCase().startsWith((normalizeSlashes(home) + '/.kiro/agents/').toLowerCase()) ? 'user' : 'workspace';
+  },
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.kiro')],
+  restartInstructions: 'Start a new `kiro-cli chat` session with the agent (`/agent swap`).',
+  sources: ['https://kiro.dev/docs/cli/chat/configuration'],
+});

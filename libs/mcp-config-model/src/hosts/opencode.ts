@@ -1,0 +1,76 @@
+/**
+ * opencode and Kilo Code (opencode-based): JSONC, root `mcp`. opencode V2 puts servers under
+ * `mcp.servers.<name>`, V1 under `mcp.<name>`; the layout already in the file is kept, a new file
+ * gets V2. Local entries: `type: "local"`, `command: [cmd, ...args]`, `environment`; remote:
+ * `type: "remote"`, `url`, `headers`.
+ */
+import { defineHost, endsWithPath, xdgConfig, workspaceFiles } from './define';
+import type { FieldMap } from './types';
+import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
+import type { JsonPath } from '../errors';
+
+const OPENCODE_FIELDS: FieldMap = { type: 'type', command: 'command', args: 'args', env: 'environment', url: 'url', headers: 'headers', commandArray: true, typeNames: { stdio: 'local', http: 'remote' }, typeAliases: { sse: 'sse' } };
+
+/** V2 (`mcp.servers`) unless the file already has V1 entries directly under `mcp`. */
+function opencodeLayout(root: unknown): JsonPath {
+  const mcp = (root as { mcp?: unknown } | null)?.mcp;
+  if (mcp && typeof mcp === 'object' && !Array.isArray(mcp)) {
+    const keys = Object.keys(mcp);
+    if (!keys.includes('servers') && keys.some((k) => typeof (mcp as Record<string, unknown>)[k] === 'object')) return ['mcp'];
+  }
+  return ['mcp', 'servers'];
+}
+
+export const opencode = defineHost({
+  id: 'opencode',
+  binaries: ['opencode'],
+  displayName: 'opencode',
+  format: 'jsonc',
+  serversPath: ['mcp', 'servers'],
+  layout: opencodeLayout,
+  fields: OPENCODE_FIELDS,
+  transports: ['stdio', 'http'],
+  writeType: 'always',
+  variableSyntax: 'none',
+  templateStyle: 'hydrate',
+  files(ctx) {
+    const lib = pathLib(ctx.platform);
+    const global = ctx.env.OPENCODE_CONFIG && lib.isAbsolute(ctx.env.OPENCODE_CONFIG) ? ctx.env.OPENCODE_CONFIG : lib.join(xdgConfig(ctx), 'opencode', 'opencode.json');
+    return [...workspaceFiles(ctx, ['opencode.json'], ['.opencode', 'opencode.json']), { scope: 'user', file: global }];
+  },
+  match(file, home) {
+    const f = normalizeSlashes(file);
+    if (/\/\.config\/opencode\/opencode\.jsonc?$/.test(f)) return 'user';
+    if (/(^|\/)(\.opencode\/)?opencode\.jsonc?$/.test(f)) return isUnderHomeRoot(file, 'opencode.json', home) ? 'user' : 'workspace';
+    return undefined;
+  },
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(xdgConfig(ctx), 'opencode')],
+  restartInstructions: 'Restart opencode; `opencode mcp list` shows the servers.',
+  sources: ['https://opencode.ai/docs/config/', 'https://opencode.ai/docs/mcp-servers/', 'https://opencode.ai/v1/docs/de/mcp-servers.md'],
+});
+
+export const kilo = defineHost({
+  id: 'kilo',
+  binaries: ['kilo', 'kilocode'],
+  displayName: 'Kilo Code',
+  format: 'jsonc',
+  serversPath: ['mcp'],
+  fields: OPENCODE_FIELDS,
+  transports: ['stdio', 'http'],
+  writeType: 'always',
+  variableSyntax: 'none',
+  templateStyle: 'hydrate',
+  files(ctx) {
+    const lib = pathLib(ctx.platform);
+    return [...workspaceFiles(ctx, ['kilo.json'], ['.kilo', 'kilo.json']), { scope: 'user', file: lib.join(xdgConfig(ctx), 'kilo', 'kilo.json') }];
+  },
+  match(file) {
+    const f = normalizeSlashes(file);
+    if (/\/\.config\/kilo\/kilo\.jsonc?$/.test(f)) return 'user';
+    if (endsWithPath(file, '.kilo/kilo.json') || /(^|\/)kilo\.jsonc?$/.test(f)) return 'workspace';
+    return undefined;
+  },
+  installMarkers: (ctx) => [pathLib(ctx.platform).join(xdgConfig(ctx), 'kilo')],
+  restartInstructions: 'Reload Kilo Code (or the editor window) so it re-reads kilo.json.',
+  sources: ['https://raw.githubusercontent.com/Kilo-Org/kilocode/main/packages/kilo-docs/pages/automate/mcp/using-in-kilo-code.md'],
+});
