@@ -1,6 +1,6 @@
 /**
  * safe-write: the one way awsmcp writes a file (host configs, the tags file, the hydrate records,
- * the discover cache, ~/.aws/config stanzas). See docs/decisions/0006-one-safe-write-module.md.
+ * the discover cache, ~/.aws/config stanzas). See docs/decisions/0007-one-safe-write-module.md.
  *
  * - atomic: a temporary file in the same folder with an unpredictable name, created with O_EXCL and
  *   mode 0600, written, fsync'd, given the final mode, then renamed over the target;

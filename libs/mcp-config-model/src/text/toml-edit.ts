@@ -6,7 +6,7 @@
  *
  * A TOML value can be defined in several syntactic places (a `[a.b]` header, dotted keys `b.c = 1`
  * under `[a]`, an inline table `b = { c = 1 }`); the helpers below look in all of them. See
- * docs/decisions/0006-toml-yaml-edits.md for why this is a splice module and not a TOML library's
+ * docs/decisions/0010-toml-yaml-edits.md for why this is a splice module and not a TOML library's
  * own writer.
  */
 import { getStaticTOMLValue, parseTOML, type AST } from 'toml-eslint-parser';

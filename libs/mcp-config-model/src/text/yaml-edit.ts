@@ -4,7 +4,7 @@
  * a mapping entry or a list item, remove an entry or an item. `yaml`'s own `Document.toString()`
  * keeps comments but re-prints the whole file (spacing before comments, flow collections), so it
  * is used to parse and locate only; every byte outside the edited node stays as it was.
- * See docs/decisions/0006-toml-yaml-edits.md.
+ * See docs/decisions/0010-toml-yaml-edits.md.
  */
 import { isMap, isScalar, isSeq, parse as parseYamlValue, parseDocument, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ConfigEditError, type JsonPath } from '../errors';
