@@ -3,7 +3,7 @@
  * check target, and the @awsmcp dev dependencies, installed with the workspace's package manager.
  */
 import { addDependenciesToPackageJson, detectPackageManager, formatFiles, logger, readNxJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { AWSMCP_CLI_VERSION, DEFAULT_TARGET_NAME, PACKAGE_NAME, PLUGIN_NAME, pluginVersion } from '../../lib/versions';
+import { awsmcpCliRange, DEFAULT_TARGET_NAME, PACKAGE_NAME, PLUGIN_NAME, pluginVersion } from '../../lib/versions';
 import type { InitGeneratorSchema } from './schema';
 
 type PluginEntry = string | { plugin: string; options?: unknown };
@@ -25,7 +25,7 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}
   let install: GeneratorCallback = () => {};
   if (!schema.skipPackageJson) {
     const devDependencies: Record<string, string> = { [PACKAGE_NAME]: pluginVersion() };
-    if (schema.cli !== false) devDependencies['@awsmcp/cli'] = AWSMCP_CLI_VERSION;
+    if (schema.cli !== false) devDependencies['@awsmcp/cli'] = awsmcpCliRange();
     install = addDependenciesToPackageJson(tree, {}, devDependencies, 'package.json', true);
     logger.info(`package.json: ${Object.keys(devDependencies).join(', ')} as devDependencies (installed with ${detectPackageManager(tree.root)})`);
   }
