@@ -4,6 +4,6 @@ module.exports = {
   displayName: 'release-check',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
-  testTimeout: 280_000,
+  testTimeout: 600_000,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
 };
