@@ -20,7 +20,7 @@ Placeholders are \${NAME} inside JSON strings; values come from the flags, then 
 written; the result is validated for the host and written atomically.
 
 Examples:
-  npx awsmcp hydrate --profile dev-sandbox --region eu-west-1
+  npx @awsmcp/cli hydrate --profile dev-sandbox --region eu-west-1
   awsmcp hydrate --template .cursor/mcp.json.template --profile dev --region us-east-1`,
     )
     .action(registrar.action(() => require('./hydrate.run').hydrateCommand));
