@@ -144,11 +144,24 @@ console.log(JSON.stringify(missing));`;
     expect([r.status, out(r)]).toEqual([0, expect.stringContaining('Usage: awsmcp')]);
   });
 
-  it('installed size of the CLI and its libraries (node_modules, MB)', () => {
+  it('installed size of the CLI and its libraries: at most 60 MB (docs/performance.md)', () => {
     const mb = Number(must(run('du', ['-sm', 'node_modules'], consumer), 'du').split(/\s/)[0]);
     const count = must(run('npm', ['ls', '--all', '--parseable'], consumer), 'npm ls').trim().split('\n').length - 1;
     // eslint-disable-next-line no-console
     console.log(`install size: ${mb} MB, ${count} packages`);
-    expect(mb).toBeGreaterThan(0);
+    expect(mb).toBeLessThanOrEqual(60);
+    expect(fs.existsSync(path.join(consumer, 'node_modules/gpt-tokenizer'))).toBe(false);
+  });
+
+  it.each([
+    [['tokens', 'eks', '--profile', 'dev', '--region', 'eu-west-1', '--no-save'], 'gpt-tokenizer'],
+    [['org-scan', '--profile', 'dev'], '@aws-sdk/client-organizations'],
+  ])('awsmcp %j without its optional peer: exit 1, saying how to install %s', (args, pkg) => {
+    const home = path.join(tmp, 'home');
+    fs.mkdirSync(path.join(home, '.aws'), { recursive: true });
+    fs.writeFileSync(path.join(home, '.aws', 'config'), '[profile dev]\nregion = eu-west-1\n');
+    const r = run(process.execPath, [path.join(consumer, 'node_modules/@awsmcp/cli/dist/bin.js'), '--home', home, ...args], consumer);
+    expect([r.status, out(r)]).toEqual([1, expect.stringContaining(`needs ${pkg}, which is not installed`)]);
+    expect(out(r)).toContain(`npm install -g ${pkg}@`);
   });
 });

@@ -39,7 +39,7 @@ export function regionFor(ctx: CliContext, set: ProfileSet | undefined, profile:
 /** Credentials for `profile` through the SDK's own chain logic (fromIni), reading the files the CLI located. */
 export function credentialsFor(ctx: CliContext, target: AwsTarget): unknown {
   quietSdkNotices();
-  const { fromIni } = require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers');
+  const { fromIni } = require('@aws-sdk/credential-provider-ini') as typeof import('@aws-sdk/credential-provider-ini');
   const files = locateProfileFiles(ctx.libEnv, ctx.platform);
   const stsEndpoint = endpointFor(ctx.env, 'STS');
   return fromIni({
