@@ -3,6 +3,7 @@
  * in-process on temp homes: environment, working folder, home, output streams, terminal, clock.
  */
 import * as path from 'node:path';
+import { CliError, EXIT } from './errors';
 
 export type Env = Record<string, string | undefined>;
 
@@ -24,6 +25,16 @@ export interface GlobalOptions {
   home?: string;
   color?: boolean;
   json?: boolean;
+  /** `--output json|text` (json is --json). */
+  output?: string;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return (require('node:fs') as typeof import('node:fs')).statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export interface CliContext {
@@ -71,10 +82,13 @@ export function createContext(options: GlobalOptions, input: ContextInput = {}):
   const stderr = input.io?.stderr ?? process.stderr;
   // node:os only when no variable names the home (loading it costs ~2 ms of every start)
   const home = path.resolve(cwd, options.home ?? env.HOME ?? env.USERPROFILE ?? (require('node:os') as typeof import('node:os')).homedir());
+  if (options.home !== undefined && !isDirectory(home)) {
+    throw new CliError(`--home '${options.home}': no such folder (${home})`, EXIT.USAGE, 'give an existing folder: --home is used as it is, never created', 'USAGE');
+  }
   const libEnv: Env = { ...env, HOME: home };
   if (options.home !== undefined) libEnv.USERPROFILE = home;
   const interactive = stdout.isTTY === true;
-  const json = options.json === true;
+  const json = options.json === true || options.output === 'json';
   return {
     env,
     cwd,

@@ -6,7 +6,7 @@
  * kept for the next run. `--chain` and `--no-cache` always compute.
  */
 import type { CliContext } from '../context';
-import { EXIT } from '../errors';
+import { CliError, EXIT } from '../errors';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import type { renderTable as renderTableFn } from '../output/table';
@@ -33,9 +33,26 @@ function documentHead(result: Omit<DiscoverResult, 'profiles'>, written?: string
   };
 }
 
+/**
+ * `--type` must be a profile kind (usage error listing them); `--env` takes the tags file's spellings
+ * (`production` is `prod`). Loaded only when a filter is given (the fast lane stays light).
+ */
+export function checkDiscoverFilters(type: string | undefined, env: string | undefined): { type?: string; env?: string } {
+  if (type !== undefined) {
+    const { PROFILE_KINDS } = require('@awsmcp/aws-config-parser') as typeof import('@awsmcp/aws-config-parser');
+    if (!(PROFILE_KINDS as readonly string[]).includes(type)) {
+      throw new CliError(`--type '${type}' is not a profile type; valid: ${PROFILE_KINDS.join(', ')}`, EXIT.USAGE, 'e.g. awsmcp discover --type sso', 'USAGE');
+    }
+  }
+  if (env !== undefined) {
+    const { TAG_ALIASES } = require('@awsmcp/prod-guard') as typeof import('@awsmcp/prod-guard');
+    env = TAG_ALIASES[env.toLowerCase()] ?? env;
+  }
+  return { ...(type !== undefined ? { type } : {}), ...(env !== undefined ? { env } : {}) };
+}
+
 export async function discover(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
-  const type = options.type as string | undefined;
-  const envFilter = options.env as string | undefined;
+  const { type, env: envFilter } = checkDiscoverFilters(options.type as string | undefined, options.env as string | undefined);
   const account = options.account as string | undefined;
   const writeTags = options.writeTags !== false;
   const chain = options.chain === true;

@@ -9,5 +9,6 @@ import { defineKit } from './kit';
 import { defineDoctor } from './doctor';
 import { defineTokens } from './tokens';
 import { defineOrgScan } from './org-scan';
+import { defineCompletion } from './completion';
 
-export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit, defineDoctor, defineTokens, defineOrgScan];
+export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit, defineDoctor, defineTokens, defineOrgScan, defineCompletion];
