@@ -85,3 +85,11 @@ describe('completion', () => {
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("unknown shell 'tcsh'; valid: bash, zsh, fish")]);
   });
 });
+
+describe('kit', () => {
+  it('takes the profile\'s region when --region is absent', async () => {
+    const r = await runCli(t, ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--hosts', 'cursor', '--yes', '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('eu-west-1');
+  });
+});
