@@ -18,9 +18,13 @@ const ownVersion = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../pac
 
 describe('init generator', () => {
   it('adds the plugin to nx.json and the @awsmcp dev dependencies', async () => {
+    const { dependencies: _none, ...pkg } = readJson(tree, 'package.json');
+    tree.write('package.json', JSON.stringify(pkg, null, 2) + '\n');
     const install = await initGenerator(tree, {});
     expect(readNxJson(tree)!.plugins).toEqual(['@awsmcp/nx/plugin']);
     expect(readJson(tree, 'package.json').devDependencies).toEqual({ '@awsmcp/nx': ownVersion, '@awsmcp/cli': awsmcpCliRange() });
+    // no empty fields left behind
+    expect(readJson(tree, 'package.json')).not.toHaveProperty('dependencies');
     expect(typeof install).toBe('function');
     expect(log.text()).toMatch(/nx\.json: registered @awsmcp\/nx\/plugin \(the 'mcp-check' target on the root project\)/);
     expect(log.text()).toMatch(/installed with (npm|pnpm|yarn|bun)/);
