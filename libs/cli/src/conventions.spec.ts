@@ -93,3 +93,17 @@ describe('kit', () => {
     expect(r.stdout).toContain('eu-west-1');
   });
 });
+
+describe('status', () => {
+  it('a server with a typo\'d profile gets a "did you mean"', async () => {
+    const file = path.join(t.workspace, '.vscode', 'mcp.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ servers: { eks: { type: 'stdio', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'dev-sandbx' } } } }));
+    try {
+      const r = await runCli(t, ['status', '--json']);
+      expect(JSON.stringify(JSON.parse(r.stdout))).toContain("did you mean 'dev-sandbox'?");
+    } finally {
+      fs.rmSync(path.join(t.workspace, '.vscode'), { recursive: true, force: true });
+    }
+  });
+});

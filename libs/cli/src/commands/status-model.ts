@@ -1,5 +1,5 @@
 /** What `status` shows: every server of every host file joined with its profile's credentials. */
-import { loadProfiles, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { closestNames, loadProfiles, type ProfileSet } from '@awsmcp/aws-config-parser';
 import { inspectProfiles, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
 import { getHost, listServers, type FileReport, type ServerEntry } from '@awsmcp/mcp-config-model';
 import type { CliContext } from '../context';
@@ -88,7 +88,9 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
     }
     const s = byProfile.get(profile);
     if (!s) {
-      return { ...base, light: 'red', state: 'unknown-profile', refreshesItself: false, fix: `${legacyFix}profile '${profile}' is not in ${profiles.files.config}: run awsmcp discover, or awsmcp switch <profile>` };
+      const close = closestNames(profile, Object.keys(profiles.profiles));
+      const didYouMean = close.length > 0 ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}? ` : '';
+      return { ...base, light: 'red', state: 'unknown-profile', refreshesItself: false, fix: `${legacyFix}profile '${profile}' is not in ${profiles.files.config}: ${didYouMean}run awsmcp discover, or awsmcp switch <profile>` };
     }
     return {
       ...base,
