@@ -177,6 +177,8 @@ describe('@awsmcp/nx installed from its tarball in a fresh Nx workspace', () => 
     }
     const r = must(run(process.execPath, ['-e', "const p = require('@awsmcp/nx'); console.log(typeof p.createNodes[1], typeof p.kitGenerator, require.resolve('@awsmcp/starter-kits'))"], ws, nxEnv()), 'require @awsmcp/nx');
     expect(r).toMatch(/^function function .*node_modules\/@awsmcp\/starter-kits\/dist\/index\.js/);
+    const esm = must(run(process.execPath, ['--input-type=module', '-e', "import { checkExecutor, kitGenerator, createNodesV2 } from '@awsmcp/nx'; import { createNodesV2 as light } from '@awsmcp/nx/plugin'; console.log(typeof checkExecutor, typeof kitGenerator, typeof createNodesV2[1], typeof light[1])"], ws, nxEnv()), 'import @awsmcp/nx (ESM)');
+    expect(esm.trim()).toBe('function function function function');
   });
 
   it('init: registers the plugin in nx.json; the root project gets mcp-check', () => {
@@ -242,7 +244,7 @@ describe('@awsmcp/nx installed from its tarball in a fresh Nx workspace', () => 
     expect(JSON.parse(claude).mcpServers.eks.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', AWS_DEFAULT_REGION: '${AWS_REGION}' });
     expect(vscode + claude).not.toMatch(/dev-sandbox|\d{12}/);
     expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['.vscode/mcp.json', '!.vscode/mcp.json.template', '.mcp.json', '!.mcp.json.template']));
-    expect(read('docs/mcp-onboarding.md')).toContain('npx awsmcp hydrate --profile <your-profile> --region eu-west-1');
+    expect(read('docs/mcp-onboarding.md')).toContain('npx @awsmcp/cli hydrate --profile <your-profile> --region eu-west-1');
     expect(read('README.md')).toContain('<!-- awsmcp:onboarding:start -->');
   });
 

@@ -10,7 +10,7 @@ export { templateGenerator } from './generators/template/generator';
 export type { TemplateGeneratorSchema } from './generators/template/schema';
 export { initGenerator } from './generators/init/generator';
 export type { InitGeneratorSchema } from './generators/init/schema';
-export { default as checkExecutor } from './executors/check/executor';
+export { checkExecutor } from './executors/check/executor';
 export type { CheckExecutorSchema } from './executors/check/schema';
 export { runCheck, formatReport, lintCatalog } from './lib/check';
 export type { CheckReport, CheckFinding, CheckOptions, Severity } from './lib/check';

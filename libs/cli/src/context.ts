@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { terminalSafe } from './output/safe';
 import { resolveHome } from '@awsmcp/aws-config-parser/home';
+import { CliError, EXIT } from './errors';
 
 export type Env = Record<string, string | undefined>;
 
@@ -28,6 +29,16 @@ export interface GlobalOptions {
   home?: string;
   color?: boolean;
   json?: boolean;
+  /** `--output json|text` (json is --json). */
+  output?: string;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return (require('node:fs') as typeof import('node:fs')).statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export interface CliContext {
@@ -78,10 +89,13 @@ export function createContext(options: GlobalOptions, input: ContextInput = {}):
   // the one home rule (HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, os.homedir()); its module loads
   // nothing else (node:os only when no variable names the home: ~2 ms of every start)
   const home = path.resolve(cwd, options.home ?? resolveHome(env, input.platform ?? process.platform));
+  if (options.home !== undefined && !isDirectory(home)) {
+    throw new CliError(`--home '${options.home}': no such folder (${home})`, EXIT.USAGE, 'give an existing folder: --home is used as it is, never created', 'USAGE');
+  }
   const libEnv: Env = { ...env, HOME: home };
   if (options.home !== undefined) libEnv.USERPROFILE = home;
   const interactive = stdout.isTTY === true;
-  const json = options.json === true;
+  const json = options.json === true || options.output === 'json';
   const color = !json && wantsColor(env, stdout.isTTY === true, options.color);
   return {
     env,

@@ -24,10 +24,14 @@ export const FAST_VALUES: Readonly<Record<string, string>> = {
   '--account': 'account',
   '--runtime': 'runtime',
   '--home': 'home',
+  '--output': 'output',
 };
 
+/** The values commander accepts for an option with choices (anything else: commander's usage error). */
+const CHOICES: Readonly<Record<string, readonly string[]>> = { '--output': ['json', 'text'] };
+
 /** The program's own options: the only ones allowed before `discover`. */
-const GLOBAL = new Set(['--home', '--no-color', '--json']);
+const GLOBAL = new Set(['--home', '--no-color', '--json', '--output']);
 
 /** What commander sets when a negatable flag is absent. */
 const DEFAULTS: Readonly<Record<string, unknown>> = { writeTags: true, cache: true, color: true };
@@ -63,6 +67,7 @@ export function parseFastDiscover(argv: readonly string[]): Record<string, unkno
     if (eq > 0) value = arg.slice(eq + 1);
     else value = argv[++i];
     if (value === undefined || value === '' || value.startsWith('-')) return undefined;
+    if (Object.prototype.hasOwnProperty.call(CHOICES, name) && !CHOICES[name].includes(value)) return undefined;
     options[FAST_VALUES[name]] = value;
   }
   return command ? options : undefined;

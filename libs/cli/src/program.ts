@@ -30,20 +30,46 @@ export function createProgram(out: { stdout: Output; stderr: Output }, registrar
     .description('AWS MCP servers across many accounts, in every AI coding host: profiles, credential TTLs, host configs, kits, doctor.')
     .option('--home <dir>', 'use this folder as the home (its .aws, caches and host files)')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
+    .addOption(new Option('--output <format>', 'output format, as in the aws CLI: json is --json').choices(['json', 'text']))
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => out.stdout.write(s), writeErr: (s) => out.stderr.write(s) })
     .exitOverride();
   try {
     const v = require('../package.json') as { version: string };
-    program.version(v.version, '-V, --version');
+    program.version(v.version, '-v, --version');
   } catch {
     /* no package.json next to the build: no --version */
   }
   const { COMMANDS } = require('./commands/index') as typeof import('./commands/index');
   for (const define of COMMANDS) define(program, registrar);
   program.addOption(new Option('--json', 'machine-readable output (a versioned JSON document)').hideHelp());
+  program.addHelpText('after', TOP_LEVEL_HELP);
   return program;
 }
+
+/** Examples, environment variables and exit codes under `awsmcp --help`. */
+export const TOP_LEVEL_HELP = `
+Examples:
+  awsmcp discover                         every profile, its account, env tag and credential TTL
+  awsmcp status                           every MCP server in every host file and its profile
+  awsmcp switch dev-sandbox --dry-run     what pointing the servers at another profile would change
+  awsmcp login dev-sandbox                the right login command for that profile
+  awsmcp kit eks-debug --profile dev-sandbox
+  npx @awsmcp/cli discover --output json
+
+Environment:
+  AWS_PROFILE, AWS_REGION       defaults where a command takes --profile / --region
+  AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE
+                                the profile files (default ~/.aws/config, ~/.aws/credentials)
+  AWS_LOGIN_CACHE_DIRECTORY     the aws login session cache
+  XDG_CACHE_HOME                awsmcp's caches (default ~/.cache/awsmcp)
+  NO_COLOR, FORCE_COLOR         colour off / on (colour is on only on a terminal)
+
+Exit codes:
+  0 done   1 failed   2 usage (unknown option, command, value, profile or server)
+  3 refused by the prod guard   130 interrupted (Ctrl-C)
+
+Shell completion: awsmcp completion bash|zsh|fish (see awsmcp completion --help).`;
 
 /** Run the CLI in-process; resolves to the exit code (the bin sets process.exitCode from it). */
 export async function main(argv: readonly string[], input: ContextInput = {}): Promise<number> {
@@ -71,6 +97,8 @@ export async function main(argv: readonly string[], input: ContextInput = {}): P
         const cmd = args[args.length - 1] as Command;
         const options = cmd.optsWithGlobals() as Record<string, unknown> & GlobalOptions;
         commandName = cmd.name();
+        // `--output json` is `--json` (as in the aws CLI)
+        if (options.output === 'json') options.json = true;
         const ctx = createContext(options, input);
         ctxForErrors = ctx;
         const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
@@ -79,6 +107,13 @@ export async function main(argv: readonly string[], input: ContextInput = {}): P
     },
   };
   const program = createProgram({ stdout, stderr }, registrar);
+  // bare `awsmcp`: the help, on stdout, exit 0
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.OK;
+  }
+  // -V (commander's default) still answers with the version
+  if (argv.length === 1 && argv[0] === '-V') argv = ['--version'];
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

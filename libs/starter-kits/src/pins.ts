@@ -1,24 +1,18 @@
 /** Version pins: which catalog pins are older than a newer facts file (for a renovate-style update). */
+import { compare, valid } from '@renovatebot/pep440';
 import { z } from 'zod';
 import { getCatalog } from './catalog/catalog';
 import type { Catalog } from './catalog/schema';
 
-/** Numeric comparison of dotted versions (`0.1.10` > `0.1.9`); a pre-release suffix sorts before its release. */
+/**
+ * Compare two package versions as PyPI orders them (PEP 440, by @renovatebot/pep440):
+ * `0.1.10` > `0.1.9`, `0.1.10rc1` < `0.1.10`, `1.0.0.post1` > `1.0.0`, `1.0.0rc10` > `1.0.0rc9`,
+ * `1.0` = `1.0.0`; npm-style `1.0.0-rc.1` reads as `1.0.0rc1`. Returns -1, 0 or 1.
+ * A version PEP 440 cannot read throws an Error naming it.
+ */
 export function compareVersions(a: string, b: string): number {
-  const split = (v: string) => {
-    const [main, pre] = v.split(/-(.*)/s);
-    return { nums: main.split('.').map((n) => Number.parseInt(n, 10) || 0), pre };
-  };
-  const x = split(a);
-  const y = split(b);
-  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d !== 0) return d < 0 ? -1 : 1;
-  }
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
+  for (const v of [a, b]) if (valid(v) === null) throw new Error(`compareVersions: '${v}' is not a PEP 440 version (expected e.g. 1.2.3, 1.2.3rc1, 1.2.3.post1)`);
+  return Math.sign(compare(a, b));
 }
 
 const FactsFileSchema = z.object({ servers: z.array(z.object({ package: z.string(), version: z.string() }).loose()) }).loose();

@@ -18,7 +18,7 @@ export function onboardingSnippet(input: SnippetInput): string {
     '`.gitignore`), and are written with one command:',
     '',
     '```sh',
-    `npx awsmcp hydrate --profile <your-profile> --region ${input.region ?? '<region>'}`,
+    `npx @awsmcp/cli hydrate --profile <your-profile> --region ${input.region ?? '<region>'}`,
     '```',
     '',
     'VS Code asks for the profile and region (its `inputs`) when a server first starts. Then restart',

@@ -2,14 +2,30 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** This plugin's own version (read from its package.json: src/ and dist/ are both two levels below it). */
-export function pluginVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+interface OwnPackageJson {
+  version: string;
+  peerDependencies?: Record<string, string>;
 }
 
-/** The @awsmcp/cli range added for `npx awsmcp hydrate` (a test keeps it in step with libs/cli). */
-export const AWSMCP_CLI_VERSION = '^0.1.0';
+/** This plugin's own package.json (src/ and dist/ are both two levels below it). */
+function ownPackageJson(): OwnPackageJson {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as OwnPackageJson;
+}
+
+/** This plugin's own version. */
+export function pluginVersion(): string {
+  return ownPackageJson().version;
+}
+
+/**
+ * The @awsmcp/cli range added for `npx @awsmcp/cli hydrate`: the plugin's own optional peer
+ * dependency on @awsmcp/cli, which `nx release` updates with every CLI release.
+ */
+export function awsmcpCliRange(): string {
+  const range = ownPackageJson().peerDependencies?.['@awsmcp/cli'];
+  if (!range) throw new Error(`${PACKAGE_NAME}: package.json has no peerDependencies['@awsmcp/cli']`);
+  return range;
+}
 
 export const PACKAGE_NAME = '@awsmcp/nx';
 /** What nx.json registers: the light entry point with only createNodes (like `@nx/jest/plugin`). */

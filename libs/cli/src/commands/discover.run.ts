@@ -34,11 +34,47 @@ function documentHead(result: Omit<DiscoverResult, 'profiles'>, written?: string
   };
 }
 
+/**
+ * `--type` must be a profile kind (usage error listing them); `--env` takes the tags file's spellings
+ * (`production` is `prod`). Loaded only when a filter is given (the fast lane stays light).
+ */
+export function checkDiscoverFilters(type: string | undefined, env: string | undefined): { type?: string; env?: string } {
+  if (type !== undefined) {
+    const { PROFILE_KINDS } = require('@awsmcp/aws-config-parser') as typeof import('@awsmcp/aws-config-parser');
+    if (!(PROFILE_KINDS as readonly string[]).includes(type)) {
+      throw new CliError(`--type '${type}' is not a profile type; valid: ${PROFILE_KINDS.join(', ')}`, EXIT.USAGE, 'e.g. awsmcp discover --type sso', 'USAGE');
+    }
+  }
+  if (env !== undefined) {
+    const { TAG_ALIASES } = require('@awsmcp/prod-guard') as typeof import('@awsmcp/prod-guard');
+    env = TAG_ALIASES[env.toLowerCase()] ?? env;
+  }
+  return { ...(type !== undefined ? { type } : {}), ...(env !== undefined ? { env } : {}) };
+}
+
+/**
+ * On a terminal, a missing tags file is written only when the user says yes (no: how to create it
+ * later). Without a terminal the run writes it and says so on stderr (--no-write-tags skips it).
+ */
+async function mayWriteTags(ctx: CliContext): Promise<boolean> {
+  if (!ctx.canPrompt || ctx.json) return true;
+  const fs = require('node:fs') as typeof import('node:fs');
+  const { defaultTagsPath } = require('@awsmcp/prod-guard') as typeof import('@awsmcp/prod-guard');
+  const file = defaultTagsPath(ctx.libEnv);
+  if (fs.existsSync(file)) return true;
+  const readline = require('node:readline') as typeof import('node:readline');
+  const rl = readline.createInterface({ input: process.stdin, output: ctx.stderr as NodeJS.WritableStream });
+  const answer = await new Promise<string>((resolve) => rl.question(`No tags file yet: write a starter ${file} (env tags guessed from the profile names, for you to review)? [y/N] `, resolve));
+  rl.close();
+  if (/^y(es)?$/i.test(answer.trim())) return true;
+  ctx.err(`not written; to create it later run awsmcp discover again and answer y, or write ${file} by hand (one "profile: env" line each)`);
+  return false;
+}
+
 export async function discover(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
-  const type = options.type as string | undefined;
-  const envFilter = options.env as string | undefined;
+  const { type, env: envFilter } = checkDiscoverFilters(options.type as string | undefined, options.env as string | undefined);
   const account = options.account as string | undefined;
-  const writeTags = options.writeTags !== false;
+  const writeTags = options.writeTags !== false && (await mayWriteTags(ctx));
   const chain = options.chain === true;
   const runtime = options.runtime === undefined ? 'botocore' : options.runtime;
   if (runtime !== 'botocore' && runtime !== 'js-sdk') {

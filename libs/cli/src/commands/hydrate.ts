@@ -27,7 +27,7 @@ Every missing value is reported at once and nothing is written; every template i
 host and checked before any file is written atomically.
 
 Examples:
-  npx awsmcp hydrate --profile dev-sandbox --region eu-west-1
+  npx @awsmcp/cli hydrate --profile dev-sandbox --region eu-west-1
   awsmcp hydrate --template .cursor/mcp.json.template --profile dev --region us-east-1`,
     )
     .action(registrar.action(() => require('./hydrate.run').hydrateCommand));

@@ -10,5 +10,6 @@ import { defineDoctor } from './doctor';
 import { defineTokens } from './tokens';
 import { defineOrgScan } from './org-scan';
 import { defineHosts } from './hosts';
+import { defineCompletion } from './completion';
 
-export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit, defineDoctor, defineTokens, defineOrgScan, defineHosts];
+export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit, defineDoctor, defineTokens, defineOrgScan, defineHosts, defineCompletion];

@@ -94,8 +94,10 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
   }
   const profiles = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
   const tags = readTags(defaultTagsPath(ctx.libEnv));
-  const profile = options.profile as string | undefined;
-  const region = options.region as string | undefined;
+  // as the aws CLI: --profile, else AWS_PROFILE; --region, else the profile's region, else AWS_REGION
+  const profile = (options.profile as string | undefined) ?? (ctx.env.AWS_PROFILE || undefined);
+  const explicitRegion = options.region as string | undefined;
+  const region = explicitRegion ?? (profile ? profiles.profiles[profile]?.properties.region : undefined) ?? (ctx.env.AWS_REGION || undefined);
   const accountOf = (p: string) => (profiles.profiles[p] ? classifyProfile(profiles.profiles[p], profiles).accountId : undefined);
   let instances: KitInstance[] | undefined;
   const skippedProfiles: { profile: string; reason: string }[] = [];
@@ -112,7 +114,7 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
       throw new CliError(`--multi-account: none of the prod-tagged profiles can run an MCP server (${skippedProfiles.map((x) => `${x.profile}: ${x.reason}`).join('; ')})`, EXIT.FAILURE, 'fix the profiles, or tag profiles that use SSO or a role without MFA', 'NO_USABLE_PROFILE');
     }
     instances = prod.map((p) => {
-      const r = region ?? profiles.profiles[p]?.properties.region;
+      const r = explicitRegion ?? profiles.profiles[p]?.properties.region ?? (ctx.env.AWS_REGION || undefined);
       if (!r) throw new CliError(`profile ${p} has no region`, EXIT.USAGE, 'pass --region or set region in the profile', 'MISSING_REGION');
       const account = accountOf(p);
       return { profile: p, region: r, ...(account && mode === 'concrete' ? { accountId: account } : {}) };

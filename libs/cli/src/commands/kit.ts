@@ -6,7 +6,7 @@ export const defineKit: CommandDefinition = (program, registrar) => {
     .argument('[name]', 'eks-debug, observe, knowledge, deploy, cost, or a kit from awsmcp-kits.yaml')
     .description('add a version-pinned starter kit of AWS MCP servers to this workspace (the same kits as nx g @awsmcp/nx:kit)')
     .option('--profile <profile>', 'AWS profile the servers use')
-    .option('--region <region>', 'AWS region (AWS_REGION)')
+    .option('--region <region>', 'AWS region (default: the profile\'s region, else AWS_REGION)')
     .option('--hosts <hosts>', 'comma-separated: vscode, claude-code, cursor, kiro, amazonq (default: hosts found in the workspace, else vscode,claude-code)')
     .option('--mode <mode>', 'concrete (real values, keep the file out of git) or inputs (VS Code inputs / ${AWS_PROFILE}: safe to commit)', 'concrete')
     .option('--multi-account', 'one named instance per prod-tagged profile (eks-prod-eu, eks-prod-us)')

@@ -9,7 +9,8 @@ import { style } from '../output/style';
 import { formatTtl, loginArgv, unknownProfileMessage } from './shared';
 
 export async function login(ctx: CliContext, options: Record<string, unknown>, args: string[]): Promise<number> {
-  const name = args[0];
+  const name = args[0] ?? ctx.env.AWS_PROFILE;
+  if (!name) throw new CliError('login: no profile given and AWS_PROFILE is not set', EXIT.USAGE, 'awsmcp login <profile> (see awsmcp discover for the names)', 'USAGE');
   const profiles = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
   const profile = profiles.profiles[name];
   if (!profile) {

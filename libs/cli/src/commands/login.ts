@@ -3,7 +3,7 @@ import type { CommandDefinition } from '../program';
 export const defineLogin: CommandDefinition = (program, registrar) => {
   program
     .command('login')
-    .argument('<profile>', 'the AWS profile to log in with')
+    .argument('[profile]', 'the AWS profile to log in with (default: AWS_PROFILE)')
     .description('the right login command for the profile type (and for a role chain, its source first)')
     .option('--exec', 'run it (no shell, in this terminal), then show the profile status')
     .option('--json', 'machine-readable output ({ schemaVersion: 1, profile, command, ... })')

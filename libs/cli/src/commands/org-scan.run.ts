@@ -17,6 +17,7 @@ import { parseTimeout } from './doctor.run';
 import { reportDiagnostics } from './shared';
 
 function explain(e: unknown, profile: string): CliError {
+  if (e instanceof CliError) return e;
   const p = classifyAwsError(e);
   switch (p.kind) {
     case 'access-denied':

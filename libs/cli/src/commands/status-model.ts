@@ -1,5 +1,5 @@
 /** What `status` shows: every server of every host file joined with its profile's credentials. */
-import { loadProfiles, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { closestNames, loadProfiles, type ProfileSet } from '@awsmcp/aws-config-parser';
 import { inspectProfiles, runtimeOfCommand, type ProfileStatus, type Runtime } from '@awsmcp/credential-cache-inspector';
 import { detectServerPackage, getHost, listServers, type FileReport, type ServerEntry } from '@awsmcp/mcp-config-model';
 import { findServer } from '@awsmcp/starter-kits';
@@ -121,7 +121,9 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
     const runtime = runtimes[i];
     const s = (runtime === 'js-sdk' ? byProfileJs : byProfile).get(profile);
     if (!s) {
-      return { ...base, light: 'red', state: 'unknown-profile', refreshesItself: false, fix: `${legacyFix}profile '${profile}' is not in ${profiles.files.config}: run awsmcp discover, or awsmcp switch <profile>` };
+      const close = closestNames(profile, Object.keys(profiles.profiles));
+      const didYouMean = close.length > 0 ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}? ` : '';
+      return { ...base, light: 'red', state: 'unknown-profile', refreshesItself: false, fix: `${legacyFix}profile '${profile}' is not in ${profiles.files.config}: ${didYouMean}run awsmcp discover, or awsmcp switch <profile>` };
     }
     return {
       ...base,

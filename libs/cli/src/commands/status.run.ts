@@ -178,19 +178,20 @@ async function watchStatus(ctx: CliContext, allHosts: boolean): Promise<number> 
       /* a folder we cannot watch: cache and timer redraws still work */
     }
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => {
+  // stopped by a signal: 128 + its number, as shells report it (Ctrl-C: 130)
+  const signal = await new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
+    const stop = (sig: 'SIGINT' | 'SIGTERM') => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       handle.close();
       for (const w of watchers) w.close();
       clearTimeout(timer);
-      resolve();
+      resolve(sig);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
   await drawing;
   if (!ctx.json) ctx.out(st.dim('stopped watching'));
-  return EXIT.OK;
+  return signal === 'SIGINT' ? 130 : 143;
 }

@@ -47,7 +47,7 @@ export function regionFor(ctx: CliContext, set: ProfileSet | undefined, profile:
  */
 export function credentialsFor(ctx: CliContext, target: AwsTarget): unknown {
   quietSdkNotices();
-  const { fromIni } = require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers');
+  const { fromIni } = require('@aws-sdk/credential-provider-ini') as typeof import('@aws-sdk/credential-provider-ini');
   const files = locateProfileFiles(ctx.libEnv, ctx.platform);
   const stsEndpoint = endpointFor(ctx.env, 'STS');
   return fromIni({

@@ -9,6 +9,7 @@ import type { CliContext } from '../context';
 import { clientConfig, withDeadline, type AwsTarget } from '../doctor/aws';
 import type { OrgAccount } from './schema';
 import { MATCH_KEYS } from './schema';
+import { requireOptional } from '../optional-dependency';
 
 export interface RawAccount {
   id: string;
@@ -25,7 +26,7 @@ export interface ListResult {
 
 /** ListAccounts, following NextToken to the end (bounded), each page under the deadline. */
 export async function listAccounts(ctx: CliContext, target: AwsTarget, options: { pageSize?: number; timeoutMs: number; onPage?: (page: number, count: number) => void }): Promise<ListResult> {
-  const { OrganizationsClient, ListAccountsCommand } = require('@aws-sdk/client-organizations') as typeof import('@aws-sdk/client-organizations');
+  const { OrganizationsClient, ListAccountsCommand } = requireOptional<typeof import('@aws-sdk/client-organizations')>('@aws-sdk/client-organizations', '@aws-sdk/client-organizations', '3', 'awsmcp org-scan');
   const client = new OrganizationsClient(clientConfig(ctx, target, 'Organizations') as NonNullable<ConstructorParameters<typeof OrganizationsClient>[0]>);
   const accounts: RawAccount[] = [];
   let pages = 0;

@@ -43,16 +43,19 @@ export function style(ctx: Pick<CliContext, 'color'>): Style {
   };
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;]*m/g;
-
 /** Anything but printable ASCII (ANSI codes start with ESC, astral characters with a surrogate). */
 const NOT_PLAIN = /[^\x20-\x7e]/;
 
-/** Display width of a string: ANSI codes removed, astral and wide characters counted once. */
+let stringWidth: ((s: string) => number) | undefined;
+
+/**
+ * Terminal columns of a string, by string-width (ANSI codes removed; East Asian wide characters and
+ * emoji two columns, combining marks none). Printable ASCII, most cells, is its length without it.
+ */
 export function visibleWidth(s: string): number {
-  // printable ASCII (most cells): one column per character
   if (!NOT_PLAIN.test(s)) return s.length;
-  return [...s.replace(ANSI, '')].length;
+  // an ES module, required on first use (Node >= 20.19 loads ES modules with require)
+  stringWidth ??= (require('string-width') as { default: (s: string) => number }).default;
+  return stringWidth(s);
 }
 

@@ -10,6 +10,7 @@
  * the last token. See docs/cli-tokens.md.
  */
 import type { ToolDefinition } from '../doctor/mcp';
+import { requireOptional } from '../optional-dependency';
 
 export const TOKENIZER = 'o200k_base';
 export const TOKENIZER_PACKAGE = 'gpt-tokenizer';
@@ -21,9 +22,14 @@ export interface ToolCost {
 
 let count: ((text: string) => number) | undefined;
 
+/** gpt-tokenizer: an optional peer dependency (its vocabularies are 30 MB, half of the install). */
+function loadTokenizer(): (text: string) => number {
+  return requireOptional<{ countTokens(text: string): number }>(`${TOKENIZER_PACKAGE}/encoding/o200k_base`, TOKENIZER_PACKAGE, '4', 'awsmcp tokens').countTokens;
+}
+
 /** Tokens in `text` with o200k_base (the encoder loads on first use). */
 export function countTokens(text: string): number {
-  count ??= (require('gpt-tokenizer/encoding/o200k_base') as { countTokens(text: string): number }).countTokens;
+  count ??= loadTokenizer();
   return count(text);
 }
 
@@ -40,8 +46,9 @@ export function measureTools(tools: readonly ToolDefinition[]): { tokens: number
   return { tokens: costs.reduce((n, c) => n + c.tokens, 0), tools: costs };
 }
 
-/** `gpt-tokenizer@4.0.0 o200k_base`, as stored with each measurement. */
+/** `gpt-tokenizer@4.0.0 o200k_base`, as stored with each measurement; a CliError when the tokenizer is not installed. */
 export function tokenizerLabel(): string {
+  count ??= loadTokenizer();
   let version = '';
   try {
     version = (require('gpt-tokenizer/package.json') as { version: string }).version;

@@ -8,7 +8,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import { formatReport, runCheck } from '../../lib/check';
 import type { CheckExecutorSchema } from './schema';
 
-export default async function checkExecutor(options: CheckExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+export async function checkExecutor(options: CheckExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const report = await runCheck({ root: context.root, env: process.env, ...(options.files ? { files: options.files } : {}), ...(options.failOnWarnings ? { failOnWarnings: true } : {}) });
   const json = JSON.stringify(report, null, 2) + '\n';
   if (options.outputFile) {
@@ -20,3 +20,5 @@ export default async function checkExecutor(options: CheckExecutorSchema, contex
   else for (const line of formatReport(report)) (line.includes(': error ') ? console.error : console.log)(line);
   return { success: report.ok };
 }
+
+export default checkExecutor;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readJson, readNxJson, type Tree } from '@nx/devkit';
 import { captureLogger, contents, emptyWorkspace, type LogCapture } from '../../__fixtures__/tree';
-import { AWSMCP_CLI_VERSION } from '../../lib/versions';
+import { awsmcpCliRange } from '../../lib/versions';
 import { initGenerator } from './generator';
 
 let tree: Tree;
@@ -18,9 +18,13 @@ const ownVersion = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../pac
 
 describe('init generator', () => {
   it('adds the plugin to nx.json and the @awsmcp dev dependencies', async () => {
+    const { dependencies: _none, ...pkg } = readJson(tree, 'package.json');
+    tree.write('package.json', JSON.stringify(pkg, null, 2) + '\n');
     const install = await initGenerator(tree, {});
     expect(readNxJson(tree)!.plugins).toEqual(['@awsmcp/nx/plugin']);
-    expect(readJson(tree, 'package.json').devDependencies).toEqual({ '@awsmcp/nx': ownVersion, '@awsmcp/cli': AWSMCP_CLI_VERSION });
+    expect(readJson(tree, 'package.json').devDependencies).toEqual({ '@awsmcp/nx': ownVersion, '@awsmcp/cli': awsmcpCliRange() });
+    // no empty fields left behind
+    expect(readJson(tree, 'package.json')).not.toHaveProperty('dependencies');
     expect(typeof install).toBe('function');
     expect(log.text()).toMatch(/nx\.json: registered @awsmcp\/nx\/plugin \(the 'mcp-check' target on the root project\)/);
     expect(log.text()).toMatch(/installed with (npm|pnpm|yarn|bun)/);
@@ -57,7 +61,7 @@ describe('init generator', () => {
 
   it('adds a @awsmcp/cli range that the workspace version satisfies', () => {
     const cli = JSON.parse(fs.readFileSync(require.resolve('@awsmcp/cli/package.json'), 'utf8')).version as string;
-    const [major, minor] = AWSMCP_CLI_VERSION.replace('^', '').split('.').map(Number);
+    const [major, minor] = awsmcpCliRange().replace('^', '').split('.').map(Number);
     const [cMajor, cMinor] = cli.split('.').map(Number);
     expect(cMajor).toBe(major);
     expect(cMinor! >= minor!).toBe(true);

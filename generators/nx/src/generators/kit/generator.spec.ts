@@ -73,6 +73,19 @@ describe('kit generator: concrete mode', () => {
     expect(sb.log.text()).toMatch(/aws eks list-clusters --profile dev-sandbox --region eu-west-1/);
   });
 
+  it('--dry-run (NX_DRY_RUN) previews an over-budget kit without --yes, saying what --yes would write', async () => {
+    const saved = process.env.NX_DRY_RUN;
+    process.env.NX_DRY_RUN = 'true';
+    try {
+      await run({ profile: 'dev-sandbox', region: 'eu-west-1' });
+    } finally {
+      if (saved === undefined) delete process.env.NX_DRY_RUN;
+      else process.env.NX_DRY_RUN = saved;
+    }
+    expect(sb.log.text()).toMatch(/over the 5000-token recommendation\. Dry run: the files below are what --yes would write/);
+    expect(sb.tree.exists('.vscode/mcp.json')).toBe(true);
+  });
+
   it('writes a kit under the budget without --yes', async () => {
     await run({ name: 'deploy', profile: 'dev-sandbox', region: 'us-east-1', tokenLimit: 20000 });
     const servers = json('.vscode/mcp.json').servers!;

@@ -117,6 +117,11 @@ async function checkBudget(ctx: Ctx, entries: readonly KitEntry[], profile?: str
   for (const line of formatBudget(ctx.kit.name, b)) logger.info(line);
   if (b.verdict !== 'over' || ctx.schema.yes) return;
   const why = `kit '${ctx.kit.name}' loads ${b.total} tokens, over the ${b.limit}-token recommendation`;
+  // `nx g ... --dry-run` (Nx sets NX_DRY_RUN): nothing is written anyway, so show what --yes would write
+  if (process.env.NX_DRY_RUN === 'true') {
+    logger.warn(`${why}. Dry run: the files below are what --yes would write.`);
+    return;
+  }
   if (ctx.interactive) {
     if (await confirm(`${why}. Write it anyway?`)) return;
     throw new Error(`${why}: nothing was written`);

@@ -38,7 +38,7 @@ describe('template generator', () => {
 
     const gitignore = sb.tree.read('.gitignore', 'utf-8')!.split('\n');
     expect(gitignore).toEqual(expect.arrayContaining(['.vscode/mcp.json', '!.vscode/mcp.json.template', '.mcp.json', '!.mcp.json.template']));
-    expect(sb.tree.read('docs/mcp-onboarding.md', 'utf-8')).toContain('npx awsmcp hydrate --profile <your-profile> --region eu-west-1');
+    expect(sb.tree.read('docs/mcp-onboarding.md', 'utf-8')).toContain('npx @awsmcp/cli hydrate --profile <your-profile> --region eu-west-1');
   });
 
   it('is idempotent: a second run changes nothing', async () => {
@@ -56,12 +56,12 @@ describe('template generator', () => {
     sb.tree.write('README.md', '# My workspace\n\nSome text.\n');
     await templateGenerator(sb.tree, {});
     expect(sb.tree.read('README.md', 'utf-8')).toMatch(
-      /^# My workspace\n\nSome text\.\n\n<!-- awsmcp:onboarding:start -->\n## AWS MCP servers\n\nOnboarding: `npx awsmcp hydrate --profile <your-profile> --region eu-west-1` \(see \[docs\/mcp-onboarding\.md\]/,
+      /^# My workspace\n\nSome text\.\n\n<!-- awsmcp:onboarding:start -->\n## AWS MCP servers\n\nOnboarding: `npx @awsmcp\/cli hydrate --profile <your-profile> --region eu-west-1` \(see \[docs\/mcp-onboarding\.md\]/,
     );
     await templateGenerator(sb.tree, { onboarding: 'readme' });
     const readme = sb.tree.read('README.md', 'utf-8')!;
     expect(readme.match(/awsmcp:onboarding:start/g)).toHaveLength(1);
-    expect(readme).toContain('```sh\nnpx awsmcp hydrate --profile <your-profile> --region eu-west-1\n```');
+    expect(readme).toContain('```sh\nnpx @awsmcp/cli hydrate --profile <your-profile> --region eu-west-1\n```');
   });
 
   it('writes templates straight from a kit, with --onboarding none', async () => {

@@ -103,7 +103,7 @@ export async function templateGenerator(tree: Tree, schema: TemplateGeneratorSch
   if (mode === 'docs') {
     generateFiles(tree, path.join(__dirname, 'files', 'docs'), path.dirname(ONBOARDING_FILE), { onboardingFile: path.basename(ONBOARDING_FILE), snippet });
     if (tree.exists('README.md')) {
-      upsertSection(tree, 'README.md', `## AWS MCP servers\n\nOnboarding: \`npx awsmcp hydrate --profile <your-profile> --region ${region ?? '<region>'}\` (see [${ONBOARDING_FILE}](${ONBOARDING_FILE})).`);
+      upsertSection(tree, 'README.md', `## AWS MCP servers\n\nOnboarding: \`npx @awsmcp/cli hydrate --profile <your-profile> --region ${region ?? '<region>'}\` (see [${ONBOARDING_FILE}](${ONBOARDING_FILE})).`);
     }
   } else if (mode === 'readme') {
     upsertSection(tree, 'README.md', `## AWS MCP servers\n\n${snippet}`);
