@@ -75,11 +75,11 @@ describe('hydrate', () => {
 
   it('never fills a secret name (issue 15, item 4)', () => {
     // a template that names static AWS credentials is refused outright
-    expect(() => hydrate(template, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' }, 'claude-code')).toThrow(/asks for AWS_SECRET_ACCESS_KEY, static AWS credentials: hydrate never puts AWS keys into a host file/);
+    expect(() => hydrate(template, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' }, 'claude-code')).toThrow(/asks for AWS_SECRET_ACCESS_KEY, static AWS credentials; hydrate never puts AWS keys into a host file/);
     const tpl = '{"_hydrate": ["CLUSTER"], "mcpServers": {"a": {"command": "x", "env": {"AWS_PROFILE": "${AWS_PROFILE}", "C": "${CLUSTER}", "T": "${GITHUB_TOKEN}", "K": "${DD_APP_KEY}"}}}}';
     const out = hydrate(tpl, { AWS_PROFILE: 'dev', CLUSTER: 'c1' }, 'claude-code');
     expect(JSON.parse(out)).toEqual({ mcpServers: { a: { command: 'x', env: { AWS_PROFILE: 'dev', C: 'c1', T: '${GITHUB_TOKEN}', K: '${DD_APP_KEY}' } } } });
-    expect(() => hydrate(tpl, { AWS_PROFILE: 'dev', CLUSTER: 'c1', GITHUB_TOKEN: 'ghp_live' }, 'claude-code')).toThrow(/GITHUB_TOKEN is a secret: hydrate never writes a secret into a file/);
+    expect(() => hydrate(tpl, { AWS_PROFILE: 'dev', CLUSTER: 'c1', GITHUB_TOKEN: 'ghp_live' }, 'claude-code')).toThrow(/GITHUB_TOKEN is a secret; hydrate never writes a secret into a file/);
     expect(() => hydrate('{"_hydrate": ["DB_PASSWORD"], "mcpServers": {}}', {}, 'claude-code')).toThrow(/DB_PASSWORD is a secret/);
     expect(hydrationPlan(tpl)).toEqual({ placeholders: ['AWS_PROFILE', 'CLUSTER', 'DD_APP_KEY', 'GITHUB_TOKEN'], declared: ['CLUSTER'], fill: ['AWS_PROFILE', 'CLUSTER'], left: ['DD_APP_KEY', 'GITHUB_TOKEN'], secrets: ['DD_APP_KEY', 'GITHUB_TOKEN'] });
   });

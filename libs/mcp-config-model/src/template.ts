@@ -283,14 +283,14 @@ export function hydrationPlan(templateText: string, extra: readonly string[] = [
   const secretAsked = [...new Set(asked.filter((n) => isTemplateSecretName(n)))].sort();
   if (secretAsked.length > 0) {
     throw new HydrateError(
-      `${file}: ${secretAsked.join(', ')} ${secretAsked.length > 1 ? 'are secrets' : 'is a secret'}: hydrate never writes a secret into a file. Leave \${${secretAsked[0]}} for the host to read from your environment at start (or use its own secret input)`,
+      `${file}: ${secretAsked.join(', ')} ${secretAsked.length > 1 ? 'are secrets' : 'is a secret'}; hydrate never writes a secret into a file. Leave \${${secretAsked[0]}} for the host to read from your environment at start (or use its own secret input)`,
       [],
     );
   }
   const staticAws = placeholders.filter((n) => (STATIC_CREDENTIAL_KEYS as readonly string[]).includes(n));
   if (staticAws.length > 0) {
     throw new HydrateError(
-      `${file}: the template asks for ${staticAws.join(', ')}, static AWS credentials: hydrate never puts AWS keys into a host file. Remove ${staticAws.length > 1 ? 'them' : 'it'} and use a profile (\${AWS_PROFILE}) backed by SSO or a role`,
+      `${file}: the template asks for ${staticAws.join(', ')}, static AWS credentials; hydrate never puts AWS keys into a host file. Remove ${staticAws.length > 1 ? 'them' : 'it'} and use a profile (\${AWS_PROFILE}) backed by SSO or a role`,
       [],
     );
   }

@@ -89,7 +89,7 @@ describe('hydrate: never a secret name (item 4)', () => {
     writeFile(t.workspace, '.mcp.json.template', template({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: '${AWS_ACCESS_KEY_ID}', AWS_SECRET_ACCESS_KEY: '${AWS_SECRET_ACCESS_KEY}' }));
     const r = await run(t, ['hydrate', '--profile', 'dev-sandbox'], { env: { AWS_ACCESS_KEY_ID: 'AKIACANARY0000000009', AWS_SECRET_ACCESS_KEY: CANARY } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('the template asks for AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, static AWS credentials: hydrate never puts AWS keys into a host file');
+    expect(r.stderr).toContain('the template asks for AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, static AWS credentials; hydrate never puts AWS keys into a host file');
     expect(r.stdout + r.stderr).not.toContain(CANARY);
     expect(fs.existsSync(target(t))).toBe(false);
   });
@@ -115,7 +115,7 @@ describe('hydrate: never a secret name (item 4)', () => {
     for (const flags of [['--var', 'GITHUB_TOKEN'], ['--set', `DD_APP_KEY=${CANARY}`]]) {
       const r = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--force', ...flags]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/(GITHUB_TOKEN|DD_APP_KEY) is a secret: hydrate never writes a secret into a file/);
+      expect(r.stderr).toMatch(/(GITHUB_TOKEN|DD_APP_KEY) is a secret; hydrate never writes a secret into a file/);
       expect(r.stderr).not.toContain(CANARY);
     }
     writeFile(t.workspace, '.mcp.json.template', JSON.stringify({ _hydrate: ['DB_PASSWORD'], mcpServers: {} }));

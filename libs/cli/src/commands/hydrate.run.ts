@@ -82,7 +82,7 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
   const secretAsked = [...new Set([...setNames, ...declaredByFlag].filter((n) => isTemplateSecretName(n)))];
   if (secretAsked.length > 0) {
     throw new CliError(
-      `${secretAsked.join(', ')} ${secretAsked.length > 1 ? 'are secrets' : 'is a secret'}: hydrate never writes a secret into a file`,
+      `${secretAsked.join(', ')} ${secretAsked.length > 1 ? 'are secrets' : 'is a secret'}; hydrate never writes a secret into a file`,
       EXIT.USAGE,
       `leave \${${secretAsked[0]}} in the template for the host to read from your environment at start (or use its own secret input)`,
       'SECRET_NOT_HYDRATED',
