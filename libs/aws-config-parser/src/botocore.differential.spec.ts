@@ -12,6 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { readAsBotocore } from './index';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { requireBotocore } = require('../../../tools/jest/botocore-python') as { requireBotocore: (env?: NodeJS.ProcessEnv) => string };
 
 const ORACLE = path.join(__dirname, '__fixtures__', 'botocore-oracle.py');
 const CASES = 1200;
@@ -25,33 +27,6 @@ interface OracleFile {
 }
 type OracleResult = Record<string, { config?: OracleFile; credentials?: OracleFile }>;
 
-/**
- * The first python3 on PATH that can import botocore (npm and Nx put /usr/bin before pyenv shims,
- * so the first python3 is not always the one with botocore). AWSMCP_PYTHON wins when set. Throws,
- * saying what to install, when there is none: this test never skips silently. (The same probe as
- * credential-cache-inspector's botocore.spec.ts.)
- */
-function requireBotocore(env: NodeJS.ProcessEnv = process.env): string {
-  const candidates = new Set<string>();
-  if (env.AWSMCP_PYTHON) candidates.add(env.AWSMCP_PYTHON);
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const exe = path.join(dir, process.platform === 'win32' ? 'python3.exe' : 'python3');
-    try {
-      fs.accessSync(exe, fs.constants.X_OK);
-      candidates.add(exe);
-    } catch {
-      // not here
-    }
-  }
-  const tried: string[] = [];
-  for (const exe of candidates) {
-    const probe = spawnSync(exe, ['-c', 'import sys, botocore.configloader; print(sys.executable)'], { encoding: 'utf8', timeout: 30_000, env, cwd: os.tmpdir() });
-    if (probe.status === 0 && probe.stdout.trim()) return probe.stdout.trim();
-    tried.push(exe);
-  }
-  throw new Error(`no python3 on PATH can import botocore (tried ${tried.join(', ') || 'none'}): pip install botocore, or set AWSMCP_PYTHON to a python3 that has it`);
-}
 
 /** Runs botocore over every case folder under `root`. */
 function runOracle(root: string): OracleResult {

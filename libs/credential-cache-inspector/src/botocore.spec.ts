@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
 import { inspectProfiles, type ProfileStatus } from './index';
 import { CANARY, cleanupHomes, makeHome } from './__fixtures__/homes';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { requireBotocore } = require('../../../tools/jest/botocore-python') as { requireBotocore: (env?: NodeJS.ProcessEnv) => string };
 
 afterAll(cleanupHomes);
 
@@ -67,35 +69,6 @@ interface BotocoreKeys {
   login?: string;
 }
 
-/**
- * The first python3 on PATH that can import botocore (npm and Nx put /usr/bin before pyenv shims,
- * so the first python3 is not always the one with botocore). AWSMCP_PYTHON wins when set.
- * Throws, saying what to install, when there is none: this test never skips silently.
- */
-function requireBotocore(env: NodeJS.ProcessEnv = process.env): string {
-  const candidates = new Set<string>();
-  if (env.AWSMCP_PYTHON) candidates.add(env.AWSMCP_PYTHON);
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const exe = path.join(dir, process.platform === 'win32' ? 'python3.exe' : 'python3');
-    try {
-      fs.accessSync(exe, fs.constants.X_OK);
-      candidates.add(exe);
-    } catch {
-      // not here
-    }
-  }
-  if (candidates.size === 0) {
-    throw new Error('python3 is not installed: this differential test needs python3 with botocore (apt-get install python3 python3-pip && pip install botocore)');
-  }
-  const tried: string[] = [];
-  for (const exe of candidates) {
-    const probe = spawnSync(exe, ['-c', 'import sys, botocore; print(sys.executable)'], { encoding: 'utf8', timeout: 30_000, env });
-    if (probe.status === 0 && probe.stdout.trim()) return probe.stdout.trim();
-    tried.push(exe);
-  }
-  throw new Error(`no python3 on PATH can import botocore (tried ${tried.join(', ')}): install it with pip install botocore, or set AWSMCP_PYTHON to a python3 that has it`);
-}
 
 function botocoreKeys(home: string, profiles: string[]): Record<string, BotocoreKeys> {
   const python = requireBotocore();
