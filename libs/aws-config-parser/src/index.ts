@@ -13,6 +13,7 @@ export type { ProfileSet, Profile, Section, SsoSession, ServicesSection, Propert
 export { classifyProfile, parseRoleArn, credentialProcessTool, PROFILE_KINDS } from './classify';
 export type { ProfileKind, ProfileClassification, CredentialProcessTool } from './classify';
 export { resolveChain } from './chain';
+export { unattendedProblem } from './unattended';
 export type { RoleChain, RoleStep, BaseCredentials } from './chain';
 export { editProfileFile } from './edit';
 export type { ProfileFileDocument, EditOptions, SectionType } from './edit';

@@ -1,7 +1,7 @@
 /** `awsmcp kit`: the starter kits for repositories without Nx, through the same library calls. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { classifyProfile, loadProfiles, resolveChain, type ProfileSet } from '@awsmcp/aws-config-parser';
+import { classifyProfile, loadProfiles, unattendedProblem } from '@awsmcp/aws-config-parser';
 import { addServers, backupRoot, getHost, parseHostConfig, planWrites, resolveWriteTargetSync, toServerSpec, toTemplate, type VsCodeInput } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { BUILTIN_KITS, budget, buildKit, findServer, readMeasurements, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
@@ -42,23 +42,8 @@ async function ask(ctx: CliContext, question: string): Promise<boolean> {
   return /^y(es)?$/i.test(((await ctx.ask(question)) ?? '').trim());
 }
 
-/**
- * Why a profile cannot run an MCP server unattended, or undefined when it can: missing from the
- * config, a broken role chain, an MFA prompt (`mfa_serial` anywhere in the chain), or no credentials.
- */
-export function unusableForServer(profiles: ProfileSet, name: string): string | undefined {
-  if (!Object.prototype.hasOwnProperty.call(profiles.profiles, name)) return `not in ${profiles.files.config}`;
-  let chain;
-  try {
-    chain = resolveChain(profiles, name);
-  } catch (e) {
-    return `broken: ${(e as Error).message}`;
-  }
-  const mfa = chain.roles.find((r) => r.mfaSerial);
-  if (mfa) return `needs MFA (mfa_serial in profile ${mfa.profile}): an MCP server cannot answer the MFA prompt`;
-  if (classifyProfile(profiles.profiles[name]!, profiles).kind === 'unknown') return 'no credentials configured (no SSO, role, process or keys)';
-  return undefined;
-}
+/** Why a profile cannot run an MCP server unattended (the one check, in @awsmcp/aws-config-parser). */
+export const unusableForServer = unattendedProblem;
 
 export async function kit(ctx: CliContext, options: Record<string, unknown>, args: string[]): Promise<number> {
   const st = style(ctx);

@@ -157,6 +157,15 @@ describe('kit generator: concrete mode', () => {
     expect(servers['eks-prod-eu']!.env).toEqual({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
   });
 
+  it('--multi-account leaves out prod-tagged profiles a server cannot use (MFA), and says why', async () => {
+    const aws = path.join(sb.home.home, '.aws');
+    fs.appendFileSync(path.join(aws, 'config'), '\n[profile prod-mfa]\nrole_arn = arn:aws:iam::444444444444:role/Admin\nsource_profile = prod-eu\nmfa_serial = arn:aws:iam::444444444444:mfa/me\nregion = eu-west-1\n');
+    fs.appendFileSync(path.join(sb.home.home, '.aws-profile-tags.yaml'), 'prod-mfa: prod\n');
+    await run({ yes: true, multiAccount: true, confirm: true, hosts: ['claude-code'] });
+    expect(Object.keys(json('.mcp.json').mcpServers!)).toEqual(['eks-prod-eu', 'eks-prod-us', 'cloudwatch-prod-eu', 'cloudwatch-prod-us']);
+    expect(sb.log.text()).toMatch(/skipped profile prod-mfa: needs MFA/);
+  });
+
   it('--multi-account with explicit profiles, each with its own region', async () => {
     await run({ yes: true, multiAccount: true, profile: 'dev-sandbox,staging-eu', hosts: 'vscode' });
     const servers = json('.vscode/mcp.json').servers!;

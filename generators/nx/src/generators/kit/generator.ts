@@ -4,6 +4,7 @@
  * @awsmcp/prod-guard (production policy) and @awsmcp/aws-config-parser (the engineer's profiles).
  * Every file goes through the Tree, so `--dry-run` shows exactly what would change.
  */
+import { unattendedProblem } from '@awsmcp/aws-config-parser';
 import { addServers, getHost, inputIdFor, parseHostConfig, toServerSpec, toTemplate, type ServerSpec, type VsCodeInput } from '@awsmcp/mcp-config-model';
 import { guard, ProdGuardError, type GuardContext } from '@awsmcp/prod-guard';
 import { budget, buildKit, findKit, findServer, KITS_FILE, parseKitsFile, readMeasurements, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
@@ -67,6 +68,14 @@ async function concreteInstances(ctx: Ctx): Promise<KitInstance[]> {
       profiles = ctx.aws.tags.entries.filter((e) => e.env === 'prod').map((e) => e.profile);
       if (profiles.length === 0) throw new Error(`--multi-account: no profile is tagged prod in ${ctx.aws.tags.file}; pass the profiles with --profile a,b`);
       logger.info(`--multi-account: the profiles tagged prod in ${ctx.aws.tags.file}: ${profiles.join(', ')}`);
+      // an MCP server cannot answer an MFA prompt or use a broken profile: leave those out, and say why
+      const usable = profiles.filter((p) => {
+        const why = unattendedProblem(ctx.aws.set, p);
+        if (why) logger.warn(`--multi-account: skipped profile ${p}: ${why}`);
+        return !why;
+      });
+      if (usable.length === 0) throw new Error(`--multi-account: none of the prod-tagged profiles can run an MCP server unattended; fix them, or tag profiles that use SSO or a role without MFA`);
+      profiles = usable;
     }
   } else {
     const one = ctx.schema.profile?.trim() || (await pickProfile(ctx));
