@@ -49,6 +49,10 @@ describe('discover filters', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).profiles.map((p: { profile: string }) => p.profile)).toEqual(['prod-eu']);
   });
+  it('--env bogus is a usage error listing the environments (it would match nothing)', async () => {
+    const r = await runCli(t, ['discover', '--env', 'bogus', '--no-cache', '--no-write-tags']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--env 'bogus' is not an environment here; valid: prod, staging, dev, sandbox, shared-services/)]);
+  });
 });
 
 describe('login', () => {

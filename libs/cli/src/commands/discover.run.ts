@@ -126,6 +126,15 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
   rows ??= JSON.parse((printed as Buffer).toString('utf8')) as DiscoverRow[];
   const total = computed?.profileCount ?? rows.length;
 
+  if (envFilter !== undefined) {
+    // an unknown environment is a usage error (it would silently match nothing): the built-in ones,
+    // plus any custom label the tags file gives
+    const { ENVIRONMENTS } = require('@awsmcp/prod-guard') as typeof import('@awsmcp/prod-guard');
+    const valid = [...new Set<string>([...ENVIRONMENTS, ...rows.flatMap((r) => (r.env ? [r.env] : []))])];
+    if (!valid.includes(envFilter)) {
+      throw new CliError(`--env '${envFilter}' is not an environment here; valid: ${valid.join(', ')}`, EXIT.USAGE, 'e.g. awsmcp discover --env prod (aliases such as production, prd, stage work too)', 'USAGE');
+    }
+  }
   if (filtered) {
     rows = rows.filter(
       (r) =>
