@@ -12,6 +12,7 @@
 import { getStaticTOMLValue, parseTOML, type AST } from 'toml-eslint-parser';
 import { ConfigEditError, type JsonPath } from '../errors';
 import type { TextFormat } from './format';
+import { getAt } from './value-path';
 
 export interface TomlSyntaxProblem {
   offset: number;
@@ -305,14 +306,7 @@ function mergeObject(text: string, path: JsonPath, value: Record<string, unknown
   return out;
 }
 
-export function getAt(value: unknown, path: JsonPath): unknown {
-  let v = value;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
-}
+export { getAt };
 
 /** Append `[path]` sections after the last table of the same parent (else at the end). */
 function addSection(text: string, program: AST.TOMLProgram, path: Key[], value: Record<string, unknown>, eol: string): string {

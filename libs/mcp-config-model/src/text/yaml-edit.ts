@@ -9,6 +9,7 @@
 import { isMap, isScalar, isSeq, parse as parseYamlValue, parseDocument, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ConfigEditError, type JsonPath } from '../errors';
 import type { TextFormat } from './format';
+import { getAt } from './value-path';
 
 export interface YamlSyntaxProblem {
   offset: number;
@@ -310,14 +311,7 @@ function mergeInto(text: string, path: JsonPath, value: unknown, fmt?: TextForma
   return out;
 }
 
-export function getAt(value: unknown, path: JsonPath): unknown {
-  let v = value;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
-}
+export { getAt };
 
 /** Remove the entry or item at `path`; an absent path changes nothing. */
 export function yamlRemove(text: string, path: JsonPath): string {
