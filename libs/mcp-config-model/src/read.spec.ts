@@ -184,12 +184,12 @@ describe('readHostConfig: files', () => {
     const text = JSON.stringify({ history: 'x'.repeat(3_000_000), mcpServers: servers }, null, 2);
     expect(text.length).toBeGreaterThan(5_000_000);
     const f = write(path.join(dir, 'big', '.claude.json'), text);
-    const started = Date.now();
+    // correctness only: speed is for `npm run bench`, not a wall-clock bound in a unit test (the
+    // machines are shared); the jest timeout below still fails a hang
     const doc = await readHostConfig(f, 'claude-code');
     expect(doc.servers).toHaveLength(20000);
-    expect(Date.now() - started).toBeLessThan(5000);
     await expect(readHostConfig(f, 'claude-code', { maxBytes: 1_000_000 })).rejects.toThrow(/more than the 1000000 byte limit/);
-  });
+  }, 60_000);
 
   it('invalid UTF-8 is reported with its line and column', async () => {
     const f = write(path.join(dir, 'utf', '.mcp.json'), Buffer.concat([Buffer.from('{\n  "mcpServers": {"é": '), Buffer.from([0xff, 0xfe]), Buffer.from('}}')]));

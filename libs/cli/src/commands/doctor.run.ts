@@ -14,7 +14,7 @@ import { printJson } from '../output/json';
 import { progress } from '../output/progress';
 import { safe } from '../output/safe';
 import { style, visibleWidth } from '../output/style';
-import { botocoreDiagnostics, reportDiagnostics } from './shared';
+import { botocoreDiagnostics, didYouMean, reportDiagnostics } from './shared';
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_INTERRUPTED = 130;
@@ -55,7 +55,7 @@ export async function doctor(ctx: CliContext, options: Record<string, unknown>, 
         throw new CliError(
           `no server named '${name}' in the host files${options.host ? ` of ${String(options.host)}` : ''} or the catalog`,
           EXIT.USAGE,
-          names.length > 0 ? `servers found: ${names.join(', ')}` : 'no host file with servers was found for this workspace and home (`awsmcp status` shows where it looks)',
+          names.length > 0 ? `${didYouMean(name, names)}servers found: ${names.join(', ')}` : 'no host file with servers was found for this workspace and home (`awsmcp status` shows where it looks)',
           'UNKNOWN_SERVER',
         );
       }

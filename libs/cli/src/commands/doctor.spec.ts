@@ -258,6 +258,8 @@ describe('awsmcp doctor', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("no server named 'nope'");
     expect(unknown.stderr).toContain('servers found: everything, broken, silent, eks');
+    const typo = await runCli(t, ['doctor', 'brokn']);
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining("did you mean 'broken'?")]);
   });
 
   it('the built bin: Ctrl-C during the MCP layer kills the server tree and exits 130', async () => {

@@ -103,6 +103,13 @@ export function formatTtl(ttlSeconds: number | undefined, refreshesItself = fals
   return `${text}${refreshesItself ? ' (refreshes)' : ''}`;
 }
 
+/** `did you mean 'a', 'b'? ` for a mistyped name among `names` ('' when nothing is close). */
+export function didYouMean(name: string, names: readonly string[]): string {
+  const { closestNames } = require('@awsmcp/aws-config-parser') as typeof import('@awsmcp/aws-config-parser');
+  const close = closestNames(name, names);
+  return close.length > 0 ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}? ` : '';
+}
+
 /** A CliError-ready message for a profile that is not configured. */
 export function unknownProfileMessage(profile: string, names: readonly string[], configFile?: string): { message: string; hint: string } {
   // loaded here: `discover` answered from its cache loads no library at all

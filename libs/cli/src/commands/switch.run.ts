@@ -8,7 +8,7 @@ import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
-import { refuseOptionLikeProfile, scopeJudge, unknownProfileMessage } from './shared';
+import { didYouMean, refuseOptionLikeProfile, scopeJudge, unknownProfileMessage } from './shared';
 
 const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
 
@@ -123,7 +123,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   const inScope = servers.filter((s) => !s.location.legacy && wanted(s.location.scope));
   const selected = options.server ? inScope.filter((s) => s.name === options.server) : inScope;
   if (options.server && selected.length === 0) {
-    throw new CliError(`no server named '${String(options.server)}' in ${scope} scope host files`, EXIT.USAGE, `awsmcp status lists the servers${scope === 'workspace' ? '; --scope all looks in user files too' : ''}`, 'UNKNOWN_SERVER');
+    throw new CliError(`no server named '${String(options.server)}' in ${scope} scope host files`, EXIT.USAGE, `${didYouMean(String(options.server), [...new Set(inScope.map((s) => s.name))])}awsmcp status lists the servers${scope === 'workspace' ? '; --scope all looks in user files too' : ''}`, 'UNKNOWN_SERVER');
   }
 
   // plan per file, then guard every entry before writing anything

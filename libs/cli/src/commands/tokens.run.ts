@@ -17,6 +17,7 @@ import { printJson } from '../output/json';
 import { progress } from '../output/progress';
 import { style, visibleWidth } from '../output/style';
 import { EXIT_INTERRUPTED, parseTimeout } from './doctor.run';
+import { didYouMean } from './shared';
 
 export const TOKENIZER_NOTE =
   "o200k_base is OpenAI's GPT-4o/GPT-5 tokenizer, used offline as a stand-in: Claude's tokenizer is not public, and Claude usually counts 10-30% more tokens for the same English and JSON text. Read these numbers as a floor.";
@@ -88,7 +89,7 @@ async function plan(ctx: CliContext, names: string[], options: Record<string, un
     throw new CliError(
       `'${name}' is not a server in the host files, a kit or a catalog server`,
       EXIT.USAGE,
-      `kits: ${[...kits, ...BUILTIN_KITS].map((k) => k.name).join(', ')}${known.length > 0 ? `; servers: ${known.join(', ')}` : ''}`,
+      `${didYouMean(name, [...known, ...[...kits, ...BUILTIN_KITS].map((k) => k.name)])}kits: ${[...kits, ...BUILTIN_KITS].map((k) => k.name).join(', ')}${known.length > 0 ? `; servers: ${known.join(', ')}` : ''}`,
       'UNKNOWN_SERVER',
     );
   }

@@ -122,6 +122,9 @@ describe('awsmcp tokens', () => {
     expect(r.stderr).toContain("'nope' is not a server in the host files, a kit or a catalog server");
     expect(r.stderr).toContain('eks-debug');
     expect(r.stderr).toContain('servers: everything, broken');
+    // a near miss gets a "did you mean"
+    const typo = await runCli(t, ['tokens', 'everythng']);
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining("did you mean 'everything'?")]);
   });
 
   it('no names: the workspace commands are not run unasked (exit 2 without a terminal), --trust runs them', async () => {
