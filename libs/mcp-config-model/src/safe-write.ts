@@ -524,17 +524,32 @@ function lockTimeout(target: string, timeoutMs: number, fs: SafeFs): ConfigLockE
   return new ConfigLockError(target, lockFile, `the file is locked by another writer${holder}: ${lockFile}; gave up after ${timeoutMs} ms`);
 }
 
+/**
+ * One attempt at the lock of `target`: the lock when taken; else a stale lock is broken and
+ * undefined is returned, or the timeout error is thrown. Then the caller waits {@link lockBackoff}.
+ */
+function lockAttempt(fs: SafeFs, target: string, token: string, options: LockOptions, started: number): FileLock | undefined {
+  const held = tryLock(fs, target, token);
+  if (held) return held;
+  breakIfStale(fs, target, options.staleMs ?? 30_000);
+  if (Date.now() - started > (options.timeoutMs ?? 10_000)) throw lockTimeout(target, options.timeoutMs ?? 10_000, fs);
+  return undefined;
+}
+
+/** The wait before attempt `attempt + 1`: growing to 100 ms, with jitter so writers do not march in step. */
+function lockBackoff(attempt: number): number {
+  return Math.min(100, 5 + attempt * 2) + Math.random() * 10;
+}
+
 /** Take the lock of `target`, waiting (blocking) up to `timeoutMs`. */
 export function lockFileSync(target: string, options: LockOptions & { fs?: Partial<SafeFs> } = {}): FileLock {
   const fs = io(options.fs);
   const token = randomBytes(8).toString('hex');
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
-    const held = tryLock(fs, target, token);
+    const held = lockAttempt(fs, target, token, options, started);
     if (held) return held;
-    breakIfStale(fs, target, options.staleMs ?? 30_000);
-    if (Date.now() - started > (options.timeoutMs ?? 10_000)) throw lockTimeout(target, options.timeoutMs ?? 10_000, fs);
-    sleepSync(Math.min(100, 5 + attempt * 2) + Math.random() * 10);
+    sleepSync(lockBackoff(attempt));
   }
 }
 
@@ -544,11 +559,9 @@ export async function lockFile(target: string, options: LockOptions & { fs?: Par
   const token = randomBytes(8).toString('hex');
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
-    const held = tryLock(fs, target, token);
+    const held = lockAttempt(fs, target, token, options, started);
     if (held) return held;
-    breakIfStale(fs, target, options.staleMs ?? 30_000);
-    if (Date.now() - started > (options.timeoutMs ?? 10_000)) throw lockTimeout(target, options.timeoutMs ?? 10_000, fs);
-    await sleep(Math.min(100, 5 + attempt * 2) + Math.random() * 10);
+    await sleep(lockBackoff(attempt));
   }
 }
 
