@@ -42,9 +42,6 @@ async function ask(ctx: CliContext, question: string): Promise<boolean> {
   return /^y(es)?$/i.test(((await ctx.ask(question)) ?? '').trim());
 }
 
-/** Why a profile cannot run an MCP server unattended (the one check, in @awsmcp/aws-config-parser). */
-export const unusableForServer = unattendedProblem;
-
 export async function kit(ctx: CliContext, options: Record<string, unknown>, args: string[]): Promise<number> {
   const st = style(ctx);
   const kits = userKits(ctx);
@@ -91,7 +88,7 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     if (tagged.length === 0) throw new CliError(`--multi-account needs prod-tagged profiles in ${tags.file}`, EXIT.USAGE, 'awsmcp discover writes a starter tags file', 'NO_TAGGED_PROFILE');
     // an MCP server cannot answer an MFA prompt or use a broken profile: leave those out, and say why
     const prod = tagged.filter((p) => {
-      const why = unusableForServer(profiles, p);
+      const why = unattendedProblem(profiles, p);
       if (why) skippedProfiles.push({ profile: p, reason: why });
       return !why;
     });
