@@ -32,7 +32,7 @@ function step(title, args, { allowFail = false } = {}) {
 }
 
 console.log(`demo home: ${home}\ndemo workspace: ${workspace}`);
-step('every profile, its kind, account, role chain and credential TTL', ['discover', '--chain']);
+step('every profile, its kind, account, role chain and credential TTL', ['discover', '--chain', '--write-tags']);
 step('a starter kit for this workspace (budget first; over 5,000 tokens, so --yes)', ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--yes']);
 step('which MCP server runs on which credentials', ['status']);
 step('point the servers at another account (dry run)', ['switch', 'staging-eu', '--region', 'eu-central-1', '--dry-run']);

@@ -37,6 +37,8 @@ describe('the discover fast lane', () => {
   it.each([
     [['discover']],
     [['discover', '--json']],
+    [['discover', '--write-tags']],
+    [['discover', '--write-tags', '--no-write-tags']],
     [['discover', '--json', '--type', 'sso', '--env=prod', '--account', '123456789012', '--expired', '--no-write-tags', '--no-cache']],
     [['--home', '/tmp/h', 'discover', '--chain']],
     [['--json', '--no-color', 'discover']],

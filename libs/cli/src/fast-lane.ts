@@ -12,6 +12,7 @@ export const FAST_FLAGS: Readonly<Record<string, readonly [string, boolean]>> = 
   '--json': ['json', true],
   '--chain': ['chain', true],
   '--expired': ['expired', true],
+  '--write-tags': ['writeTags', true],
   '--no-write-tags': ['writeTags', false],
   '--no-cache': ['cache', false],
   '--no-color': ['color', false],
@@ -33,8 +34,8 @@ const CHOICES: Readonly<Record<string, readonly string[]>> = { '--output': ['jso
 /** The program's own options: the only ones allowed before `discover`. */
 const GLOBAL = new Set(['--home', '--no-color', '--json', '--output']);
 
-/** What commander sets when a negatable flag is absent. */
-const DEFAULTS: Readonly<Record<string, unknown>> = { writeTags: true, cache: true, color: true };
+/** What commander sets when a negatable flag is absent (`--write-tags` / `--no-write-tags`: nothing, so unset). */
+const DEFAULTS: Readonly<Record<string, unknown>> = { cache: true, color: true };
 
 /**
  * discover's options (as commander's `optsWithGlobals()` gives them) when `argv` is `discover` with

@@ -203,11 +203,11 @@ describe('the discover cache', () => {
     expect(fs.readdirSync(path.dirname(cacheFile(u))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 10_000);
 
-  it('a missing tags file is still written by a normal run', async () => {
+  it('a missing tags file is still written by a run that asks for it (--write-tags), cache or not', async () => {
     const u = named.tags;
     await run(u, ['discover', '--json', '--no-write-tags'], { now: NOW });
     expect(fs.existsSync(cacheFile(u))).toBe(true);
-    const r = await run(u, ['discover', '--json'], { now: NOW });
+    const r = await run(u, ['discover', '--json', '--write-tags'], { now: NOW });
     expect(DiscoverOutputSchema.parse(JSON.parse(r.stdout)).tagsFile).toMatchObject({ exists: true, written: true });
     expect(fs.existsSync(path.join(u.home, '.aws-profile-tags.yaml'))).toBe(true);
   }, 10_000);

@@ -53,28 +53,31 @@ export function checkDiscoverFilters(type: string | undefined, env: string | und
 }
 
 /**
- * On a terminal, a missing tags file is written only when the user says yes (no: how to create it
- * later). Without a terminal the run writes it and says so on stderr (--no-write-tags skips it).
+ * A missing tags file is written only when the user asked for it: `--write-tags`, or a yes to the
+ * question on a terminal. Without a terminal (or with --json) nothing is written; the run says how to
+ * create it. `--no-write-tags` never writes and never asks.
  */
-async function mayWriteTags(ctx: CliContext): Promise<boolean> {
-  if (!ctx.canPrompt || ctx.json) return true;
+async function mayWriteTags(ctx: CliContext, option: unknown): Promise<boolean> {
+  if (option === false) return false;
+  if (option === true) return true;
+  if (!ctx.canPrompt || ctx.json) return false;
   const fs = require('node:fs') as typeof import('node:fs');
   const { defaultTagsPath } = require('@awsmcp/prod-guard') as typeof import('@awsmcp/prod-guard');
   const file = defaultTagsPath(ctx.libEnv);
-  if (fs.existsSync(file)) return true;
+  if (fs.existsSync(file)) return false;
   const readline = require('node:readline') as typeof import('node:readline');
   const rl = readline.createInterface({ input: process.stdin, output: ctx.stderr as NodeJS.WritableStream });
   const answer = await new Promise<string>((resolve) => rl.question(`No tags file yet: write a starter ${file} (env tags guessed from the profile names, for you to review)? [y/N] `, resolve));
   rl.close();
   if (/^y(es)?$/i.test(answer.trim())) return true;
-  ctx.err(`not written; to create it later run awsmcp discover again and answer y, or write ${file} by hand (one "profile: env" line each)`);
+  ctx.err(`not written; to create it later run: awsmcp discover --write-tags (or write ${file} by hand, one "profile: env" line each)`);
   return false;
 }
 
 export async function discover(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
   const { type, env: envFilter } = checkDiscoverFilters(options.type as string | undefined, options.env as string | undefined);
   const account = options.account as string | undefined;
-  const writeTags = options.writeTags !== false && (await mayWriteTags(ctx));
+  const writeTags = await mayWriteTags(ctx, options.writeTags);
   const chain = options.chain === true;
   const runtime = options.runtime === undefined ? 'botocore' : options.runtime;
   if (runtime !== 'botocore' && runtime !== 'js-sdk') {
@@ -161,7 +164,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
   }
 
   const st = style(ctx);
-  if (written) ctx.err(st.dim(`wrote a starter tags file: ${written} (review the # detected lines; --no-write-tags skips this)`));
+  if (written) ctx.err(st.dim(`wrote a starter tags file: ${written} (review the # detected lines)`));
   if (rows.length === 0) {
     ctx.out(total === 0 ? `no profiles in ${result.files.config} or ${result.files.credentials}` : 'no profile matches the filters');
     return EXIT.OK;
@@ -210,6 +213,7 @@ export async function discover(ctx: CliContext, options: Record<string, unknown>
     if (d.severity === 'error') continue; // errors were reported above
     ctx.err(`${st.yellow('warning')}: ${safe(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file)}: ${safe(d.message)}`);
   }
-  if (!result.tagsFile.exists && !writeTags) ctx.err(st.dim(`no tags file at ${result.tagsFile.path}: env tags are guesses (marked ?)`));
+  if (!result.tagsFile.exists && !writeTags && options.writeTags !== false) ctx.err(st.dim(`no tags file at ${result.tagsFile.path}: env tags are guesses (marked ?); awsmcp discover --write-tags writes a starter file to review`));
+  else if (!result.tagsFile.exists && !writeTags) ctx.err(st.dim(`no tags file at ${result.tagsFile.path}: env tags are guesses (marked ?)`));
   return EXIT.OK;
 }

@@ -87,9 +87,16 @@ describe('awsmcp discover', () => {
     expect(first.stdout + first.stderr).not.toContain(CANARY);
   });
 
-  it('writes the starter tags file when there is none, and says so', async () => {
+  it('without a terminal, writes no tags file unless asked (--write-tags), and says how to create it', async () => {
+    const none = makeHome({ tags: false });
+    const quiet = await run(none, ['discover']);
+    expect(fs.existsSync(path.join(none.home, '.aws-profile-tags.yaml'))).toBe(false);
+    expect(quiet.stderr).toContain('awsmcp discover --write-tags writes a starter file');
+    const asJson = await run(none, ['discover', '--json']);
+    expect(asJson.code).toBe(0);
+    expect(fs.existsSync(path.join(none.home, '.aws-profile-tags.yaml'))).toBe(false);
     const t = makeHome({ tags: false });
-    const r = await run(t, ['discover']);
+    const r = await run(t, ['discover', '--write-tags']);
     const file = path.join(t.home, '.aws-profile-tags.yaml');
     expect(r.stderr).toContain(`wrote a starter tags file: ${file}`);
     expect(fs.readFileSync(file, 'utf8')).toMatch(/prod-eu: prod +# detected: /);

@@ -10,7 +10,8 @@ export const defineDiscover: CommandDefinition = (program, registrar) => {
     .option('--runtime <sdk>', "whose rules decide each verdict: botocore (Python servers: every awslabs MCP server; the default) or js-sdk (Node servers)")
     .option('--chain', 'draw each assume-role chain as a tree with account ids')
     .option('--expired', 'only profiles whose credentials are expired, missing or broken')
-    .option('--no-write-tags', 'do not write the starter ~/.aws-profile-tags.yaml when it is missing')
+    .option('--write-tags', 'write a starter ~/.aws-profile-tags.yaml when it is missing, without asking (the default without a terminal is not to write it)')
+    .option('--no-write-tags', 'never write the starter ~/.aws-profile-tags.yaml (and do not ask)')
     .option('--no-cache', 'read everything again: neither use nor keep the result cache (~/.cache/awsmcp/discover.json)')
     .option('--json', 'machine-readable output ({ schemaVersion: 1, profiles: [...] })')
     .addHelpText(
