@@ -113,7 +113,7 @@ beforeAll(() => {
   // 1. build (Nx's dependsOn has done it when this runs as the e2e-nx:test task)
   if (process.env.NX_TASK_TARGET_PROJECT !== 'e2e-nx') {
     must(
-      run(process.execPath, [path.join(repo, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', ...Object.keys(PACKAGES), '--outputStyle=static'], repo, baseEnv({ HOME: os.homedir(), NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }), 240_000),
+      run(process.execPath, [require.resolve('nx/bin/nx', { paths: [repo] }), 'run-many', '-t', 'build', '-p', ...Object.keys(PACKAGES), '--outputStyle=static'], repo, baseEnv({ HOME: os.homedir(), NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }), 240_000),
       `npx nx run-many -t build -p ${Object.keys(PACKAGES).join(',')}`,
     );
   }
@@ -192,6 +192,18 @@ describe('@awsmcp/nx installed from its tarball in a fresh Nx workspace', () => 
     const r = nx('g', '@awsmcp/nx:kit', 'eks-debug', '--profile', 'dev-sandbx', '--region', 'eu-west-1', '--yes', '--no-interactive');
     expect(r.status).not.toBe(0);
     expect(out(r)).toMatch(/profile 'dev-sandbx' is not in .*\/\.aws\/config\. Closest: dev-sandbox/);
+  });
+
+  it('kit: a mistyped option is refused by Nx (additionalProperties: false), naming it; --help lists the valid ones', () => {
+    // Nx validates options before the generator runs and its message does not list the valid options
+    // (nx/src/utils/params.js: "'profil' is not found in schema"); `--help` does, with the aliases
+    const r = nx('g', '@awsmcp/nx:kit', 'eks-debug', '--profil', 'dev-sandbox', '--region', 'eu-west-1', '--yes', '--no-interactive');
+    expect(r.status).not.toBe(0);
+    expect(out(r)).toMatch(/'profil' is not found in schema/);
+    expect(fs.existsSync(path.join(ws, '.vscode/mcp.json'))).toBe(false);
+    const help = must(nx('g', '@awsmcp/nx:kit', '--help'), 'nx g @awsmcp/nx:kit --help');
+    for (const option of ['--profile', '--region', '--hosts', '--mode', '--yes', '--dry-run']) expect(help).toContain(option);
+    expect(help).toMatch(/-p\b/);
   });
 
   it('kit: shows the budget and refuses an over-budget kit without --yes (non-interactive), writing nothing', () => {

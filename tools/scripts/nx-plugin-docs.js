@@ -87,7 +87,12 @@ nx run <root project>:mcp-check                       # in CI
 Every generator writes through the Nx \`Tree\`: \`--dry-run\` shows exactly what would change, a second
 run changes nothing, and files that already exist are merged (comments, other servers, key order and
 indentation kept; see @awsmcp/mcp-config-model). HOME (and \`AWS_CONFIG_FILE\`) are read from the
-environment, so \`~/.aws/config\` and \`~/.aws-profile-tags.yaml\` are the engineer's own.`;
+environment, so \`~/.aws/config\` and \`~/.aws-profile-tags.yaml\` are the engineer's own.
+
+Every schema has \`additionalProperties: false\`: a mistyped option (\`--profil x\`) stops the run before
+anything is written, with Nx's own message \`'profil' is not found in schema\`. Nx checks the options
+before a generator runs, and that message names the option but not the valid ones:
+\`nx g @awsmcp/nx:kit --help\` lists them, with the aliases \`-p\` (profile) and \`-r\` (region).`;
 
 const TARGET = `## The \`mcp-check\` target
 

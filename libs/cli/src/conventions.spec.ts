@@ -111,3 +111,23 @@ describe('status', () => {
     }
   });
 });
+
+describe('usage errors name the flag, the bad value and the valid ones (exit 2)', () => {
+  it.each<[string[], RegExp]>([
+    [['switch', 'dev-sandbox', '--scope', 'bogus'], /--scope.*(workspace.*user.*'bogus'|'bogus'.*workspace.*user)/],
+    [['switch', '--env', 'bogus'], /--env 'bogus'.*tagged environments: (dev|prod)/],
+    [['kit', 'eks-debug', '--profile', 'dev-sandbox', '--mode', 'bogus'], /--mode.*concrete or inputs.*'bogus'/],
+    [['kit', 'eks-debug', '--profile', 'dev-sandbox', '--hosts', 'bogus'], /host 'bogus'[\s\S]*vscode, claude-code/],
+    [['kit', 'nosuchkit'], /kit 'nosuchkit'.*eks-debug/],
+    [['tokens', '--host', 'bogus'], /host 'bogus'[\s\S]*vscode, claude-code/],
+    [['tokens', '--limit', 'abc'], /--limit.*positive whole number.*'abc'/],
+    [['doctor', '--profile', 'dev-sandbox', '--timeout', '-1'], /--timeout.*positive number of seconds.*'-1'/],
+    [['org-scan', '--page-size', '50'], /--page-size.*1 to 20.*'50'/],
+    [['discover', '--runtime', 'bogus'], /--runtime.*botocore or js-sdk.*'bogus'/],
+    [['completion', 'bogus'], /'bogus'.*bash, zsh, fish/],
+  ])('%j', async (argv, message) => {
+    fs.writeFileSync(path.join(t.home, '.aws-profile-tags.yaml'), 'dev-sandbox: dev\nprod-eu: prod\n');
+    const r = await runCli(t, argv);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(message)]);
+  });
+});

@@ -22,7 +22,7 @@ export const EXIT_INTERRUPTED = 130;
 export function parseTimeout(value: unknown, fallback = 60): number {
   if (value === undefined) return fallback * 1000;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new CliError(`--timeout must be a number of seconds, got '${String(value)}'`, EXIT.USAGE, undefined, 'USAGE');
+  if (!Number.isFinite(n) || n <= 0) throw new CliError(`--timeout must be a positive number of seconds, got '${String(value)}'`, EXIT.USAGE, undefined, 'USAGE');
   return Math.round(n * 1000);
 }
 

@@ -1,7 +1,7 @@
 /** `awsmcp switch`: patch the profile (and region) of MCP servers in host files. */
 import { loadProfiles } from '@awsmcp/aws-config-parser';
 import { backupRoot, findArgValues, getHost, listServers, patchServers, planWrites, type FileReport, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
-import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
+import { defaultTagsPath, readTags, TAG_ALIASES } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
@@ -87,11 +87,15 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   const profiles = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
   const tags = readTags(defaultTagsPath(ctx.libEnv));
   let profile = args[0];
-  const envTag = options.env as string | undefined;
+  // the tags file's spellings: `production` is `prod`
+  const envTag = options.env === undefined ? undefined : (TAG_ALIASES[String(options.env).toLowerCase()] ?? String(options.env));
   if (!profile && !envTag) throw new CliError('which profile? give a profile name or --env TAG', EXIT.USAGE, 'awsmcp switch <profile> [--region R]', 'USAGE');
   if (envTag) {
     const tagged = Object.entries(tags.tags).filter(([, env]) => env === envTag).map(([p]) => p).filter((p) => !profile || p === profile);
-    if (tagged.length === 0) throw new CliError(`no profile is tagged '${envTag}' in ${tags.file}`, EXIT.USAGE, 'tag one with awsmcp discover (it writes the starter file) or edit the file', 'NO_TAGGED_PROFILE');
+    if (tagged.length === 0) {
+      const present = [...new Set(Object.values(tags.tags))].sort();
+      throw new CliError(`--env '${envTag}': no profile is tagged '${envTag}' in ${tags.file}; ${present.length ? `tagged environments: ${present.join(', ')}` : 'the file tags no profile'}`, EXIT.USAGE, 'tag a profile in that file (awsmcp discover --write-tags writes a starter one)', 'NO_TAGGED_PROFILE');
+    }
     if (tagged.length > 1) throw new CliError(`${tagged.length} profiles are tagged '${envTag}': ${tagged.join(', ')}`, EXIT.USAGE, `name one: awsmcp switch <profile> --env ${envTag}`, 'AMBIGUOUS_ENV');
     profile = tagged[0];
   }
