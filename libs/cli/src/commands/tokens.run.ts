@@ -5,7 +5,7 @@ import { buildKit, findServer, KITS_FILE, parseKitsFile, BUILTIN_KITS, type Kit,
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { scrub } from '../doctor/aws';
-import { safe } from '../output/safe';
+import { maskSecretsInText, redactArgs, safe } from '../output/safe';
 import { checkMcp } from '../doctor/layers';
 import { withInterruptHandler } from '../doctor/process';
 import { fromCatalog, fromEntry, hostServers, pickEntry, type RunnableServer } from '../doctor/target';
@@ -104,7 +104,8 @@ async function plan(ctx: CliContext, names: string[], options: Record<string, un
 async function trustWorkspaceCommands(ctx: CliContext, workspace: ServerEntry[], options: Record<string, unknown>): Promise<void> {
   if (workspace.length === 0 || options.trust === true) return;
   const files = [...new Set(workspace.map((e) => path.relative(ctx.cwd, e.location.file) || e.location.file))];
-  const listing = workspace.map((e) => `  ${e.name}: ${sanitizeLine([e.command ?? e.url ?? '', ...(e.args ?? [])].join(' '))}`);
+  // what would run, as the user must judge it: every control character visible, secrets masked
+  const listing = workspace.map((e) => `  ${safe(e.name)}: ${safe(maskSecretsInText([e.command ?? e.url ?? '', ...redactArgs(e.args ?? [])].join(' ')))}`);
   if (!ctx.canPrompt || ctx.json) {
     throw new CliError(
       `awsmcp tokens with no names would run ${workspace.length} command${workspace.length === 1 ? '' : 's'} from this workspace's host files (${files.join(', ')}); not without your say-so`,
@@ -121,11 +122,6 @@ async function trustWorkspaceCommands(ctx: CliContext, workspace: ServerEntry[],
 }
 
 /** Printable without terminal control characters (the full sanitiser is the output module's job). */
-function sanitizeLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
-}
-
 function ask(ctx: CliContext, question: string): Promise<boolean> {
   ctx.stderr.write(question);
   return new Promise((resolve) => {

@@ -2,8 +2,8 @@
  * `@awsmcp/nx:check`: the CI gate (inferred as `mcp-check` on the root project by the plugin).
  * Exit code non-zero (success: false) on any error finding.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { safeWriteFileSync } from '@awsmcp/mcp-config-model';
 import type { ExecutorContext } from '@nx/devkit';
 import { formatReport, runCheck } from '../../lib/check';
 import type { CheckExecutorSchema } from './schema';
@@ -13,8 +13,9 @@ export async function checkExecutor(options: CheckExecutorSchema, context: Execu
   const json = JSON.stringify(report, null, 2) + '\n';
   if (options.outputFile) {
     const out = path.resolve(context.root, options.outputFile);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, json);
+    // atomic, through the one safe-write module (a reader never sees half a report); a CI artifact,
+    // so readable like the other build outputs
+    safeWriteFileSync(out, json, { mode: 0o644 });
   }
   if (options.json) process.stdout.write(json);
   else for (const line of formatReport(report)) (line.includes(': error ') ? console.error : console.log)(line);
