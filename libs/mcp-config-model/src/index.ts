@@ -91,6 +91,7 @@ export { STATIC_CREDENTIAL_KEYS, containsAccessKeyId } from './lint/secrets';
 export {
   SECRET_MASK,
   isSecretName,
+  classifySecretName,
   isSecretValue,
   maskValue,
   maskSecretsInText,

@@ -3,13 +3,14 @@
  * (to replace every secret-looking value by a placeholder), by `hydrate` (never to fill a secret
  * name), and by the Nx `mcp-check` (to fail on the same patterns in a committed template).
  *
- * This is the template side of the secret policy; its predicates (`isSecretName`-like names,
- * secret value shapes, secret flags, URL credentials) are meant to merge with the output-masking
- * policy into one module. Values are never echoed: findings name the field only.
+ * This is the template side of the one secret policy (secrets/policy.ts): names are judged by the
+ * policy's `classifySecretName` (its `secret` verdicts), values by its `isSecretValue` plus the shapes
+ * below, which also name the variable a placeholder gets. Values are never echoed: findings name
+ * the field only.
  */
 import { McpConfigError } from './errors';
 import { hasVariableRef } from './model/variables';
-import { isSecretValue as isSecretValueByPolicy } from './secrets/policy';
+import { isSecretValue as isSecretValueByPolicy, isTemplateSecretName, variableNameFor } from './secrets/policy';
 
 /** Where a value sits in a server entry. */
 export interface ValuePlace {
@@ -43,40 +44,8 @@ export interface ScrubResult {
   unknown?: string;
 }
 
-/** Static AWS credentials (env names). */
-const STATIC_AWS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'];
-
-/**
- * Names whose values are secrets (env names, header names, flag names without dashes, query
- * parameters): tokens, passwords, API / app / private keys, credentials, auth headers, cookies,
- * connection strings (`DATABASE_URL`, `*_DSN`) and every `*_KEY` (`DD_APP_KEY`, `X-Api-Key`).
- */
-const SECRET_NAME =
-  /(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|(^|_)PASS(_|$)|(^|_)PWD(_|$)|API_?KEY|APP_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|(^|_)KEY$|CREDENTIAL|(^|_)AUTH(_|$)|AUTHORIZATION|COOKIE|SIGNATURE|(^|_)SIG$|CONNECTION_?STRING|CONN_?STR|CLIENT_?SECRET|LICENSE_?KEY)/;
-/** Connection strings and hooks whose whole value is a secret although they end in `_URL`. */
-const SECRET_URL_NAME = /^(DATABASE_URL|DB_URL|[A-Z0-9_]*_DSN|DSN|[A-Z0-9_]*WEBHOOK_URL|[A-Z0-9_]*(POSTGRES|MYSQL|MONGO|MONGODB|REDIS|AMQP|RABBITMQ)_URL)$/;
-/** Endings of names that hold no secret themselves (a file or id of one, a URL checked for credentials). */
-const SAFE_SUFFIX = /_(FILE|PATH|DIR|ID|NAME|TYPE|MODE|METHOD|HEADER|REGION|ENDPOINT|HOST|PORT|USER|USERNAME|URL|URI|ENABLED|DISABLED|TTL|TIMEOUT|EXPIRY|EXPIRES)$/;
-const SAFE_NAMES = new Set(['PWD', 'AUTHOR', 'AUTHORS']);
-
-/** `X-Api-Key` / `--api-key` / `dd.app.key` -> `X_API_KEY` / `API_KEY` / `DD_APP_KEY`. */
-export function variableNameFor(name: string): string {
-  const v = name
-    .replace(/^-+/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toUpperCase()
-    .replace(/[^A-Z0-9_]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  return v === '' ? 'SECRET' : /^[0-9]/.test(v) ? `_${v}` : v;
-}
-
-/** Is this env / header / flag / query-parameter name one whose value is a secret? */
-export function isTemplateSecretName(name: string): boolean {
-  const n = variableNameFor(name);
-  if (STATIC_AWS.includes(n) || SECRET_URL_NAME.test(n)) return true;
-  if (SAFE_NAMES.has(n) || SAFE_SUFFIX.test(n)) return false;
-  return SECRET_NAME.test(n);
-}
+/** The name rule is the one secret policy's (`secret` verdicts: see classifySecretName there). */
+export { isTemplateSecretName, variableNameFor } from './secrets/policy';
 
 /** Value shapes that are credentials wherever they appear, with the variable to name them by. */
 const SECRET_SHAPES: { re: RegExp; variable: string; reason: string }[] = [

@@ -1,6 +1,8 @@
 import * as fc from 'fast-check';
 import {
+  classifySecretName,
   diffConfigValues,
+  isTemplateSecretName,
   escapeJsonForTerminal,
   isSecretName,
   isSecretValue,
@@ -179,5 +181,34 @@ describe('output sanitiser', () => {
   it('the ./safety entry point exports the same functions', () => {
     expect(safety.sanitizeLine).toBe(sanitizeLine);
     expect(safety.maskSecretsInText).toBe(maskSecretsInText);
+  });
+});
+
+describe('one name rule, two thresholds (output masks `possible` too; templates replace `secret` only)', () => {
+  it.each([
+    ['GITHUB_TOKEN', 'secret'],
+    ['X-Api-Key', 'secret'],
+    ['DD_APP_KEY', 'secret'],
+    ['DATABASE_URL', 'secret'],
+    ['REDIS_URL', 'secret'],
+    ['AWS_SECRET_ACCESS_KEY', 'secret'],
+    ['AWS_ACCESS_KEY_ID', 'secret'],
+    ['KMS_KEY_ID', 'possible'],
+    ['SESSION_TTL', 'possible'],
+    ['AWS_PROFILE', 'none'],
+    ['AWS_REGION', 'none'],
+    ['credential_process', 'none'],
+    ['FASTMCP_LOG_LEVEL', 'none'],
+  ])('%s: %s', (name, verdict) => {
+    expect(classifySecretName(name)).toBe(verdict);
+  });
+
+  it('whatever a template must not hold, output masks', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{0,24}$/)), (name) => {
+        if (isTemplateSecretName(name)) expect(isSecretName(name)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

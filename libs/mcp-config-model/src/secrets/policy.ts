@@ -73,24 +73,76 @@ function normalName(name: string): string {
   return name.replace(/^-+/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }
 
+/** Static AWS credentials (env names). */
+const STATIC_AWS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'];
+
 /**
- * Whether the value of a key / env variable / header / flag with this name is a secret
- * (`GITHUB_TOKEN`, `X-Api-Key`, `Authorization`, `--api-key`, `DATABASE_URL`, `DD_APP_KEY`...).
- * `AWS_PROFILE`, `AWS_REGION` and other profile / region names are not.
+ * Names whose values are certainly secrets (env names, header names, flag names without dashes,
+ * query parameters): tokens, passwords, API / app / private keys, credentials, auth headers,
+ * cookies, connection strings (`DATABASE_URL`, `*_DSN`) and every `*_KEY` (`DD_APP_KEY`, `X-Api-Key`).
  */
-export function isSecretName(name: string): boolean {
-  if (!name) return false;
+const SECRET_NAME =
+  /(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|(^|_)PASS(_|$)|(^|_)PWD(_|$)|API_?KEY|APP_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|(^|_)KEY$|CREDENTIAL|(^|_)AUTH(_|$)|AUTHORIZATION|COOKIE|SIGNATURE|(^|_)SIG$|CONNECTION_?STRING|CONN_?STR|CLIENT_?SECRET|LICENSE_?KEY)/;
+/** Connection strings and hooks whose whole value is a secret although they end in `_URL`. */
+const SECRET_URL_NAME = /^(DATABASE_URL|DB_URL|[A-Z0-9_]*_DSN|DSN|[A-Z0-9_]*WEBHOOK_URL|[A-Z0-9_]*(POSTGRES|MYSQL|MONGO|MONGODB|REDIS|AMQP|RABBITMQ)_URL)$/;
+/** Endings of names that hold no secret themselves (a file or id of one, a URL checked for credentials). */
+const SAFE_SUFFIX = /_(FILE|PATH|DIR|ID|NAME|TYPE|MODE|METHOD|HEADER|REGION|ENDPOINT|HOST|PORT|USER|USERNAME|URL|URI|ENABLED|DISABLED|TTL|TIMEOUT|EXPIRY|EXPIRES)$/;
+const SAFE_NAMES = new Set(['PWD', 'AUTHOR', 'AUTHORS']);
+
+/** `X-Api-Key` / `--api-key` / `dd.app.key` -> `X_API_KEY` / `API_KEY` / `DD_APP_KEY`. */
+export function variableNameFor(name: string): string {
+  const v = name
+    .replace(/^-+/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return v === '' ? 'SECRET' : /^[0-9]/.test(v) ? `_${v}` : v;
+}
+
+/**
+ * How sure the policy is that the value named `name` is a secret:
+ * - `secret`: certainly (`GITHUB_TOKEN`, `X-Api-Key`, `DATABASE_URL`, `DD_APP_KEY`, the static AWS
+ *   keys): templates replace the value by a placeholder, hydrate never fills it from a flag;
+ * - `possible`: a word of the name suggests one, but the name also reads as an id, a file, a URL or
+ *   a setting (`KMS_KEY_ID`, `AUTH_URL`, `SESSION_TTL`, `PWD`): output masks it (masking too much
+ *   costs nothing), templates keep it (a placeholder for a non-secret would break the config);
+ * - `none`.
+ * One rule, two thresholds: {@link isSecretName} (output) is `secret` or `possible`,
+ * {@link isTemplateSecretName} (files meant for git) is `secret` only.
+ */
+export function classifySecretName(name: string): 'secret' | 'possible' | 'none' {
+  if (!name) return 'none';
   const known = nameVerdicts.get(name);
   if (known !== undefined) return known;
+  const t = variableNameFor(name);
   const n = normalName(name);
-  const verdict = NEVER_SECRET.test(n) ? false : SECRET_GLUED.test(n) || words(name.replace(/^-+/, '')).some((w) => SECRET_WORDS.has(w));
+  let verdict: 'secret' | 'possible' | 'none';
+  if (NEVER_SECRET.test(n)) verdict = 'none';
+  else if (STATIC_AWS.includes(t) || SECRET_URL_NAME.test(t)) verdict = 'secret';
+  else if (!SAFE_NAMES.has(t) && !SAFE_SUFFIX.test(t) && SECRET_NAME.test(t)) verdict = 'secret';
+  else verdict = SECRET_GLUED.test(n) || words(name.replace(/^-+/, '')).some((w) => SECRET_WORDS.has(w)) ? 'possible' : 'none';
   // names repeat (every entry has AWS_PROFILE, args, env...): remember a bounded number of verdicts
   if (nameVerdicts.size >= 10_000) nameVerdicts.clear();
   nameVerdicts.set(name, verdict);
   return verdict;
 }
 
-const nameVerdicts = new Map<string, boolean>();
+/**
+ * Whether output must mask the value of a key / env variable / header / flag with this name
+ * (`GITHUB_TOKEN`, `X-Api-Key`, `Authorization`, `--api-key`, `DATABASE_URL`, `DD_APP_KEY`...).
+ * `AWS_PROFILE`, `AWS_REGION` and other profile / region names are not secret.
+ */
+export function isSecretName(name: string): boolean {
+  return classifySecretName(name) !== 'none';
+}
+
+/** Whether a file meant for git must not hold this name's value (see {@link classifySecretName}). */
+export function isTemplateSecretName(name: string): boolean {
+  return classifySecretName(name) === 'secret';
+}
+
+const nameVerdicts = new Map<string, 'secret' | 'possible' | 'none'>();
 
 /** Token shapes that are secret wherever they appear (free text included). Global, for replacing. */
 const TOKEN_PATTERNS: readonly RegExp[] = [
