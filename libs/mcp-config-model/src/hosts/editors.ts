@@ -23,7 +23,7 @@ export const windsurf = defineHost({
   transports: ['stdio', 'http', 'sse'],
   writeType: 'never',
   variableSyntax: 'env-prefixed',
-  templateStyle: 'hydrate',
+  templateStyle: 'native',
   files: (ctx) => [{ scope: 'user', file: pathLib(ctx.platform).join(ctx.home, '.codeium', 'windsurf', 'mcp_config.json') }],
   match: (file) => (endsWithPath(file, '.codeium/windsurf/mcp_config.json') ? 'user' : undefined),
   decode(raw) {
@@ -87,7 +87,7 @@ export const roo = defineHost({
   transports: ['stdio', 'http', 'sse'],
   writeType: 'remote',
   variableSyntax: 'env-prefixed',
-  templateStyle: 'hydrate',
+  templateStyle: 'native',
   files: (ctx) => [...workspaceFiles(ctx, ['.roo', 'mcp.json']), { scope: 'user', file: pathLib(ctx.platform).join(vscodeUserDir(ctx), 'globalStorage', 'rooveterinaryinc.roo-cline', 'settings', 'mcp_settings.json') }],
   match(file) {
     const f = normalizeSlashes(file);
