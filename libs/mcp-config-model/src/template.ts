@@ -68,12 +68,17 @@ const NAME = /^[A-Z_][A-Z0-9_]*$/;
  * `${NAME}`; VS Code `${input:id}` (or `${env:NAME}`); a host that expands nothing gets `${NAME}`
  * for `hydrate` to fill.
  */
-const WRITE_VARIABLE: Record<VariableSyntax, (name: string, options: TemplateOptions) => string> = {
+const WRITE_VARIABLE: Record<VariableSyntax, (name: string, options: Pick<TemplateOptions, 'vscodeVariables'>) => string> = {
   vscode: (name, o) => (o.vscodeVariables === 'env' ? `\${env:${name}}` : `\${input:${inputIdFor(name)}}`),
   'env-prefixed': (name) => `\${env:${name}}`,
   shell: (name) => `\${${name}}`,
   none: (name) => `\${${name}}`,
 };
+
+/** The reference to variable `name` in a template for `host`, in the host's own syntax. */
+export function templateVariable(host: HostId | HostAdapter, name: string, options: Pick<TemplateOptions, 'vscodeVariables'> = {}): string {
+  return WRITE_VARIABLE[getHost(host).variableSyntax](name, options);
+}
 
 /** `${NAME}` alone (a whole value that is one placeholder), or with an auth scheme before it. */
 const WHOLE_PLACEHOLDER = /^(?:(Bearer)\s+)?\$\{([A-Z_][A-Z0-9_]*)\}$/;

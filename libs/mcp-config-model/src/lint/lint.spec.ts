@@ -152,3 +152,9 @@ describe('Kiro expands only approved variables', () => {
     expect(lintText(text, { file }, { catalog, home: HOME, approvedVariables: ['AWS_PROFILE', 'AWS_REGION'] })).toEqual([]);
   });
 });
+
+it('REAL_PROFILE_IN_TEMPLATE says the placeholder in the host’s own syntax', () => {
+  const text = JSON.stringify({ mcpServers: { eks: { command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'acme-dev', AWS_REGION: 'eu-west-1' } } } });
+  expect(lintText(text, { file: '/w/.cursor/mcp.json.template' }, { home: HOME }).map((f) => f.fix)).toEqual(['use the placeholder ${env:AWS_PROFILE}']);
+  expect(lintText(text, { file: '/w/.mcp.json.template' }, { home: HOME }).map((f) => f.fix)).toEqual(['use the placeholder ${AWS_PROFILE}']);
+});

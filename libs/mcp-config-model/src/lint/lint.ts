@@ -11,6 +11,7 @@ import type { HostId, Scope, ServerEntry } from '../model/schema';
 import { findVariableRefs, hasVariableRef } from '../model/variables';
 import { toHostPath } from '../hosts/common';
 import { tomlCodec, yamlCodec } from '../text/codecs';
+import { templateVariable } from '../template';
 import { parseHostConfig, readConfigText, type FsApi, type HostConfigDocument } from '../read';
 import { findNode } from '../text/jsonc-edit';
 import { LineIndex } from '../text/position';
@@ -215,7 +216,7 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
         code: 'REAL_PROFILE_IN_TEMPLATE',
         server,
         message: `server "${server}": a real profile name (${p.source}) in a committed template`,
-        fix: ctx.host.templateStyle === 'vscode' ? 'use ${input:awsProfile} (or ${env:AWS_PROFILE})' : 'use the placeholder ${AWS_PROFILE}',
+        fix: ctx.host.variableSyntax === 'vscode' ? 'use ${input:awsProfile} (or ${env:AWS_PROFILE})' : `use the placeholder ${templateVariable(ctx.host, 'AWS_PROFILE')}`,
       });
     }
     for (const s of stringsOf(ctx.host, entry)) {
