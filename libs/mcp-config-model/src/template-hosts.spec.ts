@@ -161,3 +161,21 @@ describe('property: hydrate changes only the placeholder scalars', () => {
     );
   });
 });
+
+describe('odd layouts: add then remove gives the file back byte for byte', () => {
+  const spec: ServerSpec = { name: 'b', command: 'uvx', args: ['p==1'], env: { AWS_PROFILE: 'dev' } };
+  it.each([
+    ['codex', 'model = "x"\nmcp_servers.a.command = "x" # dotted\nmcp_servers.a.args = ["1"]\n'],
+    ['codex', 'mcp_servers = { a = { command = "x" } } # inline\n'],
+    ['codex', '[mcp_servers]\r\na = { command = "x", env = { K = "v" } }\r\n\r\n[other]\r\nz = 1'],
+    ['goose', 'extensions: {a: {type: stdio, cmd: x}}  # flow\nother: 1\n'],
+    ['goose', 'extensions:\n    a:\n        type: stdio\n        cmd: x\nother: 1\n'],
+    ['continue', 'mcpServers: [{name: a, command: x}]\n'],
+    ['continue', 'mcpServers:\n- name: a\n  command: x\n'],
+  ] as [HostId, string][])('%s %j', (host, text) => {
+    const added = addServers(text, host, [spec]);
+    expect(added.added).toEqual(['b']);
+    expect(parseHostConfig(added.text, { host, file: 'f' }).servers.map((s) => [s.name, s.env?.AWS_PROFILE])).toEqual([['a', undefined], ['b', 'dev']]);
+    expect(removeServer(added.text, host, 'b').text).toBe(text);
+  });
+});
