@@ -1,7 +1,7 @@
 // Templates and hydration on every host format (TOML, YAML, JSONC with other shapes), each host's
 // own variable syntax, and warnings for what a host cannot take.
 import * as fc from 'fast-check';
-import { addServers, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, parseHostConfig, removeServer, toTemplate, type HostId, type ServerSpec } from './index';
+import { addServers, findTemplateSecrets, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, parseHostConfig, removeServer, toTemplate, type HostId, type ServerSpec } from './index';
 import { CANARY } from './__fixtures__/helpers';
 
 const eks: ServerSpec = { name: 'eks', command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37', '--profile', 'acme-dev'], env: { AWS_PROFILE: 'acme-dev', AWS_REGION: 'eu-west-1' } };
@@ -178,4 +178,12 @@ describe('odd layouts: add then remove gives the file back byte for byte', () =>
     expect(parseHostConfig(added.text, { host, file: 'f' }).servers.map((s) => [s.name, s.env?.AWS_PROFILE])).toEqual([['a', undefined], ['b', 'dev']]);
     expect(removeServer(added.text, host, 'b').text).toBe(text);
   });
+});
+
+it('a Codex template’s env-name keys are not secrets: mcp-check passes it, re-templating keeps them', () => {
+  const t = toTemplate([{ name: 'api', url: 'https://mcp.example.com/mcp', headers: { 'X-Api-Key': CANARY } }], {}, { host: 'codex' });
+  const s = parseHostConfig(t.text, { host: 'codex', file: 'c.toml' }).servers[0]!;
+  expect(findTemplateSecrets(s, getHost('codex'))).toEqual([]);
+  expect(findTemplateSecrets(s)).toHaveLength(1); // without the host: a secret-named key with a literal
+  expect(toTemplate([s], {}, { host: 'codex' }).text).toBe(t.text);
 });

@@ -11,7 +11,7 @@ import { toCanonical } from './hosts/common';
 import type { HostAdapter } from './hosts/types';
 import { addServers } from './edit';
 import { STATIC_CREDENTIAL_KEYS } from './lint/secrets';
-import { isTemplateSecretName, scrubTemplateArgs, scrubTemplateValue, TemplateSecretError, type TemplateSecretFinding } from './template-secrets';
+import { envNameKeys, isTemplateSecretName, scrubTemplateArgs, scrubTemplateValue, TemplateSecretError, type TemplateSecretFinding } from './template-secrets';
 import { toServerSpec, type HostId, type ServerEntry, type ServerSpec, type VsCodeInput } from './model/schema';
 import { hasVariableRef, type VariableSyntax } from './model/variables';
 import { parseHostConfig, readConfigText } from './read';
@@ -247,7 +247,8 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
         if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubDeep(x, [...path, k])]));
         return v;
       };
-      spec.extra = Object.fromEntries(Object.entries(spec.extra).map(([k, v]) => [k, k === '_account' ? v : scrubDeep(v, [k])]));
+      const envNames = envNameKeys(host); // Codex env_vars / env_http_headers hold env names, not values
+      spec.extra = Object.fromEntries(Object.entries(spec.extra).map(([k, v]) => [k, k === '_account' || envNames.has(k) ? v : scrubDeep(v, [k])]));
     }
     const swap = (s: string) => {
       const replaced = replaceValues(s, pairs().map(([real, name]) => [real, `\u0000${name}\u0000`]));
