@@ -187,3 +187,9 @@ it('a Codex template’s env-name keys are not secrets: mcp-check passes it, re-
   expect(findTemplateSecrets(s)).toHaveLength(1); // without the host: a secret-named key with a literal
   expect(toTemplate([s], {}, { host: 'codex' }).text).toBe(t.text);
 });
+
+it('a secret inside a longer value (a URL password) on a host that expands nothing is a warning too', () => {
+  const t = toTemplate([{ name: 'db', command: 'db-mcp', env: { DATABASE_URI: `postgres://app:${CANARY}@db.internal/app` } }], {}, { host: 'codex' });
+  expect(t.text).not.toContain(CANARY);
+  expect(t.warnings).toEqual([{ server: 'db', path: ['env', 'DATABASE_URI'], message: expect.stringMatching(/^OpenAI Codex expands no variables: env\.DATABASE_URI would reach the server as the text \$\{DATABASE_PASSWORD\}/) }]);
+});

@@ -104,15 +104,14 @@ function secretsForNonExpandingHost(host: HostAdapter, spec: ServerSpec, secretV
       path,
       message: `${host.displayName} expands no variables: ${formatPath(path)} would reach the server as the text \${${name}} (hydrate never writes a secret). Set it in the hydrated file by hand, or give the server the secret another way`,
     });
+  // a whole `${NAME}` env value / header goes to the host's forwarding, when it has one
   for (const [k, v] of Object.entries(spec.env ?? {})) {
     const m = WHOLE_PLACEHOLDER.exec(v);
-    if (!m || m[1] || !secretVars.has(m[2]!)) continue;
-    if (how.envVars) {
-      delete spec.env![k];
-      const list = Array.isArray(extra[how.envVars]) ? (extra[how.envVars] as unknown[]) : [];
-      if (!list.includes(k)) extra[how.envVars] = [...list, k];
-      if (m[2] !== k) warnings.push({ server: spec.name, path: ['env', k], message: `${host.displayName} forwards ${k} from the environment (${how.envVars}): export ${k} (the value of ${m[2]})` });
-    } else literal(['env', k], m[2]!);
+    if (!m || m[1] || !secretVars.has(m[2]!) || !how.envVars) continue;
+    delete spec.env![k];
+    const list = Array.isArray(extra[how.envVars]) ? (extra[how.envVars] as unknown[]) : [];
+    if (!list.includes(k)) extra[how.envVars] = [...list, k];
+    if (m[2] !== k) warnings.push({ server: spec.name, path: ['env', k], message: `${host.displayName} forwards ${k} from the environment (${how.envVars}): export ${k} (the value of ${m[2]})` });
   }
   if (spec.env && Object.keys(spec.env).length === 0) delete spec.env;
   for (const [k, v] of Object.entries(spec.headers ?? {})) {
@@ -124,14 +123,17 @@ function secretsForNonExpandingHost(host: HostAdapter, spec: ServerSpec, secretV
     } else if (!m[1] && how.envHeaders) {
       delete spec.headers![k];
       extra[how.envHeaders] = { ...((extra[how.envHeaders] as Record<string, string> | undefined) ?? {}), [k]: m[2] };
-    } else literal(['headers', k], m[2]!);
+    }
   }
   if (spec.headers && Object.keys(spec.headers).length === 0) delete spec.headers;
-  const elsewhere = (path: (string | number)[], v: string) => {
-    for (const m of v.matchAll(/\$\{([A-Z_][A-Z0-9_]*)\}/g)) if (secretVars.has(m[1]!)) literal(path, m[1]!);
+  // every secret placeholder left anywhere would reach the server as text: one warning per field
+  const left = (path: (string | number)[], v: string) => {
+    const m = [...v.matchAll(/\$\{([A-Z_][A-Z0-9_]*)\}/g)].find((x) => secretVars.has(x[1]!));
+    if (m) literal(path, m[1]!);
   };
-  (spec.args ?? []).forEach((a, i) => elsewhere(['args', i], a));
-  for (const f of ['command', 'url'] as const) if (spec[f]) elsewhere([f], spec[f]!);
+  for (const field of ['env', 'headers'] as const) for (const [k, v] of Object.entries(spec[field] ?? {})) left([field, k], v);
+  (spec.args ?? []).forEach((a, i) => left(['args', i], a));
+  for (const f of ['command', 'url'] as const) if (spec[f]) left([f], spec[f]!);
   if (Object.keys(extra).length > 0) spec.extra = extra;
 }
 
