@@ -86,8 +86,10 @@ export const roo = defineHost({
   fields: { ...CANONICAL_FIELDS, typeNames: { stdio: 'stdio', http: 'streamable-http', sse: 'sse' } },
   transports: ['stdio', 'http', 'sse'],
   writeType: 'remote',
-  variableSyntax: 'env-prefixed',
-  templateStyle: 'native',
+  // Roo's own docs (read in this session) do not say it expands `${env:NAME}`: the safe side is to
+  // write nothing it might not expand, so templates are hydrated
+  variableSyntax: 'none',
+  templateStyle: 'hydrate',
   files: (ctx) => [...workspaceFiles(ctx, ['.roo', 'mcp.json']), { scope: 'user', file: pathLib(ctx.platform).join(vscodeUserDir(ctx), 'globalStorage', 'rooveterinaryinc.roo-cline', 'settings', 'mcp_settings.json') }],
   match(file) {
     const f = normalizeSlashes(file);
