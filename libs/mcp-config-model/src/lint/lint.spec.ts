@@ -158,3 +158,9 @@ it('REAL_PROFILE_IN_TEMPLATE says the placeholder in the host’s own syntax', (
   expect(lintText(text, { file: '/w/.cursor/mcp.json.template' }, { home: HOME }).map((f) => f.fix)).toEqual(['use the placeholder ${env:AWS_PROFILE}']);
   expect(lintText(text, { file: '/w/.mcp.json.template' }, { home: HOME }).map((f) => f.fix)).toEqual(['use the placeholder ${AWS_PROFILE}']);
 });
+
+it('opencode: an arg finding points into the command array (command[i + 1]) at its line', () => {
+  const text = '{\n  // opencode V2\n  "mcp": {\n    "servers": {\n      "eks": {\n        "type": "local",\n        "command": ["uvx", "awslabs.eks-mcp-server@latest"],\n      },\n    },\n  },\n}\n';
+  const f = lintText(text, { file: '/w/opencode.json' }, { catalog, home: HOME });
+  expect(f.map((x) => `${x.code}@${x.jsonPath.join('.')}:${x.line}:${x.column}`)).toEqual(['UNPINNED_VERSION@mcp.servers.eks.command.1:7:28']);
+});
