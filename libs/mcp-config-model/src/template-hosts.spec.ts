@@ -193,3 +193,11 @@ it('a secret inside a longer value (a URL password) on a host that expands nothi
   expect(t.text).not.toContain(CANARY);
   expect(t.warnings).toEqual([{ server: 'db', path: ['env', 'DATABASE_URI'], message: expect.stringMatching(/^OpenAI Codex expands no variables: env\.DATABASE_URI would reach the server as the text \$\{DATABASE_PASSWORD\}/) }]);
 });
+
+it('no entries: a template that still parses for the host', () => {
+  for (const host of ['claude-code', 'opencode', 'codex', 'goose', 'vscode'] as HostId[]) {
+    const t = toTemplate([], {}, { host });
+    expect(parseHostConfig(t.text, { host, file: 't' }).servers).toEqual([]);
+  }
+  expect(toTemplate([], {}, { host: 'opencode' }).text).toBe('{\n  "mcp": {\n    "servers": {}\n  }\n}\n');
+});

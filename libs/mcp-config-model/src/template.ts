@@ -302,7 +302,11 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
   // the file in the host's own format and shape (TOML tables, YAML blocks, Continue's list,
   // opencode's mcp.servers), written by the same code that adds servers to a real file
   const seed = inputs.length ? JSON.stringify({ inputs }, null, 2) + '\n' : '';
-  const text = addServers(seed, host, specs, { file: '<template>' }).text;
+  let text = addServers(seed, host, specs, { file: '<template>' }).text;
+  if (text.trim() === '' && (host.format === 'json' || host.format === 'jsonc')) {
+    // no server: an empty servers map, so the file still parses as the host's (TOML / YAML: an empty document does)
+    text = JSON.stringify(host.serversPath.reduceRight<unknown>((inner, key) => ({ [key]: inner }), host.serversShape === 'list' ? [] : {}), null, 2) + '\n';
+  }
   return { host: host.id, text, warnings, variables, inputs, secrets: secretFindings, literals };
 }
 
