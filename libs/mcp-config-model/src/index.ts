@@ -67,6 +67,7 @@ export {
 export type { SafeFs, SafeWriteOptions, SafeWriteResult, BackupOptions, LockOptions, FileLock, PlannedWrite, PlannedFile, CommittedFile, WritePlan } from './safe-write';
 
 export { toTemplate, hydrate, hydrateFile, inputIdFor, hydrationPlan, isProfileVariable, isDefaultHydrateVariable, HYDRATE_KEY, formatPath } from './template';
+export { templateVariable, type TemplateWarning } from './template';
 export type { TemplateOptions, TemplateResult, HydrateOptions, HydrationPlan } from './template';
 export {
   classifyTemplateValue,

@@ -344,7 +344,8 @@ export interface TemplateEntryLike {
  * `mcp-check` fails on `secret` findings in a committed template and reports `unknown` ones; the
  * template generator replaces the secrets and refuses `unknown` ones without --allow-literal.
  */
-export function findTemplateSecrets(entry: TemplateEntryLike): TemplateSecretFinding[] {
+export function findTemplateSecrets(entry: TemplateEntryLike, host?: { secretsFromEnv?: Record<string, string | undefined> }): TemplateSecretFinding[] {
+  const envNames = envNameKeys(host);
   const out: TemplateSecretFinding[] = [];
   const id = (v: string) => `\${${v}}`;
   const add = (path: (string | number)[], r: { secrets: SecretPart[]; unknown?: string }) => {
@@ -368,10 +369,18 @@ export function findTemplateSecrets(entry: TemplateEntryLike): TemplateSecretFin
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   for (const [k, v] of Object.entries(entry.extra ?? {})) {
-    if (k === '_account') continue;
+    if (k === '_account' || envNames.has(k)) continue;
     walk(v, [k]);
   }
   return out;
+}
+
+/**
+ * Keys whose values are environment variable names, not values (Codex `env_vars`,
+ * `env_http_headers`, `bearer_token_env_var`: the adapter's `secretsFromEnv`): never secrets.
+ */
+export function envNameKeys(host?: { secretsFromEnv?: Record<string, string | undefined> }): Set<string> {
+  return new Set(Object.values(host?.secretsFromEnv ?? {}).filter((k): k is string => typeof k === 'string'));
 }
 
 /** A template would hold literals that may be credentials (`fields` name where; values are never included). */

@@ -7,13 +7,17 @@ import { applyEdits, createScanner, modify as jsoncModify, parse as parseJsonc }
 import { Token } from './text/tokens';
 import { ConfigParseError, ConfigSchemaError, HydrateError } from './errors';
 import { getHost } from './hosts/index';
+import { toCanonical } from './hosts/common';
 import type { HostAdapter } from './hosts/types';
+import { addServers } from './edit';
 import { STATIC_CREDENTIAL_KEYS } from './lint/secrets';
-import { isTemplateSecretName, scrubTemplateArgs, scrubTemplateValue, TemplateSecretError, type TemplateSecretFinding } from './template-secrets';
+import { envNameKeys, isTemplateSecretName, scrubTemplateArgs, scrubTemplateValue, TemplateSecretError, type TemplateSecretFinding } from './template-secrets';
 import { toServerSpec, type HostId, type ServerEntry, type ServerSpec, type VsCodeInput } from './model/schema';
-import { hasVariableRef } from './model/variables';
+import { hasVariableRef, type VariableSyntax } from './model/variables';
 import { parseHostConfig, readConfigText } from './read';
 import { splitBom } from './text/position';
+import { tomlCodec, yamlCodec } from './text/codecs';
+import type { JsonPath } from './errors';
 import { writeConfigFile, type WriteOptions, type WriteResult } from './write';
 
 export interface TemplateOptions {
@@ -29,10 +33,23 @@ export interface TemplateOptions {
   allowLiteral?: boolean;
 }
 
+/** Something of a server the template could not write for this host as it was (never a value). */
+export interface TemplateWarning {
+  server: string;
+  /** Path inside the server entry: `['headers']`, `['env', 'GITHUB_TOKEN']`. */
+  path: (string | number)[];
+  message: string;
+}
+
 export interface TemplateResult {
   host: HostId;
-  /** The whole template file (2-space JSON, final newline). */
+  /** The whole template file in the host's format (2-space JSON, TOML tables or YAML blocks; final newline). */
   text: string;
+  /**
+   * Fields the host cannot take (headers on a stdio server, env on a remote one, `envFile` where
+   * the host has none) and secrets a host that expands no variables would receive literally.
+   */
+  warnings: TemplateWarning[];
   /** Placeholder names used, e.g. `["AWS_PROFILE", "AWS_REGION"]`. */
   variables: string[];
   /** VS Code input definitions written to `inputs`. */
@@ -44,6 +61,81 @@ export interface TemplateResult {
 }
 
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * A variable reference in each host syntax (the adapter's `variableSyntax` says which): Cursor,
+ * Amazon Q and Windsurf read only `${env:NAME}`; Claude Code, Kiro, Copilot CLI, Gemini and Grok
+ * `${NAME}`; VS Code `${input:id}` (or `${env:NAME}`); a host that expands nothing gets `${NAME}`
+ * for `hydrate` to fill.
+ */
+const WRITE_VARIABLE: Record<VariableSyntax, (name: string, options: Pick<TemplateOptions, 'vscodeVariables'>) => string> = {
+  vscode: (name, o) => (o.vscodeVariables === 'env' ? `\${env:${name}}` : `\${input:${inputIdFor(name)}}`),
+  'env-prefixed': (name) => `\${env:${name}}`,
+  shell: (name) => `\${${name}}`,
+  none: (name) => `\${${name}}`,
+};
+
+/** The reference to variable `name` in a template for `host`, in the host's own syntax. */
+export function templateVariable(host: HostId | HostAdapter, name: string, options: Pick<TemplateOptions, 'vscodeVariables'> = {}): string {
+  return WRITE_VARIABLE[getHost(host).variableSyntax](name, options);
+}
+
+/** `${NAME}` alone (a whole value that is one placeholder), or with an auth scheme before it. */
+const WHOLE_PLACEHOLDER = /^(?:(Bearer)\s+)?\$\{([A-Z_][A-Z0-9_]*)\}$/;
+
+function present(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}
+
+/**
+ * A host that expands no variables cannot take a secret as `${NAME}` (it would pass the text on).
+ * Codex takes them from the environment by name (`env_vars`, `env_http_headers`,
+ * `bearer_token_env_var`): move them there. Anything left is a warning.
+ */
+function secretsForNonExpandingHost(host: HostAdapter, spec: ServerSpec, secretVars: ReadonlySet<string>, warnings: TemplateWarning[]): void {
+  const how = host.secretsFromEnv ?? {};
+  const extra: Record<string, unknown> = { ...(spec.extra ?? {}) };
+  const literal = (path: (string | number)[], name: string) =>
+    warnings.push({
+      server: spec.name,
+      path,
+      message: `${host.displayName} expands no variables: ${formatPath(path)} would reach the server as the text \${${name}} (hydrate never writes a secret). Set it in the hydrated file by hand, or give the server the secret another way`,
+    });
+  // a whole `${NAME}` env value / header goes to the host's forwarding, when it has one
+  for (const [k, v] of Object.entries(spec.env ?? {})) {
+    const m = WHOLE_PLACEHOLDER.exec(v);
+    if (!m || m[1] || !secretVars.has(m[2]!) || !how.envVars) continue;
+    delete spec.env![k];
+    const list = Array.isArray(extra[how.envVars]) ? (extra[how.envVars] as unknown[]) : [];
+    if (!list.includes(k)) extra[how.envVars] = [...list, k];
+    if (m[2] !== k) warnings.push({ server: spec.name, path: ['env', k], message: `${host.displayName} forwards ${k} from the environment (${how.envVars}): export ${k} (the value of ${m[2]})` });
+  }
+  if (spec.env && Object.keys(spec.env).length === 0) delete spec.env;
+  for (const [k, v] of Object.entries(spec.headers ?? {})) {
+    const m = WHOLE_PLACEHOLDER.exec(v);
+    if (!m || !secretVars.has(m[2]!)) continue;
+    if (m[1] && k.toLowerCase() === 'authorization' && how.bearerTokenEnvVar) {
+      delete spec.headers![k];
+      extra[how.bearerTokenEnvVar] = m[2];
+    } else if (!m[1] && how.envHeaders) {
+      delete spec.headers![k];
+      extra[how.envHeaders] = { ...((extra[how.envHeaders] as Record<string, string> | undefined) ?? {}), [k]: m[2] };
+    }
+  }
+  if (spec.headers && Object.keys(spec.headers).length === 0) delete spec.headers;
+  // every secret placeholder left anywhere would reach the server as text: one warning per field
+  const left = (path: (string | number)[], v: string) => {
+    const m = [...v.matchAll(/\$\{([A-Z_][A-Z0-9_]*)\}/g)].find((x) => secretVars.has(x[1]!));
+    if (m) literal(path, m[1]!);
+  };
+  for (const field of ['env', 'headers'] as const) for (const [k, v] of Object.entries(spec[field] ?? {})) left([field, k], v);
+  (spec.args ?? []).forEach((a, i) => left(['args', i], a));
+  for (const f of ['command', 'url'] as const) if (spec[f]) left([f], spec[f]!);
+  if (Object.keys(extra).length > 0) spec.extra = extra;
+}
 
 /** `AWS_PROFILE` -> `awsProfile` (VS Code input ids). */
 export function inputIdFor(name: string): string {
@@ -100,22 +192,19 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
 
   const placeholder = (name: string): string => {
     used.add(name);
-    if (host.templateStyle !== 'vscode') return `\${${name}}`;
-    return options.vscodeVariables === 'env' ? `\${env:${name}}` : `\${input:${inputIdFor(name)}}`;
+    return WRITE_VARIABLE[host.variableSyntax](name, options);
   };
   const pairs = () => [...names.entries()].sort((a, b) => b[0].length - a[0].length);
 
-  const servers: Record<string, unknown> = {};
+  const specs: ServerSpec[] = [];
+  const warnings: TemplateWarning[] = [];
   const secretFindings: TemplateSecretFinding[] = [];
   const literals: TemplateSecretFinding[] = [];
-  // a secret is never hydrated into a file: where the host reads `${env:NAME}` at start (Cursor,
-  // Amazon Q), the placeholder uses that syntax, so the value stays in the environment
+  // a secret is never hydrated into a file: the host reads it from the environment at start, in
+  // its own syntax (`${env:NAME}` for Cursor / Amazon Q), or, for a host that expands nothing, it
+  // is moved to the host's env forwarding (Codex) or reported in `warnings`
   const secretPlaceholder = (name: string): string => {
     secretVars.add(name);
-    if (host.variableSyntax === 'env-prefixed') {
-      used.add(name);
-      return `\${env:${name}}`;
-    }
     return placeholder(name);
   };
   for (const e of entries) {
@@ -160,7 +249,8 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
         if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubDeep(x, [...path, k])]));
         return v;
       };
-      spec.extra = Object.fromEntries(Object.entries(spec.extra).map(([k, v]) => [k, k === '_account' ? v : scrubDeep(v, [k])]));
+      const envNames = envNameKeys(host); // Codex env_vars / env_http_headers hold env names, not values
+      spec.extra = Object.fromEntries(Object.entries(spec.extra).map(([k, v]) => [k, k === '_account' || envNames.has(k) ? v : scrubDeep(v, [k])]));
     }
     const swap = (s: string) => {
       const replaced = replaceValues(s, pairs().map(([real, name]) => [real, `\u0000${name}\u0000`]));
@@ -183,11 +273,19 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
       const map = spec[field];
       if (map) for (const k of Object.keys(map)) map[k] = swap(map[k]!);
     }
-    servers[spec.name] = host.serialize(spec);
+    if (host.variableSyntax === 'none') secretsForNonExpandingHost(host, spec, secretVars, warnings);
+    // a field the host's entry has no place for (by its field map and transports) is reported, not dropped silently
+    const written = toCanonical(host, host.serialize(spec));
+    for (const field of ['env', 'headers', 'envFile', 'args'] as const) {
+      if (!present(spec[field]) || present(written[field])) continue;
+      const transport = spec.transport ?? (spec.url !== undefined && spec.command === undefined ? 'http' : 'stdio');
+      warnings.push({ server: spec.name, path: [field], message: `${host.displayName} cannot take "${field}" for a ${transport} server: it was left out of the template` });
+    }
+    specs.push(spec);
   }
   const variables = [...used].sort();
   const inputs: VsCodeInput[] =
-    host.templateStyle === 'vscode' && options.vscodeVariables !== 'env'
+    host.variableSyntax === 'vscode' && options.vscodeVariables !== 'env'
       ? variables.map((name) => ({
           type: 'promptString' as const,
           id: inputIdFor(name),
@@ -201,10 +299,15 @@ export function toTemplate(entries: readonly (ServerEntry | ServerSpec)[], vars:
       literals,
     );
   }
-  const root: Record<string, unknown> = {};
-  if (inputs.length) root.inputs = inputs;
-  root[host.rootKey] = servers;
-  return { host: host.id, text: JSON.stringify(root, null, 2) + '\n', variables, inputs, secrets: secretFindings, literals };
+  // the file in the host's own format and shape (TOML tables, YAML blocks, Continue's list,
+  // opencode's mcp.servers), written by the same code that adds servers to a real file
+  const seed = inputs.length ? JSON.stringify({ inputs }, null, 2) + '\n' : '';
+  let text = addServers(seed, host, specs, { file: '<template>' }).text;
+  if (text.trim() === '' && (host.format === 'json' || host.format === 'jsonc')) {
+    // no server: an empty servers map, so the file still parses as the host's (TOML / YAML: an empty document does)
+    text = JSON.stringify(host.serversPath.reduceRight<unknown>((inner, key) => ({ [key]: inner }), host.serversShape === 'list' ? [] : {}), null, 2) + '\n';
+  }
+  return { host: host.id, text, warnings, variables, inputs, secrets: secretFindings, literals };
 }
 
 /** `['env', 'API_TOKEN']` -> `env.API_TOKEN`, `['args', 3]` -> `args[3]`. */
@@ -249,18 +352,53 @@ export interface HydrationPlan {
   secrets: string[];
 }
 
-function placeholdersOf(body: string): string[] {
+function placeholdersOf(body: string, host?: HostAdapter, file?: string): string[] {
   const names = new Set<string>();
-  const scanner = createScanner(body, false);
-  for (let kind = scanner.scan(); kind !== Token.EOF; kind = scanner.scan()) {
-    if (kind !== Token.StringLiteral) continue;
-    for (const m of scanner.getTokenValue().matchAll(PLACEHOLDER)) names.add(m[1]!);
+  const add = (text: string) => {
+    for (const m of text.matchAll(PLACEHOLDER)) names.add(m[1]!);
+  };
+  if (isStructured(host)) for (const s of stringLeaves(structuredValue(body, host!, file))) add(s.value);
+  else {
+    const scanner = createScanner(body, false);
+    for (let kind = scanner.scan(); kind !== Token.EOF; kind = scanner.scan()) if (kind === Token.StringLiteral) add(scanner.getTokenValue());
   }
   return [...names].sort();
 }
 
-function declaredOf(body: string, file: string): string[] {
-  const root = parseJsonc(body, [], { allowTrailingComma: true }) as unknown;
+function isStructured(host: HostAdapter | undefined): boolean {
+  return host?.format === 'toml' || host?.format === 'yaml';
+}
+
+/** The parsed value of a TOML / YAML template (a syntax error is a `ConfigParseError` at file:line:col). */
+function structuredValue(body: string, host: HostAdapter, file = '<template>'): unknown {
+  try {
+    if (host.format === 'toml') {
+      const t = tomlCodec();
+      return t.tomlValue(t.parseToml(body));
+    }
+    const y = yamlCodec();
+    return body.trim() === '' ? {} : y.yamlValue(y.parseYaml(body));
+  } catch {
+    try {
+      parseHostConfig(body, { file, host, strict: false }); // the positioned ConfigParseError
+    } catch (e) {
+      if (e instanceof ConfigParseError) throw new HydrateError(`the template is not valid ${host.format.toUpperCase()}: ${e.message}`, [], e.issues);
+      throw e;
+    }
+    throw new HydrateError(`${file}: cannot read the template as ${host.format.toUpperCase()}`, []);
+  }
+}
+
+/** Every string value of a parsed document with its path (keys are names, not values: left out). */
+function stringLeaves(v: unknown, path: JsonPath = [], out: { path: JsonPath; value: string }[] = []): { path: JsonPath; value: string }[] {
+  if (typeof v === 'string') out.push({ path, value: v });
+  else if (Array.isArray(v)) v.forEach((x, i) => stringLeaves(x, [...path, i], out));
+  else if (v !== null && typeof v === 'object' && !(v instanceof Date)) for (const [k, x] of Object.entries(v)) stringLeaves(x, [...path, k], out);
+  return out;
+}
+
+function declaredOf(body: string, file: string, host?: HostAdapter): string[] {
+  const root = (isStructured(host) ? structuredValue(body, host!, file) : parseJsonc(body, [], { allowTrailingComma: true })) as unknown;
   if (!root || typeof root !== 'object' || Array.isArray(root) || !(HYDRATE_KEY in root)) return [];
   const list = (root as Record<string, unknown>)[HYDRATE_KEY];
   if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || !NAME.test(x))) {
@@ -275,10 +413,11 @@ function declaredOf(body: string, file: string): string[] {
  * password, static AWS credential...) is never filled: declaring one, or asking for one, is a
  * `HydrateError`; an undeclared one is left for the host to expand.
  */
-export function hydrationPlan(templateText: string, extra: readonly string[] = [], file = '<template>'): HydrationPlan {
+export function hydrationPlan(templateText: string, extra: readonly string[] = [], file = '<template>', host?: HostId | HostAdapter): HydrationPlan {
   const { body } = splitBom(templateText);
-  const placeholders = placeholdersOf(body);
-  const declared = declaredOf(body, file);
+  const adapter = host === undefined ? undefined : getHost(host);
+  const placeholders = placeholdersOf(body, adapter, file);
+  const declared = declaredOf(body, file, adapter);
   const asked = [...declared, ...extra];
   const secretAsked = [...new Set(asked.filter((n) => isTemplateSecretName(n)))].sort();
   if (secretAsked.length > 0) {
@@ -304,7 +443,8 @@ export function hydrationPlan(templateText: string, extra: readonly string[] = [
 const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)(?::-([^}]*))?\}/g;
 
 /**
- * Fill `${NAME}` placeholders of a template (inside JSON strings only; comments and VS Code
+ * Fill `${NAME}` placeholders of a template (inside string values only: JSON strings, TOML and
+ * YAML scalars, each edited in place so every other byte stays; comments and VS Code
  * `${input:...}` / `${env:...}` / `${workspaceFolder}` are left alone). Only the names of
  * {@link hydrationPlan} (plus the names `values` holds) are filled; secret names never are
  * (`HydrateError`). A placeholder to fill without a value uses its `${NAME:-default}` default, if
@@ -313,36 +453,51 @@ const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)(?::-([^}]*))?\}/g;
  */
 export function hydrate(templateText: string, values: Record<string, string>, host: HostId | HostAdapter, options: HydrateOptions = {}): string {
   const adapter = getHost(host);
-  const plan = hydrationPlan(templateText, options.variables ?? Object.keys(values), options.file ?? '<template>');
+  const plan = hydrationPlan(templateText, options.variables ?? Object.keys(values), options.file ?? '<template>', adapter);
   const only = new Set(options.variables ?? plan.fill);
   const secret = [...only].filter((n) => isTemplateSecretName(n) && plan.placeholders.includes(n));
   if (secret.length > 0) throw new HydrateError(`${secret.join(', ')}: a secret is never hydrated into a file`, []);
   const { bom, body } = splitBom(templateText);
   const missing = new Set<string>();
-  const scanner = createScanner(body, false);
-  let out = '';
-  let last = 0;
-  for (let kind = scanner.scan(); kind !== Token.EOF; kind = scanner.scan()) {
-    if (kind !== Token.StringLiteral) continue;
-    const start = scanner.getTokenOffset();
-    const raw = body.slice(start, start + scanner.getTokenLength());
-    const replaced = raw.replace(PLACEHOLDER, (m, name: string, def: string | undefined) => {
+  /** One string's text with its placeholders filled; `escape` turns a value into the string's own syntax. */
+  const fill = (text: string, escape: (v: string) => string): string =>
+    text.replace(PLACEHOLDER, (m, name: string, def: string | undefined) => {
       if (!only.has(name)) return m;
       const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-      if (value !== undefined) return JSON.stringify(value).slice(1, -1);
+      if (value !== undefined) return escape(value);
       if (def !== undefined) return def;
       missing.add(name);
       return m;
     });
-    out += body.slice(last, start) + replaced;
-    last = start + raw.length;
+  let out = '';
+  if (isStructured(adapter)) {
+    // TOML / YAML: each string that changes is set in place (its quoting kept where it can be)
+    const codec = adapter.format === 'toml' ? { set: tomlCodec().tomlSet, remove: tomlCodec().tomlRemove } : { set: yamlCodec().yamlSet, remove: yamlCodec().yamlRemove };
+    const root = structuredValue(body, adapter, options.file);
+    out = body;
+    for (const leaf of stringLeaves(root)) {
+      if (leaf.path[0] === HYDRATE_KEY) continue;
+      const filled = fill(leaf.value, (v) => v);
+      if (filled !== leaf.value) out = codec.set(out, leaf.path, filled);
+    }
+    if (root && typeof root === 'object' && HYDRATE_KEY in root) out = codec.remove(out, [HYDRATE_KEY]);
+  } else {
+    const scanner = createScanner(body, false);
+    let last = 0;
+    for (let kind = scanner.scan(); kind !== Token.EOF; kind = scanner.scan()) {
+      if (kind !== Token.StringLiteral) continue;
+      const start = scanner.getTokenOffset();
+      const raw = body.slice(start, start + scanner.getTokenLength());
+      out += body.slice(last, start) + fill(raw, (v) => JSON.stringify(v).slice(1, -1));
+      last = start + raw.length;
+    }
+    out += body.slice(last);
   }
-  out += body.slice(last);
   if (missing.size > 0) {
     const list = [...missing].sort();
     throw new HydrateError(`missing value${list.length > 1 ? 's' : ''} for ${list.join(', ')}: nothing was written`, list);
   }
-  if (plan.declared.length > 0 || /"_hydrate"\s*:/.test(out)) {
+  if (!isStructured(adapter) && (plan.declared.length > 0 || /"_hydrate"\s*:/.test(out))) {
     const root = parseJsonc(out, [], { allowTrailingComma: true }) as Record<string, unknown> | undefined;
     if (root && typeof root === 'object' && HYDRATE_KEY in root) {
       out = applyEdits(out, jsoncModify(out, [HYDRATE_KEY], undefined, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));

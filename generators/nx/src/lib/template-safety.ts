@@ -5,7 +5,7 @@
  * plugin adds the names the engineer has configured, wherever they appear (an instance name such
  * as `eks-prod-eu` carries one). Used by the template generator and by the `mcp-check` executor.
  */
-import { findTemplateSecrets, formatPath, lintText, parseHostConfig, type HostId } from '@awsmcp/mcp-config-model';
+import { findTemplateSecrets, formatPath, getHost, lintText, parseHostConfig, type HostId } from '@awsmcp/mcp-config-model';
 
 export interface Leak {
   /** SECRET_IN_TEMPLATE: a secret by name or shape; LITERAL_IN_TEMPLATE: a literal that may be one (--allow-literal keeps it). */
@@ -46,7 +46,7 @@ export function findLeaks(text: string, file: string, host: HostId, profiles: It
     return leaks; // a file that does not parse: lint has said why
   }
   for (const s of servers) {
-    for (const f of findTemplateSecrets(s)) {
+    for (const f of findTemplateSecrets(s, getHost(host))) {
       leaks.push({
         code: f.kind === 'secret' ? 'SECRET_IN_TEMPLATE' : 'LITERAL_IN_TEMPLATE',
         file,

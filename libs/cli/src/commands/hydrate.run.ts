@@ -46,10 +46,10 @@ function parseRecords(text: string): Record<string, string> {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Template files of the workspace: each host's workspace file with a template suffix. */
-function findTemplates(ctx: CliContext): string[] {
+/** Template files of the workspace: each host's workspace file with a template suffix (only `only`'s with --host). */
+function findTemplates(ctx: CliContext, only?: HostAdapter): string[] {
   const found: string[] = [];
-  for (const host of HOSTS) {
+  for (const host of only ? [only] : HOSTS) {
     if (host.legacy) continue;
     for (const f of host.files({ home: ctx.home, workspace: ctx.cwd, platform: ctx.platform as 'linux', env: ctx.libEnv })) {
       if (f.scope !== 'workspace') continue;
@@ -61,7 +61,7 @@ function findTemplates(ctx: CliContext): string[] {
 
 export async function hydrateCommand(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
   const st = style(ctx);
-  const templates = options.template ? [path.resolve(ctx.cwd, String(options.template))] : findTemplates(ctx);
+  const templates = options.template ? [path.resolve(ctx.cwd, String(options.template))] : findTemplates(ctx, options.host ? getHost(String(options.host) as never) : undefined);
   if (templates.length === 0) {
     throw new CliError(`no MCP config template in ${ctx.cwd}`, EXIT.USAGE, 'expected e.g. .vscode/mcp.json.template (nx g @awsmcp/nx:template writes them), or pass --template FILE', 'NO_TEMPLATE');
   }
@@ -113,12 +113,14 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
     const target = template.replace(TEMPLATE, '');
     if (target === template) throw new CliError(`${template} is not a template (expected a .template suffix)`, EXIT.USAGE, undefined, 'NOT_A_TEMPLATE');
     const host: HostAdapter | undefined = options.host ? getHost(String(options.host) as never) : detectHostFile(template, ctx.home)?.host;
-    if (!host) throw new CliError(`cannot tell which host reads ${target}`, EXIT.USAGE, 'pass --host vscode|cursor|kiro|amazonq|claude-code', 'UNKNOWN_HOST');
+    if (!host) throw new CliError(`cannot tell which host reads ${target}`, EXIT.USAGE, `pass --host ${HOSTS.filter((h) => !h.legacy && !h.readOnly).map((h) => h.id).join('|')}`, 'UNKNOWN_HOST');
     const text = fs.readFileSync(template, 'utf8');
     let plan: HydrationPlan;
     try {
-      plan = hydrationPlan(text, [...declaredByFlag, ...setNames], rel);
+      plan = hydrationPlan(text, [...declaredByFlag, ...setNames], rel, host);
     } catch (e) {
+      // a TOML / YAML template that does not parse: file:line:col and what was expected
+      if (e instanceof HydrateError && e.issues.length > 0) throw new CliError(e.message, EXIT.FAILURE, undefined, 'HYDRATE_FAILED');
       if (e instanceof HydrateError) throw new CliError(e.message, EXIT.FAILURE, 'remove the secret from the template; the host reads it from the environment at start', 'SECRET_NOT_HYDRATED');
       throw e;
     }

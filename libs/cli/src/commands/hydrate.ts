@@ -7,7 +7,7 @@ export const defineHydrate: CommandDefinition = (program, registrar) => {
     .option('--template <file>', 'the template to hydrate (default: every *.template host file in the workspace)')
     .option('--profile <profile>', 'value of AWS_PROFILE (and AWS_API_MCP_PROFILE_NAME)')
     .option('--region <region>', 'value of AWS_REGION')
-    .option('--host <host>', 'the host the template is for, when its path does not say (vscode, cursor, kiro, amazonq, claude-code)')
+    .option('--host <host>', 'the host the template is for, when its path does not say (a host id of `awsmcp hosts`: vscode, claude-code, cursor, kiro, codex, goose, zed, opencode, continue...); without --template, only that host\'s templates')
     .option('--set <NAME=VALUE...>', 'the value of another placeholder (declares it for hydration; never a secret name)')
     .option('--var <NAME...>', 'also fill this placeholder from the environment (as the template\'s "_hydrate" list does; never a secret name)')
     .option('--force', 'overwrite a file that was changed by hand since it was last hydrated')
@@ -16,7 +16,8 @@ export const defineHydrate: CommandDefinition = (program, registrar) => {
     .addHelpText(
       'after',
       `
-Placeholders are \${NAME} inside JSON strings. Only these are filled: the AWS profile and region
+Placeholders are \${NAME} inside string values (JSON, JSONC, TOML or YAML: the host's own format;
+every other byte of the template is kept). Only these are filled: the AWS profile and region
 variables (AWS_PROFILE, AWS_REGION, AWS_DEFAULT_REGION, AWS_API_MCP_PROFILE_NAME, any *_PROFILE),
 names the template lists in "_hydrate": [...], and --var / --set names. Values come from the flags,
 then the environment (AWS_PROFILE=dev awsmcp hydrate works). Secret names (tokens, keys, passwords,
@@ -28,7 +29,8 @@ host and checked before any file is written atomically.
 
 Examples:
   npx @awsmcp/cli hydrate --profile dev-sandbox --region eu-west-1
-  awsmcp hydrate --template .cursor/mcp.json.template --profile dev --region us-east-1`,
+  awsmcp hydrate --template .cursor/mcp.json.template --profile dev --region us-east-1
+  awsmcp hydrate --host codex --profile dev --region eu-west-1   (.codex/config.toml.template)`,
     )
     .action(registrar.action(() => require('./hydrate.run').hydrateCommand));
 };

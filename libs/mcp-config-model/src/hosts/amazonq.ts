@@ -26,7 +26,7 @@ export const amazonq: HostAdapter = {
   typeRequired: false,
   transports: TRANSPORTS,
   variableSyntax: 'env-prefixed',
-  templateStyle: 'hydrate',
+  templateStyle: 'native',
   entrySchema: entrySchema({ typeRequired: false, transports: TRANSPORTS }),
   files(ctx) {
     const lib = pathLib(ctx.platform);

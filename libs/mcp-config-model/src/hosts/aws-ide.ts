@@ -15,7 +15,7 @@ export const amazonqIde = defineHost({
   transports: ['stdio', 'http'],
   writeType: 'never',
   variableSyntax: 'env-prefixed',
-  templateStyle: 'hydrate',
+  templateStyle: 'native',
   files(ctx) {
     const lib = pathLib(ctx.platform);
     return [
@@ -43,6 +43,7 @@ export const kiroAgents = defineHost({
   writeType: 'never',
   variableSyntax: 'shell',
   templateStyle: 'native',
+  variableApproval: { setting: 'Mcp Approved Env Vars (kiroAgent.mcpApprovedEnvVars)', where: 'Kiro settings; Kiro CLI: ~/.kiro/settings/cli.json' },
   argsRequired: true,
   files: () => [],
   match(file, home) {

@@ -19,6 +19,7 @@ export const codex = defineHost({
   writeType: 'never',
   variableSyntax: 'none',
   templateStyle: 'hydrate',
+  secretsFromEnv: { envVars: 'env_vars', envHeaders: 'env_http_headers', bearerTokenEnvVar: 'bearer_token_env_var' },
   files(ctx) {
     const lib = pathLib(ctx.platform);
     const home = envDir(ctx, 'CODEX_HOME', lib.join(ctx.home, '.codex'));

@@ -22,7 +22,7 @@ export const cursor: HostAdapter = {
   typeRequired: false,
   transports: TRANSPORTS,
   variableSyntax: 'env-prefixed',
-  templateStyle: 'hydrate',
+  templateStyle: 'native',
   entrySchema: entrySchema({ typeRequired: false, transports: TRANSPORTS, envFile: true }),
   files(ctx) {
     const lib = pathLib(ctx.platform);

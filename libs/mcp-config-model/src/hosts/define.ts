@@ -41,6 +41,8 @@ export interface HostDefinition {
   layout?(root: unknown): JsonPath;
   skipEntry?(raw: unknown): boolean;
   serialize?: HostAdapter['serialize'];
+  secretsFromEnv?: HostAdapter['secretsFromEnv'];
+  variableApproval?: HostAdapter['variableApproval'];
 }
 
 export function defineHost(d: HostDefinition): HostAdapter {
@@ -85,6 +87,8 @@ export function defineHost(d: HostDefinition): HostAdapter {
     ...(d.decode ? { decode: d.decode } : {}),
     ...(d.layout ? { layout: d.layout } : {}),
     ...(d.skipEntry ? { skipEntry: d.skipEntry } : {}),
+    ...(d.secretsFromEnv ? { secretsFromEnv: d.secretsFromEnv } : {}),
+    ...(d.variableApproval ? { variableApproval: d.variableApproval } : {}),
   };
   // zod schemas cost a few ms each to build: twenty of them would slow every CLI start
   let schema: HostAdapter['entrySchema'] | undefined;

@@ -23,7 +23,7 @@ export const windsurf = defineHost({
   transports: ['stdio', 'http', 'sse'],
   writeType: 'never',
   variableSyntax: 'env-prefixed',
-  templateStyle: 'hydrate',
+  templateStyle: 'native',
   files: (ctx) => [{ scope: 'user', file: pathLib(ctx.platform).join(ctx.home, '.codeium', 'windsurf', 'mcp_config.json') }],
   match: (file) => (endsWithPath(file, '.codeium/windsurf/mcp_config.json') ? 'user' : undefined),
   decode(raw) {
@@ -86,7 +86,9 @@ export const roo = defineHost({
   fields: { ...CANONICAL_FIELDS, typeNames: { stdio: 'stdio', http: 'streamable-http', sse: 'sse' } },
   transports: ['stdio', 'http', 'sse'],
   writeType: 'remote',
-  variableSyntax: 'env-prefixed',
+  // Roo's own docs (read in this session) do not say it expands `${env:NAME}`: the safe side is to
+  // write nothing it might not expand, so templates are hydrated
+  variableSyntax: 'none',
   templateStyle: 'hydrate',
   files: (ctx) => [...workspaceFiles(ctx, ['.roo', 'mcp.json']), { scope: 'user', file: pathLib(ctx.platform).join(vscodeUserDir(ctx), 'globalStorage', 'rooveterinaryinc.roo-cline', 'settings', 'mcp_settings.json') }],
   match(file) {

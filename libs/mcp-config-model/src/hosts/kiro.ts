@@ -23,6 +23,7 @@ export const kiro: HostAdapter = {
   transports: TRANSPORTS,
   variableSyntax: 'shell',
   templateStyle: 'native',
+  variableApproval: { setting: 'Mcp Approved Env Vars (kiroAgent.mcpApprovedEnvVars)', where: 'Kiro settings; Kiro CLI: ~/.kiro/settings/cli.json' },
   entrySchema: entrySchema({ typeRequired: false, transports: TRANSPORTS, argsRequired: true }),
   files(ctx) {
     const lib = pathLib(ctx.platform);
@@ -38,5 +39,5 @@ export const kiro: HostAdapter = {
   serialize: (spec) => serializeEntry(spec, { type: 'never', transports: TRANSPORTS, hostName: 'Kiro', alwaysArgs: true }),
   installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.kiro')],
   restartInstructions: 'Save the file, then reconnect the server from the MCP Servers view of the Kiro panel (or restart Kiro).',
-  sources: ['https://kiro.dev/docs/mcp/configuration', 'https://kiro.dev/docs/cli/chat/configuration'],
+  sources: ['https://kiro.dev/docs/mcp/configuration', 'https://kiro.dev/docs/cli/chat/configuration', 'https://kiro.dev/docs/mcp/security'],
 };

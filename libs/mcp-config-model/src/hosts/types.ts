@@ -25,9 +25,11 @@ export interface HostFile {
 }
 
 /**
- * How placeholders are written in templates for this host: `native` = `${NAME}`, which the host
- * itself expands; `vscode` = `${input:id}` (or `${env:NAME}`); `hydrate` = `${NAME}`, which the host
- * does not expand, so the file has to be hydrated before use.
+ * How placeholders are written in templates for this host: `native` = in the host's own syntax
+ * (`variableSyntax`: `${NAME}` for Claude Code / Kiro, `${env:NAME}` for Cursor / Amazon Q /
+ * Windsurf), which the host itself expands; `vscode` = `${input:id}` (or `${env:NAME}`); `hydrate` =
+ * `${NAME}`, which the host does not expand (Codex, Goose, Zed, opencode...), so the file has to be
+ * hydrated before use.
  */
 export type TemplateStyle = 'native' | 'vscode' | 'hydrate';
 
@@ -100,6 +102,18 @@ export interface HostAdapter {
   transports: readonly Transport[];
   variableSyntax: VariableSyntax;
   templateStyle: TemplateStyle;
+  /**
+   * A host that expands no variables but takes secrets from the environment by name (Codex): the
+   * keys that hold env names forwarded to the server (`env_vars`), header -> env name
+   * (`env_http_headers`) and the env var holding a bearer token (`bearer_token_env_var`). A template
+   * moves secrets there instead of leaving a `${NAME}` the host would pass on literally.
+   */
+  secretsFromEnv?: { envVars?: string; envHeaders?: string; bearerTokenEnvVar?: string };
+  /**
+   * Kiro: only variables on an approved list are expanded (others reach the server as the literal
+   * text); `setting` names the list and `where` says where it is kept. Lint reports the others.
+   */
+  variableApproval?: { setting: string; where: string };
   /** Claude Code only: `projects["<abs path>"].mcpServers` in the user file holds local-scope entries. */
   localScopeKey?: 'projects';
   /** Schema of one server entry as this host reads it (unknown keys pass through). */

@@ -108,3 +108,59 @@ describe('lint(files)', () => {
     expect(findings[0]).toMatchObject({ line: 1, column: 2 });
   });
 });
+
+describe('lint on TOML and YAML hosts: host paths and file:line:col', () => {
+  const at = (f: LintFinding) => `${f.code}@${f.jsonPath.join('.')}:${f.line}:${f.column}`;
+
+  it('Codex config.toml (comments, CRLF, dotted keys): findings point at the TOML keys', () => {
+    const text = ['# codex', 'model = "o4"', '', '[mcp_servers.eks]', 'command = "uvx"', 'args = ["awslabs.eks-mcp-server@latest"]', '', '[mcp_servers.eks.env]', `AWS_ACCESS_KEY_ID = "${CANARY_KEY_ID}"`, 'AWS_PROFILE = "dev"', ''].join('\r\n');
+    const f = lintText(text, { file: `${HOME}/.codex/config.toml` }, { catalog, home: HOME });
+    expect(f.map(at)).toEqual(['UNPINNED_VERSION@mcp_servers.eks.args.0:6:9', 'PROFILE_WITHOUT_REGION@mcp_servers.eks.env.AWS_PROFILE:10:1', 'STATIC_CREDENTIALS@mcp_servers.eks.env.AWS_ACCESS_KEY_ID:9:1']);
+    for (const x of f) expect(x.message).not.toContain(CANARY_KEY_ID);
+  });
+
+  it('Goose config.yaml: `envs`, not `env`, at its line', () => {
+    const text = '# goose\nextensions:\n  eks:\n    type: stdio\n    cmd: uvx\n    args: [awslabs.eks-mcp-server==0.1.37]\n    envs:\n      AWS_PROFILE: dev\n';
+    const f = lintText(text, { file: `${HOME}/.config/goose/config.yaml` }, { catalog, home: HOME });
+    expect(f.map(at)).toEqual(['PROFILE_WITHOUT_REGION@extensions.eks.envs.AWS_PROFILE:8:7']);
+  });
+
+  it('a committed Continue template with a real profile: the list item path and line', () => {
+    const text = 'mcpServers:\n  - name: eks\n    command: uvx\n    args: ["awslabs.eks-mcp-server==0.1.37"]\n    env:\n      AWS_PROFILE: acme-dev\n      AWS_REGION: eu-west-1\n';
+    const f = lintText(text, { file: '/w/.continue/mcpServers/aws.yaml.template' }, { catalog, home: HOME });
+    expect(f.map(at)).toEqual(['REAL_PROFILE_IN_TEMPLATE@mcpServers.0.env.AWS_PROFILE:6:7']);
+    expect(f[0]!.fix).toBe('use the placeholder ${AWS_PROFILE}');
+  });
+
+  it('a broken TOML file is INVALID_CONFIG at file:line:col with a TOML fix', () => {
+    const f = lintText('[mcp_servers.a\n', { file: `${HOME}/.codex/config.toml` }, { home: HOME });
+    expect(f[0]).toMatchObject({ code: 'INVALID_CONFIG', file: `${HOME}/.codex/config.toml`, line: 2, column: 1, fix: 'fix the TOML syntax' });
+  });
+});
+
+describe('Kiro expands only approved variables', () => {
+  const text = JSON.stringify({ mcpServers: { eks: { command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', X: '${AWS_PROFILE}' } } } }, null, 2);
+  const file = '/w/.kiro/settings/mcp.json';
+  it('a variable not on the approved list is a warning naming the setting', () => {
+    const f = lintText(text, { file }, { catalog, home: HOME, approvedVariables: ['AWS_REGION'] });
+    expect(f.map((x) => [x.code, x.severity, x.jsonPath.join('.'), x.line])).toEqual([['UNAPPROVED_VARIABLE', 'warning', 'mcpServers.eks.env.AWS_PROFILE', 9]]);
+    expect(f[0]!.fix).toMatch(/^approve AWS_PROFILE in Mcp Approved Env Vars \(kiroAgent\.mcpApprovedEnvVars\)/);
+  });
+  it('without the list, each variable is an info finding; other hosts never get one', () => {
+    expect(lintText(text, { file }, { catalog, home: HOME }).map((x) => `${x.code}:${x.severity}`)).toEqual(['UNAPPROVED_VARIABLE:info', 'UNAPPROVED_VARIABLE:info']);
+    expect(lintText(text, { file: '/w/.mcp.json' }, { catalog, home: HOME })).toEqual([]);
+    expect(lintText(text, { file }, { catalog, home: HOME, approvedVariables: ['AWS_PROFILE', 'AWS_REGION'] })).toEqual([]);
+  });
+});
+
+it('REAL_PROFILE_IN_TEMPLATE says the placeholder in the host’s own syntax', () => {
+  const text = JSON.stringify({ mcpServers: { eks: { command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: 'acme-dev', AWS_REGION: 'eu-west-1' } } } });
+  expect(lintText(text, { file: '/w/.cursor/mcp.json.template' }, { home: HOME }).map((f) => f.fix)).toEqual(['use the placeholder ${env:AWS_PROFILE}']);
+  expect(lintText(text, { file: '/w/.mcp.json.template' }, { home: HOME }).map((f) => f.fix)).toEqual(['use the placeholder ${AWS_PROFILE}']);
+});
+
+it('opencode: an arg finding points into the command array (command[i + 1]) at its line', () => {
+  const text = '{\n  // opencode V2\n  "mcp": {\n    "servers": {\n      "eks": {\n        "type": "local",\n        "command": ["uvx", "awslabs.eks-mcp-server@latest"],\n      },\n    },\n  },\n}\n';
+  const f = lintText(text, { file: '/w/opencode.json' }, { catalog, home: HOME });
+  expect(f.map((x) => `${x.code}@${x.jsonPath.join('.')}:${x.line}:${x.column}`)).toEqual(['UNPINNED_VERSION@mcp.servers.eks.command.1:7:28']);
+});

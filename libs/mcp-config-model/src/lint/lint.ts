@@ -8,7 +8,10 @@ import { detectHostFile, getHost } from '../hosts/index';
 import { resolvePathContext } from '../hosts/paths';
 import type { HostAdapter } from '../hosts/types';
 import type { HostId, Scope, ServerEntry } from '../model/schema';
-import { hasVariableRef } from '../model/variables';
+import { findVariableRefs, hasVariableRef } from '../model/variables';
+import { toHostPath } from '../hosts/common';
+import { tomlCodec, yamlCodec } from '../text/codecs';
+import { templateVariable } from '../template';
 import { parseHostConfig, readConfigText, type FsApi, type HostConfigDocument } from '../read';
 import { findNode } from '../text/jsonc-edit';
 import { LineIndex } from '../text/position';
@@ -28,7 +31,8 @@ export type LintCode =
   | 'STATIC_CREDENTIALS'
   | 'REAL_PROFILE_IN_TEMPLATE'
   | 'ACCOUNT_ID_IN_TEMPLATE'
-  | 'PROD_PROFILE_IN_USER_SCOPE';
+  | 'PROD_PROFILE_IN_USER_SCOPE'
+  | 'UNAPPROVED_VARIABLE';
 
 export interface LintFinding {
   file: string;
@@ -62,6 +66,12 @@ export interface LintOptions {
   prodTags?: string[];
   /** Home folder for host detection (default: HOME). */
   home?: string;
+  /**
+   * Variables the user approved for expansion, for hosts that expand only approved ones (Kiro's
+   * "Mcp Approved Env Vars"). A variable not listed is a warning; without a list, each variable
+   * such a host uses is reported as `info` (approve it, or the server gets the literal text).
+   */
+  approvedVariables?: readonly string[];
   fs?: Partial<FsApi>;
 }
 
@@ -80,21 +90,24 @@ function add(ctx: Ctx, f: Omit<LintFinding, 'file' | 'line' | 'column'>): void {
   ctx.out.push({ file: ctx.file, ...ctx.positions(f.jsonPath), ...f });
 }
 
-function stringsOf(entry: ServerEntry): { path: JsonPath; value: string }[] {
+/** Every string of an entry with its path in the host's own entry (Goose `envs`, opencode `command[i + 1]`). */
+function stringsOf(host: HostAdapter, entry: ServerEntry): { path: JsonPath; value: string }[] {
   const base = entry.location.jsonPath;
   const out: { path: JsonPath; value: string }[] = [];
-  const walk = (v: unknown, path: JsonPath) => {
-    if (typeof v === 'string') out.push({ path, value: v });
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  const walk = (v: unknown, rel: JsonPath) => {
+    if (typeof v === 'string') out.push({ path: [...base, ...toHostPath(host, rel)], value: v });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...rel, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...rel, k]);
   };
-  for (const k of ['command', 'args', 'env', 'envFile', 'url', 'headers'] as const) walk(entry[k], [...base, k]);
-  for (const [k, v] of Object.entries(entry.extra)) walk(v, [...base, k]);
+  for (const k of ['command', 'args', 'env', 'envFile', 'url', 'headers'] as const) walk(entry[k], [k]);
+  for (const [k, v] of Object.entries(entry.extra)) walk(v, [k]);
   return out;
 }
 
 function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
   const base = entry.location.jsonPath;
+  /** A canonical path inside the entry as the path in the host's file. */
+  const at = (...segs: (string | number)[]): JsonPath => [...base, ...toHostPath(ctx.host, segs)];
   const server = entry.name;
   const args = entry.args ?? [];
   const pkg = detectServerPackage(entry.command, args);
@@ -102,7 +115,7 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
   if (pkg && !pkg.pinned) {
     const how = pkg.runner === 'uvx' ? `${pkg.package}==${facts?.version ?? '<x.y.z>'}` : `${pkg.package}@${facts?.version ?? '<x.y.z>'}`;
     add(ctx, {
-      jsonPath: [...base, 'args', pkg.specIndex],
+      jsonPath: at('args', pkg.specIndex),
       severity: 'warning',
       code: 'UNPINNED_VERSION',
       server,
@@ -125,7 +138,7 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
             ? 'remove --profile (and its value) and set env AWS_PROFILE instead'
             : `remove ${flag}; ${facts.package} accepts ${accepts}`;
       add(ctx, {
-        jsonPath: [...base, 'args', i],
+        jsonPath: at('args', i),
         severity: exits ? 'error' : 'warning',
         code: 'UNKNOWN_FLAG',
         server,
@@ -137,7 +150,7 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
     }
     if (facts.deprecated || facts.supersededBy) {
       add(ctx, {
-        jsonPath: [...base, 'args', pkg.specIndex],
+        jsonPath: at('args', pkg.specIndex),
         severity: 'warning',
         code: 'DEPRECATED_SERVER',
         server,
@@ -173,7 +186,7 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
     const literal = value !== '' && !hasVariableRef(value);
     if ((isStaticCredentialKey(key) && literal) || containsAccessKeyId(value)) {
       add(ctx, {
-        jsonPath: [...base, 'env', key],
+        jsonPath: at('env', key),
         severity: 'error',
         code: 'STATIC_CREDENTIALS',
         server,
@@ -185,7 +198,7 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
   args.forEach((a, i) => {
     if (containsAccessKeyId(a)) {
       add(ctx, {
-        jsonPath: [...base, 'args', i],
+        jsonPath: at('args', i),
         severity: 'error',
         code: 'STATIC_CREDENTIALS',
         server,
@@ -203,10 +216,10 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
         code: 'REAL_PROFILE_IN_TEMPLATE',
         server,
         message: `server "${server}": a real profile name (${p.source}) in a committed template`,
-        fix: ctx.host.templateStyle === 'vscode' ? 'use ${input:awsProfile} (or ${env:AWS_PROFILE})' : 'use the placeholder ${AWS_PROFILE}',
+        fix: ctx.host.variableSyntax === 'vscode' ? 'use ${input:awsProfile} (or ${env:AWS_PROFILE})' : `use the placeholder ${templateVariable(ctx.host, 'AWS_PROFILE')}`,
       });
     }
-    for (const s of stringsOf(entry)) {
+    for (const s of stringsOf(ctx.host, entry)) {
       if (!ACCOUNT_ID.test(s.value)) continue;
       add(ctx, {
         jsonPath: s.path,
@@ -216,6 +229,27 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
         message: `server "${server}": a 12-digit AWS account id in a committed template`,
         fix: 'replace the account id with a placeholder (e.g. ${AWS_ACCOUNT_ID})',
       });
+    }
+  }
+  const approval = ctx.host.variableApproval;
+  if (approval) {
+    const approved = options.approvedVariables ? new Set(options.approvedVariables) : undefined;
+    const seen = new Set<string>();
+    for (const s of stringsOf(ctx.host, entry)) {
+      for (const ref of findVariableRefs(s.value, ctx.host.variableSyntax)) {
+        if (ref.kind !== 'env' || approved?.has(ref.name) || seen.has(ref.name)) continue;
+        seen.add(ref.name);
+        add(ctx, {
+          jsonPath: s.path,
+          severity: approved ? 'warning' : 'info',
+          code: 'UNAPPROVED_VARIABLE',
+          server,
+          message: approved
+            ? `server "${server}": ${ref.text} is not an approved variable; ${ctx.host.displayName} expands only approved ones, so the server gets the literal text ${ref.text}`
+            : `server "${server}": ${ctx.host.displayName} expands ${ref.text} only when ${ref.name} is approved; otherwise the server gets the literal text`,
+          fix: `approve ${ref.name} in ${approval.setting} (${approval.where})`,
+        });
+      }
     }
   }
   if (entry.location.scope !== 'workspace' && options.tags) {
@@ -235,18 +269,37 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
   }
 }
 
-function positionsFor(text: string): (path: JsonPath) => { line?: number; column?: number } {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+/** line:column of a path in the file: the key of a member (the item of a list), else its nearest parent. */
+function positionsFor(text: string, host: HostAdapter): (path: JsonPath) => { line?: number; column?: number } {
   const lines = new LineIndex(text);
+  let offsetOf: (path: JsonPath, exact: boolean) => number | undefined;
+  if (host.format === 'toml') {
+    const t = tomlCodec();
+    const program = t.parseToml(text);
+    offsetOf = (p) => t.tomlKeyOffset(program, p);
+  } else if (host.format === 'yaml') {
+    const y = yamlCodec();
+    const doc = y.parseYaml(text);
+    offsetOf = (p) => (p.length === 0 ? 0 : y.yamlKeyOffset(doc, p));
+  } else {
+    const errors: ParseError[] = [];
+    const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    offsetOf = (p, exact) => {
+      const node = root && findNode(root, p);
+      if (!node) return undefined;
+      return node.parent?.type === 'property' && exact && typeof p[p.length - 1] === 'string' ? node.parent.offset : node.offset;
+    };
+  }
   return (path) => {
-    for (let n = path.length; n >= 0 && root; n--) {
-      const node = findNode(root, path.slice(0, n));
-      if (node) return lines.position(node.parent?.type === 'property' && n === path.length && typeof path[n - 1] === 'string' ? node.parent.offset : node.offset);
+    for (let n = path.length; n >= 0; n--) {
+      const offset = offsetOf(path.slice(0, n), n === path.length);
+      if (offset !== undefined) return lines.position(offset);
     }
     return {};
   };
 }
+
+const FORMAT_NAME = { json: 'JSON', jsonc: 'JSON', toml: 'TOML', yaml: 'YAML' } as const;
 
 /** Lint the text of one file (no I/O). */
 export function lintText(text: string, target: LintTarget, options: LintOptions = {}): LintFinding[] {
@@ -263,11 +316,11 @@ export function lintText(text: string, target: LintTarget, options: LintOptions 
     doc = parseHostConfig(text, { file: target.file, host, ...(target.scope ? { scope: target.scope } : {}), strict: false, home });
   } catch (e) {
     const issues = e instanceof ConfigParseError || e instanceof ConfigSchemaError ? e.issues : [];
-    for (const i of issues) out.push({ file: i.file, jsonPath: i.jsonPath, line: i.line, column: i.column, severity: 'error', code: 'INVALID_CONFIG', message: i.message, fix: 'fix the JSON syntax' });
+    for (const i of issues) out.push({ file: i.file, jsonPath: i.jsonPath, line: i.line, column: i.column, severity: 'error', code: 'INVALID_CONFIG', message: i.message, fix: `fix the ${FORMAT_NAME[host.format]} syntax` });
     if (issues.length === 0) out.push({ file: target.file, jsonPath: [], severity: 'error', code: 'INVALID_CONFIG', message: e instanceof Error ? e.message : String(e), fix: 'fix the file' });
     return out;
   }
-  const ctx: Ctx = { file: target.file, host, doc, template: target.template ?? detected?.template ?? false, positions: positionsFor(doc.text), out };
+  const ctx: Ctx = { file: target.file, host, doc, template: target.template ?? detected?.template ?? false, positions: positionsFor(doc.text, host), out };
   for (const i of doc.issues) {
     if (i.code === 'WRONG_ROOT_KEY') {
       out.push({ file: i.file, jsonPath: i.jsonPath, line: i.line, column: i.column, severity: i.severity, code: 'WRONG_ROOT_KEY', message: i.message, fix: `rename "${String(i.jsonPath[0])}" to "${host.rootKey}"` });
