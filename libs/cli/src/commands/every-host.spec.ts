@@ -288,9 +288,11 @@ mcpServers:
     root: 'home',
     rel: '.gemini/settings.json',
     servers: ['aws-ccapi'],
+    // Gemini CLI reads settings.json through strip-json-comments: comments are fine (trailing commas are not)
     text: `{
   "theme": "GitHub",
   "selectedAuthType": "gemini-api-key",
+  // MCP servers
   "mcpServers": {
     "aws-ccapi": {
       "command": "uvx",

@@ -16,6 +16,8 @@ export interface HostDefinition {
   id: HostId;
   displayName: string;
   format: ConfigFormat;
+  /** `jsonc` only: trailing commas allowed too (default true; Gemini CLI strips comments but not commas). */
+  trailingCommas?: boolean;
   serversPath: JsonPath;
   serversShape?: 'map' | 'list';
   fields?: FieldMap;
@@ -59,7 +61,7 @@ export function defineHost(d: HostDefinition): HostAdapter {
     readRootKeys: d.format === 'json' || d.format === 'jsonc' ? [String(d.serversPath[0])] : [],
     foreignRootKeys: d.foreignRootKeys ?? [],
     allowsComments: d.format !== 'json',
-    allowsTrailingCommas: d.format === 'jsonc',
+    allowsTrailingCommas: d.format === 'jsonc' && d.trailingCommas !== false,
     toleratesUnknownKeys: true,
     typeRequired: d.typeRequired ?? false,
     transports: d.transports,

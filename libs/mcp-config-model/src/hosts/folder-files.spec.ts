@@ -1,9 +1,10 @@
 // Hosts that read every file of a folder: Kiro CLI agent files (`.kiro/agents/*.json`, user and
 // project) and Continue block files (`.continue/mcpServers/*.yaml`, workspace and ~/.continue).
-// files() lists them sorted and deterministic, so list / status / switch find their servers.
+// files() lists them sorted and deterministic, so list / status / switch find their servers. And
+// Gemini CLI settings.json, which allows comments.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectHostFile, hostFiles, listServers, patchServer } from '../index';
+import { detectHostFile, hostFiles, listServers, parseHostConfig, patchServer } from '../index';
 import { tempDir, write } from '../__fixtures__/helpers';
 
 const agent = (server: string, profile: string) =>
@@ -85,5 +86,15 @@ describe('Continue block files: .continue/mcpServers/*.yaml in the workspace and
     expect(r.servers.map((s) => `${s.location.scope}:${s.name}:${s.aws.profiles.map((p) => p.value).join()}`)).toEqual(['workspace:eks:dev-sandbox', 'user:s3:dev-sandbox']);
     const before = fs.readFileSync(ws, 'utf8');
     expect(patchServer(before, 'continue', 'eks', { env: { AWS_PROFILE: 'staging-eu' } }, { file: ws }).text).toBe(before.replace('AWS_PROFILE: dev-sandbox', 'AWS_PROFILE: staging-eu'));
+  });
+});
+
+describe('Gemini CLI settings.json: comments allowed (strip-json-comments), trailing commas not', () => {
+  it('reads a commented file and reports a trailing comma with line:column', () => {
+    const { home } = setup();
+    const file = path.join(home, '.gemini/settings.json');
+    const ok = parseHostConfig('{\n  // MCP servers\n  "mcpServers": { /* AWS */ "eks": { "command": "uvx", "args": ["awslabs.eks-mcp-server@latest"] } }\n}\n', { host: 'gemini-cli', file, home });
+    expect(ok.servers.map((s) => s.name)).toEqual(['eks']);
+    expect(() => parseHostConfig('{\n  "mcpServers": { "eks": { "command": "uvx", }, }\n}\n', { host: 'gemini-cli', file, home })).toThrow(/settings\.json:2:\d+/);
   });
 });

@@ -11,7 +11,9 @@ export const geminiCli = defineHost({
   id: 'gemini-cli',
   binaries: ['gemini'],
   displayName: 'Gemini CLI',
-  format: 'json',
+  // settings.json is read through strip-json-comments: comments yes, trailing commas no
+  format: 'jsonc',
+  trailingCommas: false,
   serversPath: ['mcpServers'],
   fields: { ...CANONICAL_FIELDS, type: null, url: 'httpUrl' },
   transports: ['stdio', 'http', 'sse'],
@@ -40,7 +42,7 @@ export const geminiCli = defineHost({
   },
   installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.gemini')],
   restartInstructions: 'Restart `gemini`; `/mcp` lists the servers.',
-  sources: ['https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md'],
+  sources: ['https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md', 'https://github.com/google-gemini/gemini-cli/blob/main/packages/cli/src/config/settings.ts'],
 });
 
 export const antigravity = defineHost({
