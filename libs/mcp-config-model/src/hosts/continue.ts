@@ -6,6 +6,7 @@
  * file) are not read. `type` is `stdio` / `sse` / `streamable-http`.
  */
 import { defineHost, folderFiles } from './define';
+import { FIELD_MAPS } from './field-maps';
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
 
 /** A block file's name: `<anything>.yaml` / `.yml`, not hidden. */
@@ -17,7 +18,7 @@ export const continueDev = defineHost({
   format: 'yaml',
   serversPath: ['mcpServers'],
   serversShape: 'list',
-  fields: { type: 'type', command: 'command', args: 'args', env: 'env', url: 'url', headers: 'headers', typeNames: { stdio: 'stdio', http: 'streamable-http', sse: 'sse' } },
+  fields: FIELD_MAPS.continue,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'remote',
   variableSyntax: 'none',

@@ -3,7 +3,8 @@
  * HTTP, `url` for SSE) and Antigravity (`~/.gemini/config/mcp_config.json`, older IDE builds
  * `~/.gemini/antigravity/mcp_config.json`; remote `serverUrl`).
  */
-import { CANONICAL_FIELDS, serializeEntry } from './common';
+import { serializeEntry } from './common';
+import { decodeServerUrl, FIELD_MAPS } from './field-maps';
 import { defineHost, endsWithPath, homeOrProject, workspaceFiles } from './define';
 import { pathLib } from './paths';
 
@@ -15,7 +16,7 @@ export const geminiCli = defineHost({
   format: 'jsonc',
   trailingCommas: false,
   serversPath: ['mcpServers'],
-  fields: { ...CANONICAL_FIELDS, type: null, url: 'httpUrl' },
+  fields: FIELD_MAPS.httpUrl,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'never',
   variableSyntax: 'shell',
@@ -51,7 +52,7 @@ export const antigravity = defineHost({
   displayName: 'Antigravity (IDE and agy CLI)',
   format: 'json',
   serversPath: ['mcpServers'],
-  fields: { ...CANONICAL_FIELDS, type: null, url: 'serverUrl' },
+  fields: FIELD_MAPS.serverUrl,
   transports: ['stdio', 'http'],
   writeType: 'never',
   variableSyntax: 'none',
@@ -64,11 +65,7 @@ export const antigravity = defineHost({
     ];
   },
   match: (file) => (endsWithPath(file, '.gemini/config/mcp_config.json') || endsWithPath(file, '.gemini/antigravity/mcp_config.json') ? 'user' : undefined),
-  decode(raw) {
-    const { serverUrl, url, ...rest } = raw;
-    const u = serverUrl ?? url;
-    return u !== undefined ? { ...rest, url: u } : rest;
-  },
+  decode: decodeServerUrl,
   installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.gemini', 'antigravity'), pathLib(ctx.platform).join(ctx.home, '.gemini', 'config')],
   restartInstructions: 'Refresh the MCP servers in the Antigravity agent panel (or restart `agy`).',
   sources: ['https://developer.mescius.com/mcp/docs/configure-your-ai-client/command-line-clients/google-antigravity-cli', 'https://antigravity.google/docs/get-started'],

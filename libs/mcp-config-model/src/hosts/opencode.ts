@@ -5,11 +5,9 @@
  * `type: "remote"`, `url`, `headers`.
  */
 import { defineHost, xdgConfig, workspaceFiles } from './define';
-import type { FieldMap } from './types';
+import { FIELD_MAPS } from './field-maps';
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
 import type { JsonPath } from '../errors';
-
-const OPENCODE_FIELDS: FieldMap = { type: 'type', command: 'command', args: 'args', env: 'environment', url: 'url', headers: 'headers', commandArray: true, typeNames: { stdio: 'local', http: 'remote' }, typeAliases: { sse: 'sse' } };
 
 /** V2 (`mcp.servers`) unless the file already has V1 entries directly under `mcp`. */
 function opencodeLayout(root: unknown): JsonPath {
@@ -28,7 +26,7 @@ export const opencode = defineHost({
   format: 'jsonc',
   serversPath: ['mcp', 'servers'],
   layout: opencodeLayout,
-  fields: OPENCODE_FIELDS,
+  fields: FIELD_MAPS.opencode,
   transports: ['stdio', 'http'],
   writeType: 'always',
   variableSyntax: 'none',
@@ -63,7 +61,7 @@ export const kilo = defineHost({
   displayName: 'Kilo Code',
   format: 'jsonc',
   serversPath: ['mcp'],
-  fields: OPENCODE_FIELDS,
+  fields: FIELD_MAPS.opencode,
   transports: ['stdio', 'http'],
   writeType: 'always',
   variableSyntax: 'none',
