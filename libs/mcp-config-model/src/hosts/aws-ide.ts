@@ -1,10 +1,11 @@
 /**
  * Amazon Q Developer IDE plugin agent files (`~/.aws/amazonq/default.json`, `.amazonq/default.json`,
  * and `~/.aws/amazonq/agents/default.json` which AWS's overview page gives) and Kiro CLI agent files
- * (`~/.kiro/agents/<name>.json`, `.kiro/agents/<name>.json`: found by path, the folder is not listed).
+ * (`.kiro/agents/<name>.json` in a project, then `~/.kiro/agents/<name>.json`: every file of the
+ * folder, sorted by name; a project agent wins over a global one of the same name).
  * Both hold `mcpServers` in the canonical shape.
  */
-import { defineHost, endsWithPath, homeOrProject, workspaceFiles } from './define';
+import { defineHost, endsWithPath, folderFiles, homeOrProject, workspaceFiles } from './define';
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
 
 export const amazonqIde = defineHost({
@@ -33,6 +34,9 @@ export const amazonqIde = defineHost({
   sources: ['https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/mcp-ide.html', 'https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/qdev-mcp.html'],
 });
 
+/** An agent file's name: `<agent>.json`, not hidden. */
+const AGENT_FILE = /^[^.].*\.json$/i;
+
 export const kiroAgents = defineHost({
   id: 'kiro-agents',
   binaries: ['kiro-cli'],
@@ -45,7 +49,13 @@ export const kiroAgents = defineHost({
   templateStyle: 'native',
   variableApproval: { setting: 'Mcp Approved Env Vars (kiroAgent.mcpApprovedEnvVars)', where: 'Kiro settings; Kiro CLI: ~/.kiro/settings/cli.json' },
   argsRequired: true,
-  files: () => [],
+  files(ctx) {
+    const lib = pathLib(ctx.platform);
+    return [
+      ...(ctx.workspace ? folderFiles(ctx, 'workspace', lib.join(ctx.workspace, '.kiro', 'agents'), AGENT_FILE, '*.json') : []),
+      ...folderFiles(ctx, 'user', lib.join(ctx.home, '.kiro', 'agents'), AGENT_FILE, '*.json'),
+    ];
+  },
   match(file, home) {
     const f = normalizeSlashes(file);
     const m = /\/\.kiro\/agents\/[^/]+\.json$/.exec(f);
@@ -54,5 +64,5 @@ export const kiroAgents = defineHost({
   },
   installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.kiro')],
   restartInstructions: 'Start a new `kiro-cli chat` session with the agent (`/agent swap`).',
-  sources: ['https://kiro.dev/docs/cli/chat/configuration'],
+  sources: ['https://kiro.dev/docs/cli/chat/configuration', 'https://kiro.dev/docs/cli/custom-agents/configuration-reference'],
 });

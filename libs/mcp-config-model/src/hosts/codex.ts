@@ -6,6 +6,7 @@
  * `${VAR}` / `${VAR:-default}` expanded. Sources in docs/hosts.md.
  */
 import { defineHost, envDir, homeOrProject, workspaceFiles } from './define';
+import { FIELD_MAPS } from './field-maps';
 import { pathLib } from './paths';
 
 export const codex = defineHost({
@@ -14,7 +15,7 @@ export const codex = defineHost({
   displayName: 'OpenAI Codex',
   format: 'toml',
   serversPath: ['mcp_servers'],
-  fields: { type: null, command: 'command', args: 'args', env: 'env', url: 'url', headers: 'http_headers' },
+  fields: FIELD_MAPS.codex,
   transports: ['stdio', 'http'],
   writeType: 'never',
   variableSyntax: 'none',

@@ -1,11 +1,16 @@
 /**
  * Continue: `~/.continue/config.yaml` with `mcpServers:` as a YAML list of `{name, command, args,
- * env, type, url}`; block files `.continue/mcpServers/*.yaml` in a workspace have the same list
- * (they are found by path, `awsmcp` does not list the folder). `type` is `stdio` / `sse` /
- * `streamable-http`.
+ * env, type, url}`; block files `.continue/mcpServers/*.yaml` (and `.yml`) in a workspace and in
+ * `~/.continue/mcpServers/` have the same list. The block folders are listed (top level, sorted);
+ * Continue's JSON files in the same folders (Claude-style `mcpServers` maps, or one server per
+ * file) are not read. `type` is `stdio` / `sse` / `streamable-http`.
  */
-import { defineHost } from './define';
+import { defineHost, folderFiles } from './define';
+import { FIELD_MAPS } from './field-maps';
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
+
+/** A block file's name: `<anything>.yaml` / `.yml`, not hidden. */
+const BLOCK_FILE = /^[^.].*\.ya?ml$/i;
 
 export const continueDev = defineHost({
   id: 'continue',
@@ -13,22 +18,30 @@ export const continueDev = defineHost({
   format: 'yaml',
   serversPath: ['mcpServers'],
   serversShape: 'list',
-  fields: { type: 'type', command: 'command', args: 'args', env: 'env', url: 'url', headers: 'headers', typeNames: { stdio: 'stdio', http: 'streamable-http', sse: 'sse' } },
+  fields: FIELD_MAPS.continue,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'remote',
   variableSyntax: 'none',
   templateStyle: 'hydrate',
   files(ctx) {
-    return [{ scope: 'user', file: pathLib(ctx.platform).join(ctx.home, '.continue', 'config.yaml') }];
+    const lib = pathLib(ctx.platform);
+    // Continue loads local blocks from the workspace folders, then ~/.continue (loadLocalAssistants.ts)
+    return [
+      ...(ctx.workspace ? folderFiles(ctx, 'workspace', lib.join(ctx.workspace, '.continue', 'mcpServers'), BLOCK_FILE, '*.yaml') : []),
+      { scope: 'user', file: lib.join(ctx.home, '.continue', 'config.yaml') },
+      ...folderFiles(ctx, 'user', lib.join(ctx.home, '.continue', 'mcpServers'), BLOCK_FILE, '*.yaml'),
+    ];
   },
   match(file, home) {
     const f = normalizeSlashes(file);
     if (isUnderHomeRoot(file, '.continue/config.yaml', home)) return 'user';
-    if (/\/\.continue\/mcpServers\/[^/]+\.ya?ml$/.test(f)) return 'workspace';
+    if (/\/\.continue\/mcpServers\/[^/]+\.ya?ml$/.test(f)) {
+      return f.toLowerCase().startsWith((normalizeSlashes(home) + '/.continue/mcpServers/').toLowerCase()) ? 'user' : 'workspace';
+    }
     return undefined;
   },
   extraOnWrite: (name) => ({ name }),
   installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.continue')],
   restartInstructions: 'Reload the Continue extension (or the window); the MCP servers show in the Continue agent panel.',
-  sources: ['https://docs.continue.dev/customize/deep-dives/mcp', 'https://github.com/continuedev/continue/pull/8021/files'],
+  sources: ['https://docs.continue.dev/customize/deep-dives/mcp', 'https://github.com/continuedev/continue/pull/8021/files', 'https://github.com/continuedev/continue/blob/main/core/config/loadLocalAssistants.ts'],
 });

@@ -4,7 +4,7 @@
  * (shared with Claude Code and Visual Studio: read once, reported with every host) and
  * `.github/mcp.json`. `type` is `local` / `stdio` / `http` / `sse`; `${VAR}` is expanded.
  */
-import { CANONICAL_FIELDS } from './common';
+import { FIELD_MAPS } from './field-maps';
 import { defineHost, endsWithPath, envDir, workspaceFiles } from './define';
 import { pathLib } from './paths';
 
@@ -14,7 +14,7 @@ export const copilotCli = defineHost({
   displayName: 'GitHub Copilot CLI (portable Copilot format)',
   format: 'json',
   serversPath: ['mcpServers'],
-  fields: { ...CANONICAL_FIELDS, typeAliases: { local: 'stdio' } },
+  fields: FIELD_MAPS.copilot,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'always',
   variableSyntax: 'shell',

@@ -2,6 +2,7 @@
  * One adapter from a short declaration: the hosts added for issue 14 differ in paths, format,
  * servers path and field names, not in behaviour, so they are data and this builds the rest.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { CANONICAL_FIELDS, entrySchema, serializeWithFields, type EntrySchemaOptions, type SerializeOptions } from './common';
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
@@ -15,6 +16,8 @@ export interface HostDefinition {
   id: HostId;
   displayName: string;
   format: ConfigFormat;
+  /** `jsonc` only: trailing commas allowed too (default true; Gemini CLI strips comments but not commas). */
+  trailingCommas?: boolean;
   serversPath: JsonPath;
   serversShape?: 'map' | 'list';
   fields?: FieldMap;
@@ -60,7 +63,7 @@ export function defineHost(d: HostDefinition): HostAdapter {
     readRootKeys: d.format === 'json' || d.format === 'jsonc' ? [String(d.serversPath[0])] : [],
     foreignRootKeys: d.foreignRootKeys ?? [],
     allowsComments: d.format !== 'json',
-    allowsTrailingCommas: d.format === 'jsonc',
+    allowsTrailingCommas: d.format === 'jsonc' && d.trailingCommas !== false,
     toleratesUnknownKeys: true,
     typeRequired: d.typeRequired ?? false,
     transports: d.transports,
@@ -134,4 +137,36 @@ export function workspaceFiles(ctx: PathContext, ...rel: string[][]): { scope: S
   if (!ctx.workspace) return [];
   const lib = pathLib(ctx.platform);
   return rel.map((r) => ({ scope: 'workspace' as const, file: lib.join(ctx.workspace!, ...r) }));
+}
+
+/**
+ * Every file of a folder a host reads whole (Kiro CLI `.kiro/agents/*.json`, Continue
+ * `.continue/mcpServers/*.yaml`) whose name matches `name`: regular files and links to them, sorted
+ * by name (code-point order), so every run lists them the same way. A missing or unreadable folder
+ * has none. In a symbolic context (a home such as `~` that is not an absolute path: `awsmcp hosts`
+ * describing the files per OS) the folder is not read and one `<dir>/<pattern>` entry stands for it.
+ */
+export function folderFiles(ctx: PathContext, scope: Scope, dir: string, name: RegExp, pattern: string): { scope: Scope; file: string }[] {
+  const lib = pathLib(ctx.platform);
+  if (!lib.isAbsolute(dir)) return [{ scope, file: lib.join(dir, pattern) }];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const e of entries) {
+    if (!name.test(e.name)) continue;
+    if (e.isFile()) names.push(e.name);
+    else if (e.isSymbolicLink()) {
+      try {
+        if (fs.statSync(lib.join(dir, e.name)).isFile()) names.push(e.name);
+      } catch {
+        // a dangling link: nothing to read
+      }
+    }
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.map((n) => ({ scope, file: lib.join(dir, n) }));
 }

@@ -3,7 +3,7 @@
  * field names: Windsurf (`serverUrl`), Cline (extension and CLI), Roo Code, Zed (`context_servers`
  * in the commented settings file), Warp, Visual Studio (`servers`), JetBrains Junie.
  */
-import { CANONICAL_FIELDS } from './common';
+import { decodeServerUrl, FIELD_MAPS } from './field-maps';
 import { defineHost, endsWithPath, envDir, homeOrProject, workspaceFiles, xdgConfig } from './define';
 import { appDataDir, isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
 import type { PathContext } from './types';
@@ -19,31 +19,25 @@ export const windsurf = defineHost({
   displayName: 'Windsurf (Cascade)',
   format: 'json',
   serversPath: ['mcpServers'],
-  fields: { ...CANONICAL_FIELDS, type: null, url: 'serverUrl' },
+  fields: FIELD_MAPS.serverUrl,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'never',
   variableSyntax: 'env-prefixed',
   templateStyle: 'native',
   files: (ctx) => [{ scope: 'user', file: pathLib(ctx.platform).join(ctx.home, '.codeium', 'windsurf', 'mcp_config.json') }],
   match: (file) => (endsWithPath(file, '.codeium/windsurf/mcp_config.json') ? 'user' : undefined),
-  decode(raw) {
-    const { serverUrl, url, ...rest } = raw;
-    const u = serverUrl ?? url;
-    return u !== undefined ? { ...rest, url: u } : rest;
-  },
+  decode: decodeServerUrl,
   installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.codeium', 'windsurf')],
   restartInstructions: 'Press the refresh button in Cascade’s MCP panel (or restart Windsurf).',
   sources: ['https://docs.windsurf.com/windsurf/cascade/mcp', 'https://syllago.dev/using-syllago/providers/windsurf/mcp/'],
 });
-
-const clineFields = { ...CANONICAL_FIELDS, typeNames: { stdio: 'stdio', http: 'streamableHttp', sse: 'sse' } } as const;
 
 export const cline = defineHost({
   id: 'cline',
   displayName: 'Cline (VS Code extension)',
   format: 'json',
   serversPath: ['mcpServers'],
-  fields: clineFields,
+  fields: FIELD_MAPS.cline,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'remote',
   variableSyntax: 'none',
@@ -61,7 +55,7 @@ export const clineCli = defineHost({
   displayName: 'Cline CLI',
   format: 'json',
   serversPath: ['mcpServers'],
-  fields: clineFields,
+  fields: FIELD_MAPS.cline,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'remote',
   variableSyntax: 'none',
@@ -83,7 +77,7 @@ export const roo = defineHost({
   displayName: 'Roo Code',
   format: 'json',
   serversPath: ['mcpServers'],
-  fields: { ...CANONICAL_FIELDS, typeNames: { stdio: 'stdio', http: 'streamable-http', sse: 'sse' } },
+  fields: FIELD_MAPS.roo,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'remote',
   // Roo's own docs (read in this session) do not say it expands `${env:NAME}`: the safe side is to
@@ -107,7 +101,7 @@ export const zed = defineHost({
   displayName: 'Zed',
   format: 'jsonc',
   serversPath: ['context_servers'],
-  fields: { ...CANONICAL_FIELDS, type: null },
+  fields: FIELD_MAPS.untyped,
   transports: ['stdio', 'http'],
   writeType: 'never',
   variableSyntax: 'none',

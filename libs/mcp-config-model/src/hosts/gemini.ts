@@ -3,7 +3,8 @@
  * HTTP, `url` for SSE) and Antigravity (`~/.gemini/config/mcp_config.json`, older IDE builds
  * `~/.gemini/antigravity/mcp_config.json`; remote `serverUrl`).
  */
-import { CANONICAL_FIELDS, serializeEntry } from './common';
+import { serializeEntry } from './common';
+import { decodeServerUrl, FIELD_MAPS } from './field-maps';
 import { defineHost, endsWithPath, homeOrProject, workspaceFiles } from './define';
 import { pathLib } from './paths';
 
@@ -11,9 +12,11 @@ export const geminiCli = defineHost({
   id: 'gemini-cli',
   binaries: ['gemini'],
   displayName: 'Gemini CLI',
-  format: 'json',
+  // settings.json is read through strip-json-comments: comments yes, trailing commas no
+  format: 'jsonc',
+  trailingCommas: false,
   serversPath: ['mcpServers'],
-  fields: { ...CANONICAL_FIELDS, type: null, url: 'httpUrl' },
+  fields: FIELD_MAPS.httpUrl,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'never',
   variableSyntax: 'shell',
@@ -40,7 +43,7 @@ export const geminiCli = defineHost({
   },
   installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.gemini')],
   restartInstructions: 'Restart `gemini`; `/mcp` lists the servers.',
-  sources: ['https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md'],
+  sources: ['https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md', 'https://github.com/google-gemini/gemini-cli/blob/main/packages/cli/src/config/settings.ts'],
 });
 
 export const antigravity = defineHost({
@@ -49,7 +52,7 @@ export const antigravity = defineHost({
   displayName: 'Antigravity (IDE and agy CLI)',
   format: 'json',
   serversPath: ['mcpServers'],
-  fields: { ...CANONICAL_FIELDS, type: null, url: 'serverUrl' },
+  fields: FIELD_MAPS.serverUrl,
   transports: ['stdio', 'http'],
   writeType: 'never',
   variableSyntax: 'none',
@@ -62,11 +65,7 @@ export const antigravity = defineHost({
     ];
   },
   match: (file) => (endsWithPath(file, '.gemini/config/mcp_config.json') || endsWithPath(file, '.gemini/antigravity/mcp_config.json') ? 'user' : undefined),
-  decode(raw) {
-    const { serverUrl, url, ...rest } = raw;
-    const u = serverUrl ?? url;
-    return u !== undefined ? { ...rest, url: u } : rest;
-  },
+  decode: decodeServerUrl,
   installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.gemini', 'antigravity'), pathLib(ctx.platform).join(ctx.home, '.gemini', 'config')],
   restartInstructions: 'Refresh the MCP servers in the Antigravity agent panel (or restart `agy`).',
   sources: ['https://developer.mescius.com/mcp/docs/configure-your-ai-client/command-line-clients/google-antigravity-cli', 'https://antigravity.google/docs/get-started'],

@@ -6,6 +6,7 @@
  * servers awsmcp manages: they are skipped.
  */
 import { defineHost, xdgConfig } from './define';
+import { FIELD_MAPS } from './field-maps';
 import { appDataDir, normalizeSlashes, pathLib } from './paths';
 
 const NOT_MCP = new Set(['builtin', 'platform', 'frontend', 'inline_python']);
@@ -16,7 +17,7 @@ export const goose = defineHost({
   displayName: 'Goose',
   format: 'yaml',
   serversPath: ['extensions'],
-  fields: { type: 'type', command: 'cmd', args: 'args', env: 'envs', url: 'uri', headers: 'headers', typeNames: { stdio: 'stdio', http: 'streamable_http', sse: 'sse' } },
+  fields: FIELD_MAPS.goose,
   transports: ['stdio', 'http', 'sse'],
   writeType: 'always',
   variableSyntax: 'none',

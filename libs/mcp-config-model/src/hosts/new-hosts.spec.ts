@@ -35,7 +35,16 @@ describe('files per OS and config-home variables', () => {
     expect(files('goose', 'win32', 'C:\\Users\\dev', { APPDATA: 'D:\\R' })).toEqual(['user:D:\\R\\Block\\goose\\config\\config.yaml']);
   });
   it('opencode: XDG / OPENCODE_CONFIG; Cline CLI: CLINE_DIR / CLINE_MCP_SETTINGS_PATH; Grok: GROK_HOME', () => {
-    expect(files('opencode', 'linux', '/home/dev', { OPENCODE_CONFIG: '/etc/oc.json' })).toEqual(['user:/etc/oc.json']);
+    expect(files('opencode', 'linux', '/home/dev', { OPENCODE_CONFIG: '/etc/oc.json' })).toEqual(['user:/home/dev/.config/opencode/opencode.json', 'user:/home/dev/.config/opencode/opencode.jsonc', 'user:/etc/oc.json']);
+    expect(files('opencode', 'linux', '/home/dev', {}, '/src/app')).toEqual([
+      'workspace:/src/app/opencode.json',
+      'workspace:/src/app/opencode.jsonc',
+      'workspace:/src/app/.opencode/opencode.json',
+      'workspace:/src/app/.opencode/opencode.jsonc',
+      'user:/home/dev/.config/opencode/opencode.json',
+      'user:/home/dev/.config/opencode/opencode.jsonc',
+    ]);
+    expect(files('kilo', 'linux', '/home/dev')).toEqual(['user:/home/dev/.config/kilo/kilo.json', 'user:/home/dev/.config/kilo/kilo.jsonc']);
     expect(files('cline-cli', 'linux', '/home/dev', { CLINE_DIR: '/cl' })).toEqual(['user:/cl/data/settings/cline_mcp_settings.json']);
     expect(files('grok', 'linux', '/home/dev', { GROK_HOME: '/g' })).toEqual(['user:/g/config.toml']);
   });

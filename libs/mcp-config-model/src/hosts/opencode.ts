@@ -4,12 +4,10 @@
  * gets V2. Local entries: `type: "local"`, `command: [cmd, ...args]`, `environment`; remote:
  * `type: "remote"`, `url`, `headers`.
  */
-import { defineHost, endsWithPath, xdgConfig, workspaceFiles } from './define';
-import type { FieldMap } from './types';
+import { defineHost, xdgConfig, workspaceFiles } from './define';
+import { FIELD_MAPS } from './field-maps';
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
 import type { JsonPath } from '../errors';
-
-const OPENCODE_FIELDS: FieldMap = { type: 'type', command: 'command', args: 'args', env: 'environment', url: 'url', headers: 'headers', commandArray: true, typeNames: { stdio: 'local', http: 'remote' }, typeAliases: { sse: 'sse' } };
 
 /** V2 (`mcp.servers`) unless the file already has V1 entries directly under `mcp`. */
 function opencodeLayout(root: unknown): JsonPath {
@@ -28,15 +26,23 @@ export const opencode = defineHost({
   format: 'jsonc',
   serversPath: ['mcp', 'servers'],
   layout: opencodeLayout,
-  fields: OPENCODE_FIELDS,
+  fields: FIELD_MAPS.opencode,
   transports: ['stdio', 'http'],
   writeType: 'always',
   variableSyntax: 'none',
   templateStyle: 'hydrate',
   files(ctx) {
     const lib = pathLib(ctx.platform);
-    const global = ctx.env.OPENCODE_CONFIG && lib.isAbsolute(ctx.env.OPENCODE_CONFIG) ? ctx.env.OPENCODE_CONFIG : lib.join(xdgConfig(ctx), 'opencode', 'opencode.json');
-    return [...workspaceFiles(ctx, ['opencode.json'], ['.opencode', 'opencode.json']), { scope: 'user', file: global }];
+    // JSON or JSONC: opencode reads opencode.json and opencode.jsonc (its docs now start with .jsonc);
+    // $OPENCODE_CONFIG is a custom file read on top of the global one, not instead of it
+    const dir = lib.join(xdgConfig(ctx), 'opencode');
+    const custom = ctx.env.OPENCODE_CONFIG && lib.isAbsolute(ctx.env.OPENCODE_CONFIG) ? [{ scope: 'user' as const, file: ctx.env.OPENCODE_CONFIG }] : [];
+    return [
+      ...workspaceFiles(ctx, ['opencode.json'], ['opencode.jsonc'], ['.opencode', 'opencode.json'], ['.opencode', 'opencode.jsonc']),
+      { scope: 'user', file: lib.join(dir, 'opencode.json') },
+      { scope: 'user', file: lib.join(dir, 'opencode.jsonc') },
+      ...custom,
+    ];
   },
   match(file, home) {
     const f = normalizeSlashes(file);
@@ -55,19 +61,23 @@ export const kilo = defineHost({
   displayName: 'Kilo Code',
   format: 'jsonc',
   serversPath: ['mcp'],
-  fields: OPENCODE_FIELDS,
+  fields: FIELD_MAPS.opencode,
   transports: ['stdio', 'http'],
   writeType: 'always',
   variableSyntax: 'none',
   templateStyle: 'hydrate',
   files(ctx) {
     const lib = pathLib(ctx.platform);
-    return [...workspaceFiles(ctx, ['kilo.json'], ['.kilo', 'kilo.json']), { scope: 'user', file: lib.join(xdgConfig(ctx), 'kilo', 'kilo.json') }];
+    return [
+      ...workspaceFiles(ctx, ['kilo.json'], ['kilo.jsonc'], ['.kilo', 'kilo.json'], ['.kilo', 'kilo.jsonc']),
+      { scope: 'user', file: lib.join(xdgConfig(ctx), 'kilo', 'kilo.json') },
+      { scope: 'user', file: lib.join(xdgConfig(ctx), 'kilo', 'kilo.jsonc') },
+    ];
   },
   match(file) {
     const f = normalizeSlashes(file);
     if (/\/\.config\/kilo\/kilo\.jsonc?$/.test(f)) return 'user';
-    if (endsWithPath(file, '.kilo/kilo.json') || /(^|\/)kilo\.jsonc?$/.test(f)) return 'workspace';
+    if (/(^|\/)kilo\.jsonc?$/.test(f)) return 'workspace';
     return undefined;
   },
   installMarkers: (ctx) => [pathLib(ctx.platform).join(xdgConfig(ctx), 'kilo')],

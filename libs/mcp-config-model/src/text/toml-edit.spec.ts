@@ -115,6 +115,26 @@ describe('toml-edit on a Codex config.toml (CRLF, comments, three layouts)', () 
     expect(() => parseToml('[a]\nx = 1\n[a]\n')).toThrow(/already defined/);
   });
 
+  it('an unclosed [table header is reported on its own line, with the "]" that is expected (LF and CRLF)', () => {
+    const problem = (text: string) => {
+      try {
+        parseToml(text);
+      } catch (e) {
+        return (e as TomlSyntaxError).problem;
+      }
+      return undefined;
+    };
+    for (const nl of ['\n', '\r\n']) {
+      const text = ['# Codex', 'model = "o3"', '', '[mcp_servers.eks   # the EKS server', '', 'command = "uvx"', ''].join(nl);
+      const p = problem(text)!;
+      expect(p.message).toBe('the table header "[mcp_servers.eks" is not closed: expected "]" at the end of the line');
+      expect(text.slice(0, p.offset).endsWith('[mcp_servers.eks')).toBe(true);
+    }
+    expect(problem('[[mcp_servers.list\nname = "x"\n')!.message).toMatch(/expected "\]\]"/);
+    expect(problem('[a]\nx =\n1\n')!.message).toMatch(/expected a value|one line/);
+    expect(problem('[a]\nx = [1,\n')!.message).toMatch(/expected/);
+  });
+
   it('refuses a null (TOML has none)', () => {
     expect(() => tomlSet(FIXTURE, ['mcp_servers', 'eks', 'env', 'X'], null)).toThrow(/TOML has no null/);
   });

@@ -30,7 +30,36 @@ const MESSAGES: Record<string, string> = {
   'Unspecified values are invalid': 'expected a value after "="',
   'Defining a key multiple times is invalid': 'this key (or table) is already defined: TOML allows each key once',
   'Unterminated string constant': 'the string is not closed: expected the closing quote on the same line',
+  'Unterminated table-key': 'the table header is not closed: expected "]" on the same line',
+  'Unterminated array': 'the array is not closed: expected "]"',
+  'Unterminated inline table': 'the inline table is not closed: expected "}" on the same line',
+  'Expected equal (=) token': 'expected "=" after the key',
+  'Expected comma (,) token': 'expected "," between the values',
+  'Trailing comma is not permitted in an inline table': 'expected a key after "," (TOML allows no trailing comma in an inline table)',
+  'The key, equals sign, and value must be on the same line': 'expected the key, "=" and the value on one line',
 };
+
+/**
+ * A `[table` header whose `]` is missing makes the parser fail on the next line ("the key, equals
+ * sign, and value must be on the same line"): point at the header instead, with what is expected.
+ */
+function unclosedHeader(text: string, offset: number): TomlSyntaxProblem | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
+  let end = Math.max(0, lineStart - 1);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const line = before[i]!.replace(/\r$/, '');
+    const start = end - before[i]!.length;
+    const code = line.replace(/#.*$/, '').trim();
+    if (code === '') {
+      end = start - 1;
+      continue;
+    }
+    if (/^\[\[?[^\]]*$/.test(code)) return { offset: start + line.replace(/\s*(#.*)?$/, '').length, message: `the table header ${JSON.stringify(code)} is not closed: expected "${code.startsWith('[[') ? ']]' : ']'}" at the end of the line` };
+    return undefined;
+  }
+  return undefined;
+}
 
 export function parseToml(text: string): AST.TOMLProgram {
   try {
@@ -39,6 +68,8 @@ export function parseToml(text: string): AST.TOMLProgram {
     const err = e as { index?: number; message?: string };
     if (typeof err.index !== 'number') throw e;
     const raw = String(err.message ?? 'invalid TOML');
+    const header = raw === 'The key, equals sign, and value must be on the same line' ? unclosedHeader(text, err.index) : undefined;
+    if (header) throw new TomlSyntaxError(header);
     throw new TomlSyntaxError({ offset: err.index, message: MESSAGES[raw] ?? `invalid TOML: ${raw.charAt(0).toLowerCase()}${raw.slice(1)}` });
   }
 }
