@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CANARY } from '../../__fixtures__/home';
 import { useGeneratorSandbox } from '../../__fixtures__/sandbox';
-import { changedSince, contents, emptyWorkspace } from '../../__fixtures__/tree';
+import { changedSince, contents } from '../../__fixtures__/tree';
 import { kitGenerator } from './generator';
 import type { KitGeneratorSchema } from './schema';
 
@@ -114,12 +114,12 @@ describe('kit generator: concrete mode', () => {
   });
 
   it('names the closest configured profiles for a profile that is not in ~/.aws/config', async () => {
-    await expect(run({ ...DEV, profile: 'dev-sandbx' })).rejects.toThrow(/profile 'dev-sandbx' is not in .*\.aws\/config\. Closest: dev-sandbox\. /);
+    await expect(run({ ...DEV, profile: 'dev-sandbx' })).rejects.toThrow(/profile 'dev-sandbx' is not in .*\.aws\/config; did you mean 'dev-sandbox'\?/);
     await expect(run({ ...DEV, profile: 'dev-sandbx' })).rejects.toThrow(/--no-validate-profile/);
   });
 
   it('lists the configured profiles when none is close', async () => {
-    await expect(run({ ...DEV, profile: 'zzzzzzzz' })).rejects.toThrow(/No close match; configured: ci-keys, default, dev-sandbox, prod-eu, prod-us, staging-eu\./);
+    await expect(run({ ...DEV, profile: 'zzzzzzzz' })).rejects.toThrow(/; configured: ci-keys, default, dev-sandbox, prod-eu, prod-us, staging-eu/);
   });
 
   it('accepts an unknown profile with --no-validate-profile (CI)', async () => {
@@ -200,9 +200,12 @@ describe('kit generator: concrete mode', () => {
     expect(sb.log.text()).toMatch(/\.vscode\/mcp\.json: unchanged eks, cloudwatch/);
   });
 
-  it('updates the kit entries when the profile changes, and nothing else', async () => {
+  it('keeps entries of the same name without --replace (as awsmcp kit), and updates them with it', async () => {
     await run(DEV);
     await run({ ...DEV, profile: 'staging-eu', region: 'eu-central-1' });
+    expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
+    expect(sb.log.text()).toMatch(/\.mcp\.json: kept eks, cloudwatch \(--replace to overwrite\)/);
+    await run({ ...DEV, profile: 'staging-eu', region: 'eu-central-1', replace: true });
     expect(json('.mcp.json').mcpServers!.cloudwatch!.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-central-1' });
     expect(sb.log.text()).toMatch(/\.mcp\.json: updated eks, cloudwatch/);
   });
@@ -272,7 +275,8 @@ describe('kit generator: inputs mode (safe to commit)', () => {
 
   it('needs no profile, but a region', async () => {
     await run({ yes: true, mode: 'inputs', region: 'us-east-1', hosts: 'kiro' });
-    expect(json('.kiro/settings/mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE:-default}', AWS_REGION: '${AWS_REGION:-us-east-1}', AWS_DEFAULT_REGION: '${AWS_REGION:-us-east-1}' });
+    // Kiro documents ${NAME} only (no ${NAME:-default}): the plain placeholder
+    expect(json('.kiro/settings/mcp.json').mcpServers!.eks!.env).toEqual({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}', AWS_DEFAULT_REGION: '${AWS_REGION}' });
     await expect(run({ yes: true, mode: 'inputs' })).rejects.toThrow(/--mode inputs: pass --region/);
   });
 
@@ -292,22 +296,6 @@ describe('kit generator: inputs mode (safe to commit)', () => {
     const first = contents(sb.tree);
     await run({ ...DEV, mode: 'inputs' });
     expect(contents(sb.tree)).toEqual(first);
-  });
-});
-
-describe('kit generator: performance', () => {
-  it('runs on an in-memory tree in under 20 ms', async () => {
-    const options = { ...DEV, name: 'eks-debug', skipFormat: true } as KitGeneratorSchema;
-    for (let i = 0; i < 3; i++) await kitGenerator(emptyWorkspace(), options); // warm-up (module loading, JIT)
-    const times: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      const t = emptyWorkspace();
-      const start = process.hrtime.bigint();
-      await kitGenerator(t, options);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[4]).toBeLessThan(20); // the median
   });
 });
 
