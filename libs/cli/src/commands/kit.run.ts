@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { backupRoot, getHost, planWrites, resolveWriteTargetSync } from '@awsmcp/mcp-config-model';
+import { backupRoot, getHost, installedHostIds, planWrites, resolveWriteTargetSync } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, ProdGuardError, readTags } from '@awsmcp/prod-guard';
 import { BUILTIN_KITS, findServer, hostEvidencePaths, KitError, KITS_FILE, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
@@ -11,6 +11,7 @@ import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { scopeJudge } from './shared';
+import { whichFor } from './targets';
 
 function userKits(ctx: CliContext): Kit[] {
   const file = path.join(ctx.cwd, KITS_FILE);
@@ -62,6 +63,8 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     mode: String(options.mode ?? 'concrete'),
     ...(options.hosts ? { hosts: String(options.hosts) } : {}),
     existing: hostEvidencePaths().filter((p) => fs.existsSync(path.join(ctx.cwd, p))),
+    // a host found only by its folder counts when it is installed here (one rule: installedHostIds)
+    ...(options.hosts ? {} : { installed: installedHostIds({ home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv, platform: ctx.platform }, { which: whichFor(ctx) }, WORKSPACE_KIT_HOSTS) }),
     ...(options.profile !== undefined ? { profile: String(options.profile) } : {}),
     ...(options.region !== undefined ? { region: String(options.region) } : {}),
     multiAccount: options.multiAccount === true,

@@ -230,6 +230,17 @@ describe('awsmcp kit', () => {
     expect(fs.readFileSync(user, 'utf8')).toBe('{ "mcpServers": {} }\n');
   });
 
+  it('without --hosts: the hosts the workspace uses (the same rule as the Nx generator); a folder alone counts when the host is installed', async () => {
+    const t = makeHome();
+    fs.mkdirSync(path.join(t.workspace, '.cursor'));
+    writeFile(t.workspace, '.kiro/settings/mcp.json', '{ "mcpServers": {} }\n');
+    const args = ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--yes', '--dry-run', '--json'];
+    const hostsOf = async () => KitOutputSchema.parse(JSON.parse((await run(t, args, { env: { PATH: '' } })).stdout)).files!.map((f) => f.host);
+    expect(await hostsOf()).toEqual(['kiro']); // Cursor is not installed in the temp home
+    fs.mkdirSync(path.join(t.home, '.cursor'));
+    expect(await hostsOf()).toEqual(['cursor', 'kiro']);
+  });
+
   it('--multi-account: one instance per prod-tagged profile', async () => {
     const t = makeHome({ tags: 'prod-eu: prod\nprod-us: prod\n' });
     const r = await run(t, ['kit', 'eks-debug', '--multi-account', '--yes', '--confirm', '--hosts', 'claude-code', '--json']);

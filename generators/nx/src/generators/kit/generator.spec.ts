@@ -210,14 +210,17 @@ describe('kit generator: concrete mode', () => {
     expect(sb.log.text()).toMatch(/\.mcp\.json: updated eks, cloudwatch/);
   });
 
-  it('uses the hosts the workspace already has', async () => {
+  it('uses the hosts the workspace already has (a host found by its folder only when it is installed)', async () => {
     sb.tree.write('.cursor/rules.md', '# rules\n');
     sb.tree.write('.kiro/steering/x.md', '# x\n');
+    sb.tree.write('.amazonq/rules/x.md', '# x\n'); // Amazon Q is not installed in the test home: not used
+    for (const marker of ['.cursor', '.kiro']) fs.mkdirSync(path.join(sb.home.home, marker));
     await run(DEV);
     expect(sb.tree.exists('.cursor/mcp.json')).toBe(true);
     expect(sb.tree.exists('.kiro/settings/mcp.json')).toBe(true);
     expect(sb.tree.exists('.vscode/mcp.json')).toBe(false);
     expect(sb.tree.exists('.mcp.json')).toBe(false);
+    expect(sb.tree.exists('.amazonq/mcp.json')).toBe(false);
     expect(json('.kiro/settings/mcp.json').mcpServers!.eks!.args).toEqual([`awslabs.eks-mcp-server==${findServer('eks')!.version}`]);
   });
 

@@ -5,6 +5,7 @@
  * the plan and writes `files[].after` through the Tree, so `--dry-run` shows exactly what would change.
  */
 import { loadProfiles, resolveHome } from '@awsmcp/aws-config-parser';
+import { installedHostIds } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { hostEvidencePaths, KitError, KITS_FILE, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
@@ -42,6 +43,7 @@ export async function kitGenerator(tree: Tree, schema: KitGeneratorSchema): Prom
   const env = process.env;
   const interactive = isInteractive();
   const profiles = loadProfiles({ env, tolerant: true });
+  const home = resolveHome(env) ?? os.homedir();
   const files: Record<string, string> = {};
   for (const h of WORKSPACE_KIT_HOSTS) {
     const rel = kitWorkspaceFile(h)!;
@@ -54,6 +56,9 @@ export async function kitGenerator(tree: Tree, schema: KitGeneratorSchema): Prom
     mode: schema.mode ?? 'concrete',
     ...(schema.hosts !== undefined ? { hosts: schema.hosts } : {}),
     existing: hostEvidencePaths().filter((p) => tree.exists(p)),
+    // a host found only by its folder counts when it is installed here (the model's rule; the
+    // plugin has no PATH resolver of its own, so files and install markers only)
+    ...(schema.hosts !== undefined ? {} : { installed: installedHostIds({ home, workspace: tree.root, env, platform: process.platform }, {}, WORKSPACE_KIT_HOSTS) }),
     ...(schema.profile !== undefined ? { profile: schema.profile } : {}),
     ...(schema.region !== undefined ? { region: schema.region } : {}),
     multiAccount: schema.multiAccount === true,
@@ -61,7 +66,7 @@ export async function kitGenerator(tree: Tree, schema: KitGeneratorSchema): Prom
     profiles,
     tags: readTags(defaultTagsPath(env)),
     files,
-    home: resolveHome(env) ?? os.homedir(),
+    home,
     measurements: readMeasurements({ env }),
     ...(schema.tokenLimit !== undefined ? { tokenLimit: schema.tokenLimit } : {}),
     readOnly: schema.readOnly !== false,
