@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { backupRoot, getHost, installedHostIds, planWrites, resolveWriteTargetSync } from '@awsmcp/mcp-config-model';
+import { backupRoot, getHost, installedHostIds, planWrites, readConfigText, resolveWriteTargetSync } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, ProdGuardError, readTags } from '@awsmcp/prod-guard';
 import { BUILTIN_KITS, findServer, hostEvidencePaths, KitError, KITS_FILE, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
@@ -87,7 +87,8 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
   const judge = scopeJudge(ctx);
   for (const rel of WORKSPACE_KIT_HOSTS.map((h) => kitWorkspaceFile(h)!)) {
     const abs = path.join(ctx.cwd, rel);
-    if (fs.existsSync(abs)) (base.files as Record<string, string>)[rel] = fs.readFileSync(abs, 'utf8');
+    // read as safe-write reads it (strict UTF-8, clear errors), so the plan's `before` is what it replaces
+    if (fs.existsSync(abs)) (base.files as Record<string, string>)[rel] = await readConfigText(abs);
     if (judge(abs, 'workspace') === 'user') (base.scopes as Record<string, 'user'>)[rel] = 'user';
   }
   let p = plan(base);
