@@ -25,13 +25,15 @@ async function main() {
   const plan = measure(() => planKit(input), { runs: 31, warmup: 5 });
   const options = { name: 'eks-debug', profile: 'dev-sandbox', region: 'eu-west-1', yes: true, skipFormat: true };
   const log = console.log;
+  const saved = { log: console.log, info: console.info, warn: console.warn };
   const gen = await measureAsync(
     async () => {
-      console.log = () => undefined; // the Nx logger prints the budget on every run
+      // the Nx logger prints the budget and the file lines on every run
+      console.log = console.info = console.warn = () => undefined;
       try {
         await kitGenerator(createTreeWithEmptyWorkspace(), options);
       } finally {
-        console.log = log;
+        Object.assign(console, saved);
       }
     },
     { runs: 15, warmup: 3 },
