@@ -1,6 +1,7 @@
 import { parseProfileFiles } from '@awsmcp/aws-config-parser';
 import { parseTags } from '@awsmcp/prod-guard';
-import { hostEvidencePaths, planKit, type PlanKitInput } from './index';
+import { getHost } from '@awsmcp/mcp-config-model';
+import { hostEvidencePaths, planKit, WORKSPACE_KIT_HOSTS, type PlanKitInput } from './index';
 
 const CONFIG = `[default]
 region = eu-west-1
@@ -57,7 +58,10 @@ describe('planKit: inputs', () => {
     expect(() => planKit({ ...base, profile: 'dev-sandbx' })).toThrow("profile 'dev-sandbx' is not in /home/me/.aws/config; did you mean 'dev-sandbox'?");
     expect(codeOf(() => planKit({ ...base, mode: 'inputs' }))).toBe('MISSING_REGION');
     expect(codeOf(() => planKit({ ...base, mode: 'inputs', multiAccount: true }))).toBe('INVALID_OPTION');
-    expect(() => planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: 'vscode,cursor' })).toThrow(/--mode inputs: Cursor expand no variables/);
+    // hosts that expand no variables (templateStyle 'hydrate' in the model's adapters) are refused
+    for (const h of WORKSPACE_KIT_HOSTS.filter((x) => getHost(x).templateStyle === 'hydrate')) {
+      expect(() => planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: ['vscode', h] })).toThrow(new RegExp(`--mode inputs: ${getHost(h).displayName} expand no variables`));
+    }
   });
 
   it('--profile, else AWS_PROFILE; --region, else the profile region, else AWS_REGION', () => {
