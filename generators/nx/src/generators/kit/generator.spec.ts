@@ -1,6 +1,6 @@
-import { parseHostConfig } from '@awsmcp/mcp-config-model';
+import { getHost, parseHostConfig } from '@awsmcp/mcp-config-model';
 import { ProdGuardError } from '@awsmcp/prod-guard';
-import { BUILTIN_KITS, findServer } from '@awsmcp/starter-kits';
+import { BUILTIN_KITS, findServer, WORKSPACE_KIT_HOSTS } from '@awsmcp/starter-kits';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CANARY } from '../../__fixtures__/home';
@@ -284,7 +284,11 @@ describe('kit generator: inputs mode (safe to commit)', () => {
   });
 
   it('refuses hosts that expand no variables, and --multi-account', async () => {
-    await expect(run({ ...DEV, mode: 'inputs', hosts: 'vscode,cursor' })).rejects.toThrow(/--mode inputs: Cursor expand no variables/);
+    // the hosts whose adapter says they expand nothing (templateStyle 'hydrate'): Cursor and Amazon Q
+    // until their ${env:NAME} syntax lands in the model, then none of the workspace hosts
+    for (const h of WORKSPACE_KIT_HOSTS.filter((x) => getHost(x).templateStyle === 'hydrate')) {
+      await expect(run({ ...DEV, mode: 'inputs', hosts: `vscode,${h}` })).rejects.toThrow(`--mode inputs: ${getHost(h).displayName} expand no variables`);
+    }
     await expect(run({ ...DEV, mode: 'inputs', multiAccount: true })).rejects.toThrow(/use --mode concrete for --multi-account/);
   });
 

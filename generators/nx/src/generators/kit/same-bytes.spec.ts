@@ -4,7 +4,8 @@
  * with the same temp home (profiles, tags).
  */
 import { main } from '@awsmcp/cli';
-import { kitWorkspaceFile, type KitHost } from '@awsmcp/starter-kits';
+import { getHost } from '@awsmcp/mcp-config-model';
+import { kitWorkspaceFile, WORKSPACE_KIT_HOSTS, type KitHost } from '@awsmcp/starter-kits';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -38,6 +39,8 @@ const CASES: Case[] = [
   { kit: 'cost', mode: 'inputs', hosts: ['vscode', 'claude-code', 'kiro'], existing: { '.vscode/mcp.json': EXISTING_VSCODE } },
   { kit: 'deploy', mode: 'concrete', hosts: ['vscode', 'claude-code', 'amazonq'] },
   { kit: 'eks-debug', mode: 'concrete', hosts: ['claude-code', 'vscode'], multiAccount: true },
+  // inputs mode on every workspace host that expands variables (the adapters say which)
+  { kit: 'observe', mode: 'inputs', hosts: WORKSPACE_KIT_HOSTS.filter((h) => getHost(h).templateStyle !== 'hydrate') },
 ];
 
 async function viaCli(c: Case): Promise<Record<string, string>> {
