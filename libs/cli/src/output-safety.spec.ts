@@ -107,6 +107,9 @@ describe('item 1: switch and kit diffs mask secrets (text, --json, --dry-run)', 
       ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--dry-run', '--replace'],
       ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--dry-run', '--json', '--replace'],
       ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--yes', '--json', '--replace', '--hosts', 'vscode,claude-code'],
+      // planKit's warnings: real values of other servers in a file to commit (inputs mode), the prod guard's
+      ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--mode', 'inputs', '--dry-run', '--replace', '--hosts', 'vscode,claude-code'],
+      ['kit', 'eks-debug', '--profile', 'prod-eu', '--region', 'eu-west-1', '--confirm', '--dry-run', '--replace', '--hosts', 'vscode,claude-code'],
     ]) {
       const r = await run(t, argv);
       expect(r.code).toBe(0);

@@ -11,7 +11,7 @@ import { detectHostFile, lintText, parseHostConfig, type Catalog as LintCatalog,
 import { audit, defaultTagsPath, readTags, type ProfileTags } from '@awsmcp/prod-guard';
 import { getCatalog } from '@awsmcp/starter-kits';
 import { WORKSPACE_HOSTS, workspaceFileOf } from './hosts';
-import { findLeaks } from './template-safety';
+import { findLeaks } from '@awsmcp/starter-kits';
 
 export type Severity = 'error' | 'warning' | 'info';
 

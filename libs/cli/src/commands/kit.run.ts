@@ -1,41 +1,33 @@
 /** `awsmcp kit`: the starter kits for repositories without Nx, through the same library calls. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { classifyProfile, loadProfiles, unattendedProblem } from '@awsmcp/aws-config-parser';
-import { addServers, backupRoot, getHost, parseHostConfig, planWrites, resolveWriteTargetSync, toServerSpec, toTemplate, type VsCodeInput } from '@awsmcp/mcp-config-model';
-import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
-import { BUILTIN_KITS, budget, buildKit, findServer, readMeasurements, DEFAULT_HOSTS, findKit, KITS_FILE, parseKitsFile, WRITABLE_HOSTS, type Kit, type KitEntry, type KitHost, type KitInstance } from '@awsmcp/starter-kits';
+import { loadProfiles } from '@awsmcp/aws-config-parser';
+import { backupRoot, getHost, installedHostIds, planWrites, readConfigText, resolveWriteTargetSync } from '@awsmcp/mcp-config-model';
+import { defaultTagsPath, ProdGuardError, readTags } from '@awsmcp/prod-guard';
+import { BUILTIN_KITS, findServer, hostEvidencePaths, KitError, KITS_FILE, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
-import { confirmGuard, prodConfirmation } from './prod-confirm';
-import { scopeJudge, unknownProfileMessage } from './shared';
+import { scopeJudge } from './shared';
+import { whichFor } from './targets';
 
 function userKits(ctx: CliContext): Kit[] {
   const file = path.join(ctx.cwd, KITS_FILE);
   return fs.existsSync(file) ? parseKitsFile(fs.readFileSync(file, 'utf8'), file) : [];
 }
 
-/** The workspace file of `host` in the current folder. */
-function workspaceFile(ctx: CliContext, host: KitHost): string {
-  const f = getHost(host).files({ home: ctx.home, workspace: ctx.cwd, platform: ctx.platform as 'linux', env: ctx.libEnv }).find((x) => x.scope === 'workspace');
-  if (!f) throw new CliError(`${getHost(host).displayName} has no workspace-scope file`, EXIT.USAGE, 'pick another host', 'NO_WORKSPACE_FILE');
-  return f.file;
-}
-
-/** Hosts whose workspace files (or folders) exist here; else VS Code and Claude Code. */
-function detectHosts(ctx: CliContext): KitHost[] {
-  const found = WRITABLE_HOSTS.filter((h) => {
-    try {
-      const f = workspaceFile(ctx, h);
-      return fs.existsSync(f) || fs.existsSync(f + '.template');
-    } catch {
-      return false;
-    }
-  });
-  return found.length > 0 ? found : [...DEFAULT_HOSTS];
+/** planKit, its bad-input errors as usage errors (exit 2) with the hint. */
+function plan(input: PlanKitInput): KitPlan {
+  try {
+    return planKit(input);
+  } catch (e) {
+    if (!(e instanceof KitError)) throw e;
+    const hint = e.code === 'UNKNOWN_KIT' ? 'awsmcp kit --list shows them' : e.hint;
+    const exit = e.code === 'NO_USABLE_PROFILE' || e.code === 'TEMPLATE_LEAK' ? EXIT.FAILURE : EXIT.USAGE;
+    throw new CliError(e.message, exit, hint, e.code);
+  }
 }
 
 async function ask(ctx: CliContext, question: string): Promise<boolean> {
@@ -62,66 +54,47 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     }
     return args[0] || options.list ? EXIT.OK : EXIT.USAGE;
   }
-  let k: Kit;
-  try {
-    k = findKit(args[0], kits);
-  } catch (e) {
-    throw new CliError((e as Error).message, EXIT.USAGE, 'awsmcp kit --list shows them', 'UNKNOWN_KIT');
+  if (options.mode !== undefined && options.mode !== 'concrete' && options.mode !== 'inputs') {
+    throw new CliError(`--mode must be concrete or inputs (got '${String(options.mode)}')`, EXIT.USAGE, undefined, 'USAGE');
   }
-  const mode = String(options.mode ?? 'concrete');
-  if (mode !== 'concrete' && mode !== 'inputs') throw new CliError(`--mode must be concrete or inputs (got '${mode}')`, EXIT.USAGE, undefined, 'USAGE');
-  const hosts = options.hosts ? (String(options.hosts).split(',').map((h) => h.trim()).filter(Boolean) as KitHost[]) : detectHosts(ctx);
-  for (const h of hosts) {
-    if (!(WRITABLE_HOSTS as readonly string[]).includes(h)) throw new CliError(`unknown host '${h}'`, EXIT.USAGE, `expected ${WRITABLE_HOSTS.join(', ')}`, 'UNKNOWN_HOST');
+  const base: PlanKitInput = {
+    kit: args[0],
+    userKits: kits,
+    mode: String(options.mode ?? 'concrete'),
+    ...(options.hosts ? { hosts: String(options.hosts) } : {}),
+    existing: hostEvidencePaths().filter((p) => fs.existsSync(path.join(ctx.cwd, p))),
+    // a host found only by its folder counts when it is installed here (one rule: installedHostIds)
+    ...(options.hosts ? {} : { installed: installedHostIds({ home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv, platform: ctx.platform }, { which: whichFor(ctx) }, WORKSPACE_KIT_HOSTS) }),
+    ...(options.profile !== undefined ? { profile: String(options.profile) } : {}),
+    ...(options.region !== undefined ? { region: String(options.region) } : {}),
+    multiAccount: options.multiAccount === true,
+    env: ctx.env,
+    profiles: loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform }),
+    tags: readTags(defaultTagsPath(ctx.libEnv)),
+    files: {},
+    scopes: {},
+    workspaceRoot: ctx.cwd,
+    home: ctx.home,
+    measurements: readMeasurements({ env: ctx.env, home: ctx.home }),
+    replace: options.replace === true,
+    yes: options.yes === true || options.dryRun === true,
+    confirm: options.confirm === true,
+    isTTY: ctx.canPrompt && !ctx.json,
+    validateProfile: options.validateProfile !== false,
+    action: 'kit',
+  };
+  // the host files as they are now (a workspace file linked to a user file is user scope)
+  const judge = scopeJudge(ctx);
+  for (const rel of WORKSPACE_KIT_HOSTS.map((h) => kitWorkspaceFile(h)!)) {
+    const abs = path.join(ctx.cwd, rel);
+    // read as safe-write reads it (strict UTF-8, clear errors), so the plan's `before` is what it replaces
+    if (fs.existsSync(abs)) (base.files as Record<string, string>)[rel] = await readConfigText(abs);
+    if (judge(abs, 'workspace') === 'user') (base.scopes as Record<string, 'user'>)[rel] = 'user';
   }
-  const profiles = loadProfiles({ env: ctx.libEnv, tolerant: true, platform: ctx.platform });
-  const tags = readTags(defaultTagsPath(ctx.libEnv));
-  // as the aws CLI: --profile, else AWS_PROFILE; --region, else the profile's region, else AWS_REGION
-  const profile = (options.profile as string | undefined) ?? (ctx.env.AWS_PROFILE || undefined);
-  const explicitRegion = options.region as string | undefined;
-  const region = explicitRegion ?? (profile ? profiles.profiles[profile]?.properties.region : undefined) ?? (ctx.env.AWS_REGION || undefined);
-  const accountOf = (p: string) => (profiles.profiles[p] ? classifyProfile(profiles.profiles[p], profiles).accountId : undefined);
-  let instances: KitInstance[] | undefined;
-  const skippedProfiles: { profile: string; reason: string }[] = [];
-  if (options.multiAccount) {
-    const tagged = Object.entries(tags.tags).filter(([, env]) => env === 'prod').map(([p]) => p);
-    if (tagged.length === 0) throw new CliError(`--multi-account needs prod-tagged profiles in ${tags.file}`, EXIT.USAGE, 'awsmcp discover writes a starter tags file', 'NO_TAGGED_PROFILE');
-    // an MCP server cannot answer an MFA prompt or use a broken profile: leave those out, and say why
-    const prod = tagged.filter((p) => {
-      const why = unattendedProblem(profiles, p);
-      if (why) skippedProfiles.push({ profile: p, reason: why });
-      return !why;
-    });
-    if (prod.length === 0) {
-      throw new CliError(`--multi-account: none of the prod-tagged profiles can run an MCP server (${skippedProfiles.map((x) => `${x.profile}: ${x.reason}`).join('; ')})`, EXIT.FAILURE, 'fix the profiles, or tag profiles that use SSO or a role without MFA', 'NO_USABLE_PROFILE');
-    }
-    instances = prod.map((p) => {
-      const r = explicitRegion ?? profiles.profiles[p]?.properties.region ?? (ctx.env.AWS_REGION || undefined);
-      if (!r) throw new CliError(`profile ${p} has no region`, EXIT.USAGE, 'pass --region or set region in the profile', 'MISSING_REGION');
-      const account = accountOf(p);
-      return { profile: p, region: r, ...(account && mode === 'concrete' ? { accountId: account } : {}) };
-    });
-  }
-  const checkProfiles = instances ? instances.map((i) => i.profile) : profile ? [profile] : [];
-  if (options.validateProfile !== false) {
-    for (const p of checkProfiles) {
-      if (!Object.prototype.hasOwnProperty.call(profiles.profiles, p)) {
-        const { message, hint } = unknownProfileMessage(p, Object.keys(profiles.profiles), profiles.files.config);
-        throw new CliError(message, EXIT.USAGE, `${hint}; --no-validate-profile skips this check`, 'UNKNOWN_PROFILE');
-      }
-    }
-  }
-  let entries: KitEntry[];
-  try {
-    // the _account note names the account: only in concrete files, never in a committed template
-    const account = profile && mode === 'concrete' ? accountOf(profile) : undefined;
-    entries = buildKit(k, { hosts, userKits: kits, ...(instances ? { instances } : { profile, region, ...(account ? { accountId: account } : {}) }) });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new CliError((e as Error).message, EXIT.USAGE, code === 'MISSING_PROFILE' ? 'pass --profile P' : code === 'MISSING_REGION' ? 'pass --region R' : undefined, code ?? 'KIT_FAILED');
-  }
-  // budget first
-  const b = budget(entries, { measurements: readMeasurements({ env: ctx.env, home: ctx.home }), profile, region });
+  let p = plan(base);
+  const k = p.kit;
+  const mode = p.mode;
+  const b = p.budget;
   if (!ctx.json) {
     ctx.out(st.bold(`${k.name}: context budget`));
     for (const s of b.servers) ctx.out(`  ${s.name.padEnd(24)} ${String(s.tokens).padStart(6)} tokens  ${st.dim(`${s.source}${s.toolCount !== undefined ? `, ${s.toolCount} tools` : ''}`)}`);
@@ -131,54 +104,54 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
       for (const c of b.cliFirst) ctx.out(st.dim(`    ${c}`));
     }
   }
-  if (b.verdict === 'over' && !options.yes && !options.dryRun) {
+  if (p.overBudget) {
     if (!ctx.canPrompt || ctx.json) throw new CliError(`${k.name} is ${b.total} tokens, over the ${b.limit}-token recommendation`, EXIT.FAILURE, 'pass --yes to write it anyway, or use the CLI commands above', 'OVER_BUDGET');
     if (!(await ask(ctx, `Write ${k.name} anyway (${b.total} tokens)? [y/N] `))) return EXIT.FAILURE;
   }
-  if (!ctx.json) for (const x of skippedProfiles) ctx.err(`skipped profile ${x.profile}: ${x.reason}`);
-  // prod guard for every entry, in the scope its file really is (a workspace link to a user file is
-  // user scope); a terminal asks once per profile
-  const confirmation = prodConfirmation();
-  const judge = scopeJudge(ctx);
-  for (const e of entries) {
-    if (!e.profile) continue;
-    const scope = judge(workspaceFile(ctx, e.host), 'workspace') as 'workspace';
-    await confirmGuard(
-      ctx,
-      { kind: 'kit', profile: e.profile, server: { name: e.name, command: e.spec.command, args: e.spec.args, env: e.spec.env, scope, host: e.host } },
-      { tags, profiles, confirm: options.confirm === true, isTTY: ctx.canPrompt },
-      confirmation,
-    );
-  }
-  // per host: concrete specs, or template specs with the host's own variables
-  const edits = hosts.map((host) => {
-    const hostEntries = entries.filter((e) => e.host === host);
-    let specs = hostEntries.map((e) => e.spec);
-    let inputs: VsCodeInput[] = [];
-    if (mode === 'inputs') {
-      const vars: Record<string, string> = {};
-      if (profile) vars.AWS_PROFILE = profile;
-      if (region) vars.AWS_REGION = region;
-      const t = toTemplate(specs, vars, { host });
-      specs = parseHostConfig(t.text, { host, file: 'template' }).servers.map(toServerSpec);
-      inputs = t.inputs;
+  if (!ctx.json) for (const x of p.skippedProfiles) ctx.err(`skipped profile ${x.profile}: ${x.reason}`);
+  // production: refusals nothing lifts first; then a terminal asks once per profile (type its name)
+  if (p.prod.refusals[0]) throw p.prod.refusals[0];
+  if (p.prod.confirmations.length > 0) {
+    const confirmed: string[] = [];
+    for (const c of p.prod.confirmations) {
+      const answer = await ctx.ask(`${c.message}.\nType the profile name (${c.profile}) to confirm production, or press Enter to cancel: `);
+      if (answer === undefined || answer.trim() !== c.profile) {
+        throw new ProdGuardError('PROD_NEEDS_CONFIRM', `${c.message}: not confirmed${answer === undefined ? ' (no answer)' : ''}. Nothing was written.`, {
+          profile: c.profile,
+          reason: c.error.reason,
+          fix: 'type the profile name at the prompt, or re-run with --confirm',
+          ...(c.error.server !== undefined ? { server: c.error.server } : {}),
+        });
+      }
+      confirmed.push(c.profile);
     }
-    const file = workspaceFile(ctx, host);
-    return { host, file, edit: (text: string) => addServers(text, host, specs, { replace: options.replace === true, inputs, file }) };
-  });
+    p = plan({ ...base, confirmedProfiles: confirmed });
+    if (p.prod.refusals[0]) throw p.prod.refusals[0];
+  }
+  if (!ctx.json) for (const w of [...p.prod.warnings, ...p.prod.recommendations.map((r) => `recommended: ${r}`), ...p.warnings]) ctx.err(st.yellow(w));
+  const edits = p.files.map((f) => ({ host: f.host, file: path.join(ctx.cwd, f.file), plan: f }));
   // every file planned (read, edited; a dangling link or a read-only file refused) before any is
   // written; then all are written, or, when one fails, the others are restored
-  const plan = planWrites(edits.map((e) => ({ file: e.file, update: (text: string) => e.edit(text).text })), { backup: { root: backupRoot({ env: ctx.libEnv, home: ctx.home }) } });
-  const committed = options.dryRun ? [] : await plan.commitAll();
+  const writes = planWrites(
+    edits.map((e) => ({
+      file: e.file,
+      update: (text: string) => {
+        if (text !== e.plan.before) throw new CliError(`${e.file} changed while awsmcp kit ran`, EXIT.FAILURE, 'run awsmcp kit again', 'FILE_CHANGED');
+        return e.plan.after;
+      },
+    })),
+    { backup: { root: backupRoot({ env: ctx.libEnv, home: ctx.home }) } },
+  );
+  const committed = options.dryRun ? [] : await writes.commitAll();
   const results = edits.map((e) => {
     const target = resolveWriteTargetSync(e.file);
-    const planned = plan.files.find((f) => f.target === target)!;
-    const preview = e.edit(planned.before);
+    const planned = writes.files.find((f) => f.target === target)!;
     const backup = committed.find((c) => c.target === planned.target)?.backup;
-    return { host: e.host, file: e.file, added: preview.added, replaced: preview.replaced, skipped: preview.skipped, unchanged: preview.unchanged, changed: preview.changed, ...(backup ? { backup } : {}), diff: formatDiff(planned.before, preview.text) };
+    const f = e.plan;
+    return { host: e.host, file: e.file, added: f.added, replaced: f.replaced, skipped: f.skipped, unchanged: f.unchanged, changed: f.changed, ...(backup ? { backup } : {}), diff: formatDiff(f.before, f.after) };
   });
   if (ctx.json) {
-    printJson(ctx, 'kit', { kit: k.name, mode, dryRun: options.dryRun === true, budget: b, files: results, ...(skippedProfiles.length ? { skippedProfiles } : {}) });
+    printJson(ctx, 'kit', { kit: k.name, mode, dryRun: options.dryRun === true, budget: b, files: results, ...(p.skippedProfiles.length ? { skippedProfiles: p.skippedProfiles } : {}) });
     return EXIT.OK;
   }
   for (const r of results) {

@@ -159,7 +159,7 @@ describe('awsmcp kit', () => {
     expect(again.files!.every((f) => !f.changed)).toBe(true);
   });
 
-  it('--mode inputs writes VS Code inputs and ${AWS_PROFILE} for Claude Code: no real profile name', async () => {
+  it('--mode inputs writes VS Code inputs and ${AWS_PROFILE:-default} for Claude Code: no real profile name', async () => {
     const t = makeHome();
     const r = await run(t, ['kit', 'cost', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--mode', 'inputs', '--yes']);
     expect(r.code).toBe(0);
@@ -167,7 +167,9 @@ describe('awsmcp kit', () => {
     const claude = fs.readFileSync(path.join(t.workspace, '.mcp.json'), 'utf8');
     expect(vscode).toContain('${input:awsProfile}');
     expect(JSON.parse(vscode).inputs.map((i: { id: string }) => i.id)).toEqual(['awsProfile', 'awsRegion']);
-    expect(claude).toContain('${AWS_PROFILE}');
+    // one workflow with the Nx generator (planKit): Claude Code gets defaults, so an unset variable does not fail the config
+    expect(claude).toContain('"AWS_PROFILE": "${AWS_PROFILE:-default}"');
+    expect(claude).toContain('"AWS_REGION": "${AWS_REGION:-eu-west-1}"');
     for (const text of [vscode, claude]) {
       expect(text).not.toContain('dev-sandbox');
       expect(text).not.toContain('111111111111');
@@ -226,6 +228,17 @@ describe('awsmcp kit', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/user-scope/);
     expect(fs.readFileSync(user, 'utf8')).toBe('{ "mcpServers": {} }\n');
+  });
+
+  it('without --hosts: the hosts the workspace uses (the same rule as the Nx generator); a folder alone counts when the host is installed', async () => {
+    const t = makeHome();
+    fs.mkdirSync(path.join(t.workspace, '.cursor'));
+    writeFile(t.workspace, '.kiro/settings/mcp.json', '{ "mcpServers": {} }\n');
+    const args = ['kit', 'eks-debug', '--profile', 'dev-sandbox', '--region', 'eu-west-1', '--yes', '--dry-run', '--json'];
+    const hostsOf = async () => KitOutputSchema.parse(JSON.parse((await run(t, args, { env: { PATH: '' } })).stdout)).files!.map((f) => f.host);
+    expect(await hostsOf()).toEqual(['kiro']); // Cursor is not installed in the temp home
+    fs.mkdirSync(path.join(t.home, '.cursor'));
+    expect(await hostsOf()).toEqual(['cursor', 'kiro']);
   });
 
   it('--multi-account: one instance per prod-tagged profile', async () => {

@@ -9,6 +9,7 @@ export interface KitGeneratorSchema {
   multiAccount?: boolean;
   confirm?: boolean;
   yes?: boolean;
+  replace?: boolean;
   tokenLimit?: number;
   validateProfile?: boolean;
   readOnly?: boolean;

@@ -13,7 +13,7 @@ import { addGitignoreLines, gitignoreLines } from '../../lib/gitignore';
 import { detectHosts, parseHosts, templateFileOf, workspaceFileOf, WORKSPACE_HOSTS } from '../../lib/hosts';
 import { ONBOARDING_FILE, onboardingSnippet, upsertSection } from '../../lib/onboarding';
 import { profileNames, readUserAws } from '../../lib/profiles';
-import { findLeaks, formatLeaks } from '../../lib/template-safety';
+import { findLeaks, formatLeaks } from '@awsmcp/starter-kits';
 import { readUserKits } from '../kit/generator';
 import type { TemplateGeneratorSchema } from './schema';
 

@@ -1,9 +1,9 @@
 /**
- * template-safety: a file meant for git must hold no real profile name, no account id and no
+ * leaks: a file meant for git must hold no real profile name, no account id and no
  * secret. The model's lint finds profiles and account ids where a profile or region is set; the
  * model's template-secrets finds secrets (the same function `toTemplate` replaces them with); the
  * plugin adds the names the engineer has configured, wherever they appear (an instance name such
- * as `eks-prod-eu` carries one). Used by the template generator and by the `mcp-check` executor.
+ * as `eks-prod-eu` carries one). Used by planKit (inputs mode), the Nx template generator and the `mcp-check` executor.
  */
 import { findTemplateSecrets, formatPath, getHost, lintText, parseHostConfig, type HostId } from '@awsmcp/mcp-config-model';
 
