@@ -81,6 +81,13 @@ describe('buildKit specifics', () => {
     expect(writable.find((e) => e.server === 'serverless')!.spec.args).toEqual(['awslabs.aws-serverless-mcp-server==0.1.22', '--allow-write', '--allow-sensitive-data-access']);
   });
 
+  it('deploy where the AWS MCP Server has no endpoint: the nearest endpoint, the AWS calls still in the kit region; other partitions refused', () => {
+    const mcp = buildKit('deploy', { profile: 'dev', region: 'ap-south-1', hosts: ['vscode'] }).find((e) => e.server === 'aws-mcp')!;
+    expect(mcp.spec.args).toEqual(['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.ap-southeast-1.api.aws/mcp', '--profile', 'dev', '--read-only', '--metadata', 'AWS_REGION=ap-south-1']);
+    expect(mcp.spec.env).toEqual({ AWS_PROFILE: 'dev', AWS_REGION: 'ap-south-1', AWS_DEFAULT_REGION: 'ap-south-1' });
+    expect(() => buildKit('deploy', { profile: 'dev', region: 'cn-north-1', hosts: ['vscode'] })).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_REGION', message: expect.stringContaining('regions with an endpoint: us-east-1, us-west-2') }));
+  });
+
   it('deploy as a template: the proxy endpoint, metadata and env all take the region placeholder', () => {
     const specs = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['claude-code'] }).map((e) => e.spec);
     const t = JSON.parse(toTemplate(specs, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' }, { host: 'claude-code' }).text);
