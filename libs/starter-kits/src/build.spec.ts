@@ -150,6 +150,18 @@ describe('buildKit specifics', () => {
     expect(() => buildKit({ name: 'mine', description: '', servers: ['eks', 'ekss'] }, { profile: 'p', region: 'r' })).toThrow(/unknown server 'ekss'; expected one of eks, cloudwatch, /);
   });
 
+  it('bad input names the choice, the alternatives and the closest one', () => {
+    expect(() => buildKit('eks-debugg', { profile: 'p', region: 'r' })).toThrow(expect.objectContaining({ code: 'UNKNOWN_KIT', message: expect.stringMatching(/; did you mean 'eks-debug'\?$/) }));
+    expect(() => buildKit({ name: 'mine', description: '', servers: ['eks', 'ekss'] }, { profile: 'p', region: 'r' })).toThrow(expect.objectContaining({ code: 'UNKNOWN_SERVER', message: expect.stringMatching(/; did you mean 'eks' or 'ecs'\?$/) }));
+    expect(() => buildKit('eks-debug', { profile: 'p', region: 'r', hosts: ['vscod' as never] })).toThrow(
+      "unknown host 'vscod'; expected one of vscode, claude-code, cursor, kiro, amazonq, claude-desktop; did you mean 'vscode'?",
+    );
+    // a remote server for a host without remote servers: the host, the server, and the hosts that take it
+    expect(() => buildKit('knowledge', { profile: 'p', region: 'r', hosts: ['vscode', 'claude-desktop'] })).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_HOST', message: expect.stringContaining('which Claude Desktop cannot take (local stdio servers only); hosts that take remote servers: vscode, claude-code') }),
+    );
+  });
+
   it('defaults to VS Code and Claude Code', () => {
     expect([...new Set(buildKit('cost', { profile: 'p', region: 'r' }).map((e) => e.host))]).toEqual(['vscode', 'claude-code']);
   });
