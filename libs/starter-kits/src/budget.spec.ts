@@ -51,6 +51,12 @@ describe('budget', () => {
     expect(b.total).toBe(6217);
   });
 
+  it('an AWS MCP Server endpoint in another region than the kit: the budget line says so', () => {
+    const b = budget(buildKit('deploy', { profile: 'dev', region: 'ap-south-1', readOnly: false, hosts: ['vscode'] }));
+    expect(b.servers[0]!.caveats).toEqual([expect.stringMatching(/has no endpoint in ap-south-1: this entry uses the one in ap-southeast-1 \(the AWS calls still go to ap-south-1/)]);
+    expect(budget(buildKit('deploy', { profile: 'dev', region: 'eu-west-1', readOnly: false, hosts: ['vscode'] })).servers[0]!.caveats).toBeUndefined();
+  });
+
   it('caveats travel with the budget line (ecs needs the network at start)', () => {
     const b = budget([{ name: 'ecs', server: 'ecs' }]);
     expect(b.servers[0]!.caveats).toEqual([expect.stringMatching(/needs the network at start/)]);

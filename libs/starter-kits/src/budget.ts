@@ -64,6 +64,8 @@ function costOf(server: CatalogServer, measurements: readonly Measurement[], arg
     .filter((x) => !server.version || !x.version || x.version === server.version)
     .sort((a, b) => b.measuredAt.localeCompare(a.measuredAt))[0];
   const caveats = server.caveats.filter((c) => !c.whenArg || (args ?? []).includes(c.whenArg)).map((c) => (c.fix ? `${c.message}; ${c.fix}` : c.message));
+  const moved = endpointFallback(server, args);
+  if (moved) caveats.push(moved);
   const notes = caveats.length > 0 ? { caveats } : {};
   // 1. an `awsmcp tokens` result of this version; 2. the checked-in measurement; 3. the static estimate
   if (m) return { tokens: m.tokens, source: 'measured', basis: `measured by awsmcp tokens ${m.measuredAt.slice(0, 10)}${m.tokenizer ? ` with ${m.tokenizer}` : ''}`, toolCount: m.toolCount, ...notes };
@@ -73,6 +75,22 @@ function costOf(server: CatalogServer, measurements: readonly Measurement[], arg
   const toolCount = cost.toolCount ?? server.toolCount;
   const basis = caveats.length > 0 ? `${cost.basis}; NOTE: ${caveats.join('; ')}` : cost.basis;
   return { tokens: cost.tokens, source: cost.source, basis, ...(toolCount !== undefined ? { toolCount } : {}), ...notes };
+}
+
+/**
+ * A proxied remote server whose endpoint is in another region than its AWS calls (`endpointFor` chose
+ * the nearest endpoint: the kit's region has none): say so, the data goes through that region.
+ */
+function endpointFallback(server: CatalogServer, args: readonly string[] | undefined): string | undefined {
+  if (!server.endpoint || !args) return undefined;
+  const [head, tail] = server.endpoint.split('{region}');
+  const url = args.find((a) => a.startsWith(head!) && a.endsWith(tail!));
+  const meta = args.find((a) => a.startsWith('AWS_REGION='));
+  if (!url || !meta) return undefined;
+  const endpointRegion = url.slice(head!.length, url.length - tail!.length);
+  const region = meta.slice('AWS_REGION='.length);
+  if (endpointRegion === region || region.includes('$') || endpointRegion.includes('$')) return undefined;
+  return `${server.id} has no endpoint in ${region}: this entry uses the one in ${endpointRegion} (the AWS calls still go to ${region}, through --metadata AWS_REGION=${region})`;
 }
 
 /** The CLI commands for the given servers, with `--profile` and `--region` filled in. */
