@@ -444,16 +444,34 @@ class Extractor:
             v = self.eval(kw['description'], m)
             if isinstance(v, str) and v:
                 description, source = v, 'description='
+        framework = self.framework_of(m)
         if description is None:
             # mcp 1.x FastMCP sends fn.__doc__ as written; the fastmcp package cleans it (inspect.getdoc)
-            description = ast.get_docstring(fn, clean=self.clean_docstrings) or ''
+            description = ast.get_docstring(fn, clean=framework == 'fastmcp') or ''
+        schema = self.input_schema(fn, fm)
         return {
             'name': name,
             'function': f'{fm.name}.{fn.name}',
+            'framework': framework,
             'descriptionSource': source,
             'description': description,
-            'inputSchema': self.input_schema(fn, fm),
+            'inputSchema': fastmcp_schema(schema) if framework == 'fastmcp' else schema,
         }
+
+    def framework_of(self, m):
+        """Which FastMCP registers the module's tools: the `fastmcp` package or mcp 1.x (`mcp.server.fastmcp`).
+
+        Decided by the module's own import of FastMCP, else by the package (every FastMCP import in it).
+        """
+        imp = m.imports.get('FastMCP')
+        if imp:
+            return 'fastmcp' if imp[0].split('.')[0] == 'fastmcp' else 'mcp'
+        return self.clean_docstrings and 'fastmcp' or self.package_framework
+
+    @property
+    def package_framework(self):
+        kinds = {('fastmcp' if src.split('.')[0] == 'fastmcp' else 'mcp') for mod in self.mods.values() for name, (src, _) in mod.imports.items() if name == 'FastMCP'}
+        return 'fastmcp' if kinds == {'fastmcp'} else 'mcp'
 
     # ---- input schema, as pydantic 2 writes it for FastMCP's arguments model -------------------
     def type_schema(self, ann, m, depth=0):
@@ -717,6 +735,37 @@ def prints_to_stdout(m):
     return False
 
 
+def fastmcp_schema(schema):
+    """The input schema as the `fastmcp` package (>= 2.13; the servers pin >= 3.2) sends it: pydantic's
+    function schema (`additionalProperties: false` at the top, no model title), titles pruned
+    (`compress_schema(prune_titles=True)`, fastmcp/tools/function_parsing.py) and `$ref`s inlined
+    (the default `DereferenceMiddleware`, fastmcp/server/middleware/dereference.py)."""
+    defs = schema.get('$defs', {})
+
+    def walk(node, in_props, depth=0):
+        if isinstance(node, list):
+            return [walk(x, False, depth) for x in node]
+        if not isinstance(node, dict):
+            return node
+        if '$ref' in node and depth < 8:
+            target = defs.get(node['$ref'].split('/')[-1])
+            if target is not None:
+                merged = {**target, **{k: v for k, v in node.items() if k != '$ref'}}
+                return walk(merged, False, depth + 1)
+        out = {}
+        for k, v in node.items():
+            if k == '$defs':
+                continue
+            if k == 'title' and not in_props and isinstance(v, str):
+                continue
+            out[k] = walk(v, k == 'properties', depth)
+        return out
+
+    out = walk(schema, False)
+    out['additionalProperties'] = False
+    return out
+
+
 def runtime_of(deps):
     names = {re.split(r'[\[<>=!~ ;]', d, maxsplit=1)[0].lower(): d for d in deps}
     r = {'language': 'python'}
@@ -734,6 +783,7 @@ def extract(root, env=None):
     ex = Extractor(root, env)
     deps = proj.get('dependencies', [])
     runtime = runtime_of(deps)
+    # a package that depends on `fastmcp` only registers its tools with it
     ex.clean_docstrings = 'fastmcp' in runtime and 'mcp' not in runtime
     script_name, target = next(iter(scripts.items())) if scripts else (None, None)
     entry_mod = target.split(':')[0] if target else None

@@ -67,7 +67,20 @@ describe('extract.py on the fixture tree', () => {
   it('the description the client receives: description= override, else the raw docstring (mcp 1.x), cleaned for fastmcp', () => {
     expect(tool('describe_thing')).toMatchObject({ description: 'Describe one thing (override).', descriptionSource: 'description=' });
     expect(tool('list_things').description).toBe('List things.\n\n        Indented body that the client receives as written.\n        ');
-    expect(extract(PLAIN).tools).toMatchObject([{ name: 'plain_tool', description: 'Cleaned by fastmcp.\n\nIndented line.' }]);
+    expect(extract(PLAIN).tools).toMatchObject([{ name: 'plain_tool', description: 'Cleaned by fastmcp.\n\nIndented line.' }, { name: 'window_tool' }]);
+  });
+
+  it('the fastmcp package (>= 3.2) writes its own schema: no titles, additionalProperties false, $refs inlined', () => {
+    const [plain, window] = extract(PLAIN).tools as (Tool & { framework: string })[];
+    expect(plain!.framework).toBe('fastmcp');
+    expect(plain!.inputSchema).toEqual({ properties: { x: { type: 'integer' } }, required: ['x'], type: 'object', additionalProperties: false });
+    expect(window!.inputSchema).toEqual({
+      properties: { window: { description: 'A time window.', properties: { days: { default: 7, description: 'Days back', type: 'integer' } }, type: 'object' } },
+      required: ['window'],
+      type: 'object',
+      additionalProperties: false,
+    });
+    expect(demo.tools.every((t) => (t as Tool & { framework: string }).framework === 'mcp')).toBe(true);
   });
 
   it('input schema as pydantic writes it: Annotated Field descriptions, Literal enums, defaults, Context left out, $defs', () => {

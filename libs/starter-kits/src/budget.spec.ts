@@ -29,13 +29,37 @@ describe('budget', () => {
     expect(measured.cliFirstReason).toMatch(/single service/);
   });
 
-  it('deploy and cost: the corrected figures (aws-mcp assumed, serverless measured; billing estimated at 38 tools)', () => {
+  it('deploy and cost: the corrected figures (aws-mcp counted from its listed tools, serverless measured; billing estimated at 38 tools)', () => {
+    // read-only by default: the proxy keeps the 5 readOnlyHint tools, and the line says what that means
     const deploy = budget(buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode'] }));
-    expect(deploy.servers.map((s) => [s.name, s.source])).toEqual([['aws-mcp', 'assumed'], ['serverless', 'measured']]);
+    expect(deploy.servers.map((s) => [s.name, s.source, s.tokens, s.toolCount])).toEqual([['aws-mcp', 'estimate', 1836, 5], ['serverless', 'measured', 11411, 25]]);
+    expect(deploy.servers[0]!.caveats).toEqual([expect.stringContaining('offers the documentation tools only')]);
+    expect(deploy.servers[0]!.basis).toContain('NOTE: with --read-only');
+    expect(deploy.total).toBe(13247);
     expect(deploy.verdict).toBe('over');
+    const writable = budget(buildKit('deploy', { profile: 'dev', region: 'eu-west-1', readOnly: false, hosts: ['vscode'] }));
+    expect(writable.servers[0]).toMatchObject({ name: 'aws-mcp', tokens: 2937, toolCount: 8 });
+    expect(writable.servers[0]!.caveats).toBeUndefined();
     const cost = budget(buildKit('cost', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode'] }));
-    expect(cost.servers[0]).toMatchObject({ source: 'estimate', toolCount: 38 });
+    expect(cost.servers[0]).toMatchObject({ source: 'estimate', toolCount: 38, tokens: 22394 });
     expect(cost.total).toBeGreaterThan(19_000);
+  });
+
+  it('knowledge: the remote aws-knowledge server counted from its listed tools', () => {
+    const b = budget(buildKit('knowledge', { profile: 'dev', region: 'eu-west-1', hosts: ['vscode'] }));
+    expect(b.servers.map((s) => [s.name, s.source, s.tokens])).toEqual([['aws-documentation', 'measured', 3407], ['bedrock-kb', 'measured', 974], ['aws-knowledge', 'estimate', 1836]]);
+    expect(b.total).toBe(6217);
+  });
+
+  it('an AWS MCP Server endpoint in another region than the kit: the budget line says so', () => {
+    const b = budget(buildKit('deploy', { profile: 'dev', region: 'ap-south-1', readOnly: false, hosts: ['vscode'] }));
+    expect(b.servers[0]!.caveats).toEqual([expect.stringMatching(/has no endpoint in ap-south-1: this entry uses the one in ap-southeast-1 \(the AWS calls still go to ap-south-1/)]);
+    expect(budget(buildKit('deploy', { profile: 'dev', region: 'eu-west-1', readOnly: false, hosts: ['vscode'] })).servers[0]!.caveats).toBeUndefined();
+  });
+
+  it('caveats travel with the budget line (ecs needs the network at start)', () => {
+    const b = budget([{ name: 'ecs', server: 'ecs' }]);
+    expect(b.servers[0]!.caveats).toEqual([expect.stringMatching(/needs the network at start/)]);
   });
 
   it('a configurable limit decides the verdict', () => {

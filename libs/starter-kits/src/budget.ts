@@ -27,6 +27,15 @@ export interface BudgetLine {
   source: 'measured' | 'estimate' | 'assumed';
   basis: string;
   toolCount?: number;
+  /** What users must know about running this entry (needs the network at start, prints to stdout, ...). */
+  caveats?: string[];
+}
+
+/** What budget() reads of an entry: buildKit's KitEntry fits (its args decide read-only costs and caveats). */
+export interface BudgetEntry {
+  name: string;
+  server: string;
+  spec?: { args?: readonly string[] };
 }
 
 export interface Budget {
@@ -49,14 +58,39 @@ export interface BudgetOptions {
   region?: string;
 }
 
-function costOf(server: CatalogServer, measurements: readonly Measurement[]): Omit<BudgetLine, 'name' | 'server'> {
+function costOf(server: CatalogServer, measurements: readonly Measurement[], args: readonly string[] | undefined): Omit<BudgetLine, 'name' | 'server'> {
   const m = measurements
     .filter((x) => x.server === server.id || x.server === server.package)
     .filter((x) => !server.version || !x.version || x.version === server.version)
     .sort((a, b) => b.measuredAt.localeCompare(a.measuredAt))[0];
+  const caveats = server.caveats.filter((c) => !c.whenArg || (args ?? []).includes(c.whenArg)).map((c) => (c.fix ? `${c.message}; ${c.fix}` : c.message));
+  const moved = endpointFallback(server, args);
+  if (moved) caveats.push(moved);
+  const notes = caveats.length > 0 ? { caveats } : {};
   // 1. an `awsmcp tokens` result of this version; 2. the checked-in measurement; 3. the static estimate
-  if (m) return { tokens: m.tokens, source: 'measured', basis: `measured by awsmcp tokens ${m.measuredAt.slice(0, 10)}${m.tokenizer ? ` with ${m.tokenizer}` : ''}`, toolCount: m.toolCount };
-  return { tokens: server.cost.tokens, source: server.cost.source, basis: server.cost.basis, ...(server.toolCount !== undefined ? { toolCount: server.toolCount } : {}) };
+  if (m) return { tokens: m.tokens, source: 'measured', basis: `measured by awsmcp tokens ${m.measuredAt.slice(0, 10)}${m.tokenizer ? ` with ${m.tokenizer}` : ''}`, toolCount: m.toolCount, ...notes };
+  // an entry that passes the server's read-only flags lists fewer tools (the proxy's --read-only)
+  const readOnly = server.readOnlyCost && server.readOnlyFlags.length > 0 && server.readOnlyFlags.every((f) => (args ?? []).includes(f));
+  const cost = readOnly ? server.readOnlyCost! : server.cost;
+  const toolCount = cost.toolCount ?? server.toolCount;
+  const basis = caveats.length > 0 ? `${cost.basis}; NOTE: ${caveats.join('; ')}` : cost.basis;
+  return { tokens: cost.tokens, source: cost.source, basis, ...(toolCount !== undefined ? { toolCount } : {}), ...notes };
+}
+
+/**
+ * A proxied remote server whose endpoint is in another region than its AWS calls (`endpointFor` chose
+ * the nearest endpoint: the kit's region has none): say so, the data goes through that region.
+ */
+function endpointFallback(server: CatalogServer, args: readonly string[] | undefined): string | undefined {
+  if (!server.endpoint || !args) return undefined;
+  const [head, tail] = server.endpoint.split('{region}');
+  const url = args.find((a) => a.startsWith(head!) && a.endsWith(tail!));
+  const meta = args.find((a) => a.startsWith('AWS_REGION='));
+  if (!url || !meta) return undefined;
+  const endpointRegion = url.slice(head!.length, url.length - tail!.length);
+  const region = meta.slice('AWS_REGION='.length);
+  if (endpointRegion === region || region.includes('$') || endpointRegion.includes('$')) return undefined;
+  return `${server.id} has no endpoint in ${region}: this entry uses the one in ${endpointRegion} (the AWS calls still go to ${region}, through --metadata AWS_REGION=${region})`;
 }
 
 /** The CLI commands for the given servers, with `--profile` and `--region` filled in. */
@@ -69,7 +103,7 @@ export function cliFirstCommands(servers: readonly CatalogServer[], profile?: st
  * Budget for entries (anything with a `name` and a catalog `server` id, e.g. buildKit's output;
  * the same name on several hosts counts once).
  */
-export function budget(entries: ReadonlyArray<{ name: string; server: string }>, options: BudgetOptions = {}): Budget {
+export function budget(entries: ReadonlyArray<BudgetEntry>, options: BudgetOptions = {}): Budget {
   const catalog = options.catalog ?? getCatalog();
   const limit = options.limit ?? DEFAULT_TOKEN_LIMIT;
   const seen = new Set<string>();
@@ -81,7 +115,7 @@ export function budget(entries: ReadonlyArray<{ name: string; server: string }>,
     const server = findServer(e.server, catalog);
     if (!server) continue;
     if (!servers.includes(server)) servers.push(server);
-    lines.push({ name: e.name, server: server.id, ...costOf(server, options.measurements ?? []) });
+    lines.push({ name: e.name, server: server.id, ...costOf(server, options.measurements ?? [], e.spec?.args) });
   }
   const total = lines.reduce((n, l) => n + l.tokens, 0);
   const verdict = total > limit ? 'over' : 'under';

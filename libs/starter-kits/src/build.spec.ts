@@ -81,6 +81,13 @@ describe('buildKit specifics', () => {
     expect(writable.find((e) => e.server === 'serverless')!.spec.args).toEqual(['awslabs.aws-serverless-mcp-server==0.1.22', '--allow-write', '--allow-sensitive-data-access']);
   });
 
+  it('deploy where the AWS MCP Server has no endpoint: the nearest endpoint, the AWS calls still in the kit region; other partitions refused', () => {
+    const mcp = buildKit('deploy', { profile: 'dev', region: 'ap-south-1', hosts: ['vscode'] }).find((e) => e.server === 'aws-mcp')!;
+    expect(mcp.spec.args).toEqual(['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.ap-southeast-1.api.aws/mcp', '--profile', 'dev', '--read-only', '--metadata', 'AWS_REGION=ap-south-1']);
+    expect(mcp.spec.env).toEqual({ AWS_PROFILE: 'dev', AWS_REGION: 'ap-south-1', AWS_DEFAULT_REGION: 'ap-south-1' });
+    expect(() => buildKit('deploy', { profile: 'dev', region: 'cn-north-1', hosts: ['vscode'] })).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_REGION', message: expect.stringContaining('regions with an endpoint: us-east-1, us-west-2') }));
+  });
+
   it('deploy as a template: the proxy endpoint, metadata and env all take the region placeholder', () => {
     const specs = buildKit('deploy', { profile: 'dev', region: 'eu-west-1', hosts: ['claude-code'] }).map((e) => e.spec);
     const t = JSON.parse(toTemplate(specs, { AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1' }, { host: 'claude-code' }).text);
@@ -141,6 +148,18 @@ describe('buildKit specifics', () => {
     expect(() => buildKit('eks-debug', { profile: 'p' })).toThrow(expect.objectContaining({ code: 'MISSING_REGION' }));
     expect(() => buildKit('eks-debug', { profile: 'p', region: 'r', hosts: ['emacs' as never] })).toThrow(/unknown host 'emacs'/);
     expect(() => buildKit({ name: 'mine', description: '', servers: ['eks', 'ekss'] }, { profile: 'p', region: 'r' })).toThrow(/unknown server 'ekss'; expected one of eks, cloudwatch, /);
+  });
+
+  it('bad input names the choice, the alternatives and the closest one', () => {
+    expect(() => buildKit('eks-debugg', { profile: 'p', region: 'r' })).toThrow(expect.objectContaining({ code: 'UNKNOWN_KIT', message: expect.stringMatching(/; did you mean 'eks-debug'\?$/) }));
+    expect(() => buildKit({ name: 'mine', description: '', servers: ['eks', 'ekss'] }, { profile: 'p', region: 'r' })).toThrow(expect.objectContaining({ code: 'UNKNOWN_SERVER', message: expect.stringMatching(/; did you mean 'eks' or 'ecs'\?$/) }));
+    expect(() => buildKit('eks-debug', { profile: 'p', region: 'r', hosts: ['vscod' as never] })).toThrow(
+      "unknown host 'vscod'; expected one of vscode, claude-code, cursor, kiro, amazonq, claude-desktop; did you mean 'vscode'?",
+    );
+    // a remote server for a host without remote servers: the host, the server, and the hosts that take it
+    expect(() => buildKit('knowledge', { profile: 'p', region: 'r', hosts: ['vscode', 'claude-desktop'] })).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_HOST', message: expect.stringContaining('which Claude Desktop cannot take (local stdio servers only); hosts that take remote servers: vscode, claude-code') }),
+    );
   });
 
   it('defaults to VS Code and Claude Code', () => {

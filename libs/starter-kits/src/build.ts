@@ -7,6 +7,7 @@ import { endpointFor, findServer, getCatalog } from './catalog/catalog';
 import type { Catalog, CatalogServer } from './catalog/schema';
 import { KitError } from './errors';
 import { findKit, type Kit } from './kits';
+import { didYouMean } from './suggest';
 
 export const WRITABLE_HOSTS = ['vscode', 'claude-code', 'cursor', 'kiro', 'amazonq', 'claude-desktop'] as const satisfies readonly HostId[];
 export type KitHost = (typeof WRITABLE_HOSTS)[number];
@@ -124,13 +125,13 @@ export function buildKit(kit: string | Kit, options: BuildKitOptions = {}): KitE
   const hosts = options.hosts && options.hosts.length > 0 ? options.hosts : DEFAULT_HOSTS;
   for (const h of hosts) {
     if (!(WRITABLE_HOSTS as readonly string[]).includes(h)) {
-      throw new KitError('UNKNOWN_HOST', `unknown host '${h}'; expected one of ${WRITABLE_HOSTS.join(', ')}`);
+      throw new KitError('UNKNOWN_HOST', `unknown host '${h}'; expected one of ${WRITABLE_HOSTS.join(', ')}${didYouMean(h, WRITABLE_HOSTS)}`);
     }
   }
   if (options.readOnly && options.allowWrite) throw new KitError('FLAG_NOT_ACCEPTED', 'readOnly and allowWrite cannot both be set');
   const servers = k.servers.map((id) => {
     const s = findServer(id, catalog);
-    if (!s) throw new KitError('UNKNOWN_SERVER', `kit '${k.name}' names unknown server '${id}'; expected one of ${catalog.servers.map((x) => x.id).join(', ')}`);
+    if (!s) throw new KitError('UNKNOWN_SERVER', `kit '${k.name}' names unknown server '${id}'; expected one of ${catalog.servers.map((x) => x.id).join(', ')}${didYouMean(id, catalog.servers.map((x) => x.id))}`);
     return s;
   });
   for (const s of servers.filter((x) => x.transport === 'http')) {

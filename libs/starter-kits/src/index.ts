@@ -25,3 +25,9 @@ export { kitWorkspaceFile, WORKSPACE_KIT_HOSTS, hostEvidence, hostEvidencePaths,
 export type { HostSelection } from './hosts';
 export { findLeaks, formatLeaks } from './leaks';
 export type { Leak } from './leaks';
+export { endpointRegionFor } from './catalog/catalog';
+export { CaveatSchema } from './catalog/schema';
+export type { Caveat } from './catalog/schema';
+export type { BudgetEntry } from './budget';
+export { AWS_KNOWLEDGE_TOOLS, AWS_MCP_TOOLS, AWS_MCP_ENDPOINT_REGIONS, PROXIED_KNOWLEDGE_TOOLS, remoteTokens } from './catalog/remote';
+export type { RemoteTool, RemoteToolList } from './catalog/remote';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { findServer, getCatalog } from './catalog/catalog';
 import type { Catalog } from './catalog/schema';
 import { KitError } from './errors';
+import { didYouMean } from './suggest';
 
 export const KitSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -27,9 +28,21 @@ export const KITS_FILE = 'awsmcp-kits.yaml';
 const KitsFileSchema = z.object({
   kits: z.record(
     z.string().regex(/^[a-z][a-z0-9-]*$/, 'kit names use lower-case letters, digits and dashes'),
-    z.object({ description: z.string().default(''), servers: z.array(z.string().min(1)).min(1, 'a kit needs at least one server') }).strict(),
+    z
+      .object({
+        description: z.string({ error: 'description: a line of text' }).default(''),
+        servers: z
+          .array(z.string({ error: 'a server id, e.g. eks' }).min(1), { error: 'servers: a list of catalog server ids, e.g. [eks, cloudwatch]' })
+          .min(1, 'a kit needs at least one server'),
+      }, { error: 'a kit: { description, servers }' })
+      .strict(),
+    { error: 'kits: a map of kit names to { description, servers }' },
   ),
-}).strict();
+}, { error: 'the file holds one key, kits: a map of kit names to { description, servers }' }).strict();
+
+/** The keys the kits file knows, per level: a mistyped key is named with the closest known one. */
+const FILE_KEYS = ['kits'];
+const KIT_KEYS = ['description', 'servers'];
 
 /**
  * Parse a kits file. Errors (YAML syntax, schema, unknown server ids) are a {@link KitError} naming
@@ -46,6 +59,20 @@ export function parseKitsFile(text: string, file = KITS_FILE, catalog: Catalog =
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new KitError('KITS_FILE_SYNTAX', `${at(e.pos[0])}: ${e.message.split('\n')[0]}`);
+  }
+  // a mistyped key (`server:`, `kit:`, `descripton:`): name it, the keys expected there and the closest one
+  const unknownKey = (map: unknown, known: readonly string[], where: string): void => {
+    if (!isMap(map)) return;
+    for (const pair of map.items) {
+      if (!isScalar(pair.key) || known.includes(String(pair.key.value))) continue;
+      const key = String(pair.key.value);
+      throw new KitError('KITS_FILE_INVALID', `${at(pair.key.range?.[0])}: unknown key '${key}'${where}; expected ${known.join(', ')}${didYouMean(key, known)}`);
+    }
+  };
+  unknownKey(doc.contents, FILE_KEYS, '');
+  const kitsNode = isMap(doc.contents) ? doc.contents.get('kits', true) : undefined;
+  if (isMap(kitsNode)) {
+    for (const pair of kitsNode.items) if (isScalar(pair.key)) unknownKey(pair.value, KIT_KEYS, ` in kit '${String(pair.key.value)}'`);
   }
   const parsed = KitsFileSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
@@ -73,10 +100,8 @@ export function parseKitsFile(text: string, file = KITS_FILE, catalog: Catalog =
     def.servers.forEach((id, i) => {
       if (!findServer(id, catalog)) {
         const node = doc.getIn(['kits', name, 'servers', i], true) as { range?: number[] } | undefined;
-        throw new KitError(
-          'UNKNOWN_SERVER',
-          `${at(node?.range?.[0])}: unknown server '${id}' in kit '${name}'; expected one of ${catalog.servers.map((s) => s.id).join(', ')}`,
-        );
+        const ids = catalog.servers.map((s) => s.id);
+        throw new KitError('UNKNOWN_SERVER', `${at(node?.range?.[0])}: unknown server '${id}' in kit '${name}'; expected one of ${ids.join(', ')}${didYouMean(id, ids)}`);
       }
     });
     kits.push({ name, description: def.description, servers: def.servers });
@@ -89,7 +114,7 @@ export function findKit(name: string, userKits: readonly Kit[] = []): Kit {
   const kit = userKits.find((k) => k.name === name) ?? BUILTIN_KITS.find((k) => k.name === name);
   if (!kit) {
     const names = [...new Set([...BUILTIN_KITS, ...userKits].map((k) => k.name))];
-    throw new KitError('UNKNOWN_KIT', `unknown kit '${name}'; valid kits: ${names.join(', ')}`);
+    throw new KitError('UNKNOWN_KIT', `unknown kit '${name}'; valid kits: ${names.join(', ')}${didYouMean(name, names)}`);
   }
   return kit;
 }

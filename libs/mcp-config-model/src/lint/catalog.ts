@@ -19,6 +19,8 @@ export interface CatalogServer {
   deprecated?: string;
   /** The catalog id of its successor. */
   supersededBy?: string;
+  /** What users must know about running it (lint `SERVER_CAVEAT`); `whenArg`: only when the entry passes that argument. */
+  caveats?: { severity: 'warning' | 'info'; message: string; fix?: string; whenArg?: string }[];
 }
 
 export interface Catalog {

@@ -98,6 +98,39 @@ describe('lint rules', () => {
   });
 });
 
+describe('SERVER_CAVEAT', () => {
+  const withCaveats = {
+    servers: [
+      {
+        id: 'cc',
+        package: 'awslabs.ccapi-mcp-server',
+        version: '1.0.25',
+        acceptedFlags: ['--readonly'],
+        rejectsUnknownFlags: true,
+        caveats: [
+          { severity: 'warning' as const, message: 'prints to stdout before it serves', fix: 'replace it with iac' },
+          { severity: 'info' as const, message: 'is read-only', whenArg: '--readonly' },
+        ],
+      },
+    ],
+  };
+  const lintCc = (args: string[]) =>
+    lintText(JSON.stringify({ mcpServers: { cc: { command: 'uvx', args: ['awslabs.ccapi-mcp-server==1.0.25', ...args], env: { AWS_PROFILE: 'p', AWS_REGION: 'eu-west-1' } } } }), { file: `${HOME}/.claude.json` }, { catalog: withCaveats, home: HOME });
+
+  it('one finding per caveat of the catalog, at the package argument, with its severity and fix', () => {
+    const f = lintCc([]);
+    expect(codes(f)).toEqual(['SERVER_CAVEAT@mcpServers.cc.args.0']);
+    expect(f[0]).toMatchObject({ severity: 'warning', server: 'cc', message: 'server "cc": awslabs.ccapi-mcp-server prints to stdout before it serves', fix: 'replace it with iac', line: 1 });
+  });
+
+  it('a caveat with whenArg only when the entry passes that argument', () => {
+    expect(lintCc(['--readonly']).map((x) => [x.code, x.severity, x.message])).toEqual([
+      ['SERVER_CAVEAT', 'warning', 'server "cc": awslabs.ccapi-mcp-server prints to stdout before it serves'],
+      ['SERVER_CAVEAT', 'info', 'server "cc": awslabs.ccapi-mcp-server is read-only'],
+    ]);
+  });
+});
+
 describe('lint(files)', () => {
   it('reads files, reports unreadable ones, and never stops at a bad file', async () => {
     const dir = tempDir();

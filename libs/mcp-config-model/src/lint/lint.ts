@@ -26,6 +26,7 @@ export type LintCode =
   | 'UNPINNED_VERSION'
   | 'UNKNOWN_FLAG'
   | 'DEPRECATED_SERVER'
+  | 'SERVER_CAVEAT'
   | 'PROFILE_WITHOUT_REGION'
   | 'REGION_MISMATCH'
   | 'STATIC_CREDENTIALS'
@@ -156,6 +157,17 @@ function lintEntry(ctx: Ctx, entry: ServerEntry, options: LintOptions): void {
         server,
         message: `server "${server}": ${facts.package} is deprecated${facts.supersededBy ? ` (superseded by ${facts.supersededBy})` : ''}${facts.deprecated ? `: ${facts.deprecated}` : ''}`,
         fix: facts.supersededBy ? `replace it with ${facts.supersededBy} (awsmcp kit --list shows the kits that use it)` : 'plan a replacement: the server gets no more updates',
+      });
+    }
+    for (const c of facts.caveats ?? []) {
+      if (c.whenArg && !args.includes(c.whenArg)) continue;
+      add(ctx, {
+        jsonPath: [...base, 'args', pkg.specIndex],
+        severity: c.severity,
+        code: 'SERVER_CAVEAT',
+        server,
+        message: `server "${server}": ${facts.package} ${c.message}`,
+        fix: c.fix ?? 'nothing to change; know it when the server misbehaves',
       });
     }
   }

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lint, lintText } from '@awsmcp/mcp-config-model';
-import { buildCatalog, findServer, getCatalog } from './catalog';
+import { KitError } from '../errors';
+import { buildCatalog, endpointFor, endpointRegionFor, findServer, getCatalog } from './catalog';
+import { AWS_KNOWLEDGE_TOOLS, AWS_MCP_ENDPOINT_REGIONS, AWS_MCP_TOOLS } from './remote';
 import { MEASURED_TOOL_LISTS, SERVER_FACTS } from './facts.generated';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -73,7 +75,7 @@ describe('catalog', () => {
       profileFlag: true,
       readOnlyFlags: ['--read-only'],
       rejectsUnknownFlags: true,
-      cost: { source: 'assumed' },
+      cost: { source: 'estimate' },
     });
     expect(findServer('aws-mcp')!.acceptedFlags).toEqual(expect.arrayContaining(['--profile', '--read-only', '--metadata', '--region']));
   });
@@ -88,7 +90,60 @@ describe('catalog', () => {
     expect(findServer('eks')!.cost).toMatchObject({ source: 'measured', tokens: 9685 });
     expect(findServer('cloudwatch')!.cost).toMatchObject({ source: 'measured', tokens: 13339 });
     expect(findServer('billing-cost-management')!.cost.source).toBe('estimate');
-    expect(findServer('aws-knowledge')!.cost.source).toBe('assumed');
+    expect(findServer('aws-knowledge')!.cost.source).toBe('estimate');
+    // nothing is an unlabelled guess any more
+    expect(catalog.servers.filter((s) => s.cost.source === 'assumed')).toEqual([]);
+  });
+
+  it('remote servers: costs counted from their listed tools, labelled estimates, with their sources', () => {
+    // aws-knowledge: the 5 tools of its tools/list (2026-09-01), counted as awsmcp tokens counts
+    expect(AWS_KNOWLEDGE_TOOLS.tools.map((t) => t.name)).toEqual(['aws___read_documentation', 'aws___search_documentation', 'aws___list_regions', 'aws___get_regional_availability', 'aws___retrieve_skill']);
+    expect(findServer('aws-knowledge')).toMatchObject({ toolCount: 5, cost: { tokens: 1836, source: 'estimate', basis: expect.stringContaining('knowledge-mcp.global.api.aws/mcp taken on 2026-09-01') } });
+    // aws-mcp: the same knowledge tools plus 3 API tools at their mean (367); --read-only keeps the 5 readOnlyHint tools
+    expect(AWS_MCP_TOOLS.tools.filter((t) => t.basis === 'estimate').map((t) => [t.name, t.tokens])).toEqual([
+      ['aws___run_script', 367], ['aws___get_tasks', 367], ['aws___get_presigned_url', 367],
+    ]);
+    expect(findServer('aws-mcp')).toMatchObject({
+      toolCount: 8,
+      cost: { tokens: 2937, toolCount: 8, source: 'estimate' },
+      readOnlyCost: { tokens: 1836, toolCount: 5, source: 'estimate', basis: expect.stringContaining('with --read-only only the 5 tools marked readOnlyHint') },
+    });
+    expect(findServer('aws-mcp')!.tools).toContain('aws___run_script');
+    // tools mounted from aws-knowledge at start: counted from its list (ecs: 2 with ECS guidance; iac: 1)
+    expect(findServer('ecs')).toMatchObject({ toolCount: 11, cost: { tokens: 6498 + 1302, source: 'estimate', basis: expect.stringContaining('plus 2 tool(s) mounted from aws-knowledge') } });
+    expect(findServer('iac')).toMatchObject({ toolCount: 9, cost: { tokens: 3493 + 702, source: 'estimate' } });
+  });
+
+  it('fastmcp servers are estimated with fastmcp\'s schema (billing 0.0.33: 38 tools, 22,394)', () => {
+    expect(findServer('billing-cost-management')!.cost).toMatchObject({ tokens: 22394, source: 'estimate' });
+    const billing = SERVER_FACTS.find((f) => f.package === 'awslabs.billing-cost-management-mcp-server')!;
+    // the description text the client receives agrees with ERRATA 2 (~71k characters at 0.0.33)
+    expect(billing.descriptionChars).toBe(70939);
+  });
+
+  it('caveats users must see: stdout at start (ccapi), network at start (ecs, iac), --read-only on the AWS MCP Server', () => {
+    expect(findServer('ccapi')!.caveats).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/prints to stdout/), fix: 'replace it with iac' })]);
+    for (const id of ['ecs', 'iac']) expect(findServer(id)!.caveats).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringMatching(/needs the network at start/) })]);
+    expect(findServer('aws-mcp')!.caveats).toEqual([expect.objectContaining({ severity: 'warning', whenArg: '--read-only', message: expect.stringContaining('aws/mcp-proxy-for-aws#159') })]);
+    expect(findServer('eks')!.caveats).toEqual([]);
+  });
+
+  it('AWS MCP Server endpoints: the regions that have one, the nearest one for others, an error for other partitions', () => {
+    const mcp = findServer('aws-mcp')!;
+    expect(mcp.endpointRegions).toEqual([...AWS_MCP_ENDPOINT_REGIONS]);
+    expect(endpointRegionFor(mcp, 'eu-west-1')).toEqual({ region: 'eu-west-1', fallback: false });
+    expect(endpointFor(mcp, 'us-west-2')).toBe('https://aws-mcp.us-west-2.api.aws/mcp');
+    expect(endpointRegionFor(mcp, 'ap-south-1')).toEqual({ region: 'ap-southeast-1', fallback: true });
+    expect(endpointRegionFor(mcp, 'eu-south-2')).toEqual({ region: 'eu-central-1', fallback: true });
+    expect(endpointRegionFor(mcp, 'ca-central-1')).toEqual({ region: 'us-east-1', fallback: true });
+    expect(endpointRegionFor(mcp, 'me-central-1')).toEqual({ region: 'eu-central-1', fallback: true });
+    expect(endpointFor(mcp, 'us-east-2')).toBe('https://aws-mcp.us-east-1.api.aws/mcp');
+    for (const r of ['cn-north-1', 'us-gov-west-1']) {
+      expect(() => endpointFor(mcp, r)).toThrow(KitError);
+      expect(() => endpointFor(mcp, r)).toThrow(`aws-mcp has no endpoint in ${r} (its partition has no AWS MCP Server); regions with an endpoint: us-east-1, us-west-2, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2`);
+    }
+    // servers without an endpoint list are not touched
+    expect(endpointRegionFor(findServer('eks')!, 'cn-north-1')).toEqual({ region: 'cn-north-1', fallback: false });
   });
 
   it('the static estimate agrees within 10% with every measured tool list (ERRATA 2, 3)', () => {
@@ -117,6 +172,19 @@ describe('catalog', () => {
     const all = await lint([path.join(dir, '.mcp.json')], { catalog: getCatalog(), home: dir });
     expect(all.map((f) => f.code)).toEqual(['DEPRECATED_SERVER']);
     expect(all[0]!.message).toContain('superseded by aws-mcp');
+  });
+
+  it('lint shows the caveats where users see their servers (SERVER_CAVEAT)', () => {
+    const file = (servers: Record<string, unknown>) => JSON.stringify({ mcpServers: servers });
+    const ccapi = lintText(file({ cc: { command: 'uvx', args: ['awslabs.ccapi-mcp-server==1.0.25', '--readonly'], env: { AWS_PROFILE: 'p', AWS_REGION: 'eu-west-1' } } }), { file: '/home/u/.claude.json' }, { catalog: getCatalog(), home: '/home/u' });
+    expect(ccapi.map((f) => [f.code, f.severity])).toEqual([['DEPRECATED_SERVER', 'warning'], ['SERVER_CAVEAT', 'warning']]);
+    expect(ccapi[1]).toMatchObject({ server: 'cc', message: expect.stringContaining('awslabs.ccapi-mcp-server prints to stdout'), fix: 'replace it with iac', line: 1 });
+    const ecs = lintText(file({ ecs: { command: 'uvx', args: ['--from', 'awslabs.ecs-mcp-server==0.1.34', 'ecs-mcp-server'], env: { AWS_PROFILE: 'p', AWS_REGION: 'eu-west-1' } } }), { file: '/home/u/.claude.json' }, { catalog: getCatalog(), home: '/home/u' });
+    expect(ecs.map((f) => [f.code, f.severity])).toEqual([['SERVER_CAVEAT', 'info']]);
+    expect(ecs[0]!.message).toMatch(/needs the network at start/);
+    const proxy = (args: string[]) => lintText(file({ 'aws-mcp': { command: 'uvx', args: ['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.eu-west-1.api.aws/mcp', '--profile', 'p', ...args, '--metadata', 'AWS_REGION=eu-west-1'], env: { AWS_PROFILE: 'p', AWS_REGION: 'eu-west-1' } } }), { file: '/home/u/.claude.json' }, { catalog: getCatalog(), home: '/home/u' });
+    expect(proxy(['--read-only']).map((f) => f.code)).toEqual(['SERVER_CAVEAT']);
+    expect(proxy([]).map((f) => f.code)).toEqual([]);
   });
 
   it('facts.generated.ts is what tools/catalog/generate.js makes from the checked-in facts and measurements', () => {

@@ -340,7 +340,7 @@ export const SERVER_FACTS: ServerFacts[] = [
     "toolCount": 2,
     "descriptionChars": 6208,
     "paramDescriptionChars": 268,
-    "estimatedTokens": 1648,
+    "estimatedTokens": 1629,
     "notice": "This MCP server is superseded by the official [AWS MCP server](https://docs.aws.amazon.com/agent-toolkit/latest/userguide/mcp-server.html). Check out the [migration guide](https://github.com/awslabs/mcp/blob/main/src/aws-api-mcp-server/MIGRATION.md) on how to move your configuration over!",
     "runtime": {
       "language": "python",
@@ -420,7 +420,7 @@ export const SERVER_FACTS: ServerFacts[] = [
     "toolCount": 38,
     "descriptionChars": 70939,
     "paramDescriptionChars": 0,
-    "estimatedTokens": 23840,
+    "estimatedTokens": 22394,
     "runtime": {
       "language": "python",
       "framework": "mcp[cli]>=1.23.0",
@@ -577,7 +577,7 @@ export const SERVER_FACTS: ServerFacts[] = [
     "toolCount": 9,
     "descriptionChars": 21410,
     "paramDescriptionChars": 1708,
-    "estimatedTokens": 6717,
+    "estimatedTokens": 6498,
     "runtime": {
       "language": "python",
       "framework": "fastmcp>=3.2.0",
@@ -834,9 +834,9 @@ export const SERVER_FACTS: ServerFacts[] = [
       "cdk_best_practices"
     ],
     "toolCount": 8,
-    "descriptionChars": 16283,
+    "descriptionChars": 15243,
     "paramDescriptionChars": 0,
-    "estimatedTokens": 3821,
+    "estimatedTokens": 3493,
     "runtime": {
       "language": "python",
       "framework": "mcp[cli]>=1.23.0",

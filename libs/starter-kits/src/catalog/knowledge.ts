@@ -4,7 +4,8 @@
  * questions, and a read-only IAM probe. Keyed by PyPI package; facts (version, flags, tools) come
  * from facts.generated.ts.
  */
-import type { CliHint } from './schema';
+import { AWS_MCP_ENDPOINT_REGIONS } from './remote';
+import type { Caveat, CliHint } from './schema';
 
 export interface ServerKnowledge {
   id: string;
@@ -15,8 +16,12 @@ export interface ServerKnowledge {
   deprecated?: string;
   /** Reached through mcp-proxy-for-aws: the remote endpoint, `{region}` filled in per kit. */
   endpoint?: string;
-  /** Tools it mounts from the remote aws-knowledge server at start (not in its source; needs the network). */
-  proxiedTools?: number;
+  /** The regions that have the endpoint (others fall back, see `endpointFor`). */
+  endpointRegions?: readonly string[];
+  /** Mounts tools of the remote aws-knowledge server at start (not in its source; needs the network): remote.ts. */
+  proxiesKnowledge?: boolean;
+  /** What users must know about running it, shown by lint and on budget lines. */
+  caveats?: Caveat[];
   /** Variable the server reads the profile from; absent = needs no AWS credentials. */
   profileEnv?: string;
   profileFlag?: boolean;
@@ -126,7 +131,7 @@ export const KNOWLEDGE: Record<string, ServerKnowledge> = {
     title: 'Amazon ECS',
     profileEnv: 'AWS_PROFILE',
     writeEnv: { ALLOW_WRITE: 'true', ALLOW_SENSITIVE_DATA: 'true' },
-    proxiedTools: 3,
+    proxiesKnowledge: true,
     cliHints: [{ purpose: 'clusters', command: 'aws ecs list-clusters' }],
     probe: { service: 'ecs', operation: 'ListClusters', cli: 'aws ecs list-clusters' },
   },
@@ -162,31 +167,32 @@ export const KNOWLEDGE: Record<string, ServerKnowledge> = {
     id: 'iac',
     title: 'AWS Infrastructure as Code',
     profileEnv: 'AWS_PROFILE',
-    proxiedTools: 1,
+    proxiesKnowledge: true,
   },
   'mcp-proxy-for-aws': {
     id: 'aws-mcp',
     title: 'AWS MCP Server (managed, remote; through the SigV4 proxy mcp-proxy-for-aws)',
     endpoint: 'https://aws-mcp.{region}.api.aws/mcp',
+    endpointRegions: AWS_MCP_ENDPOINT_REGIONS,
     profileEnv: 'AWS_PROFILE',
     profileFlag: true,
     readOnlyFlags: ['--read-only'],
+    caveats: [
+      {
+        severity: 'warning',
+        whenArg: '--read-only',
+        message:
+          'with --read-only, mcp-proxy-for-aws lists only tools marked readOnlyHint; the AWS MCP Server marks none of its API tools (aws___run_script, aws___get_tasks, aws___get_presigned_url) so, read-only, it offers the documentation tools only (aws/mcp-proxy-for-aws#159)',
+        fix: 'for AWS API calls, leave --read-only out and give the profile read-only IAM permissions instead',
+      },
+    ],
     probe: { service: 'sts', operation: 'GetCallerIdentity', cli: 'aws sts get-caller-identity' },
   },
 };
 
-/** The remote, credential-free AWS Knowledge server (streamable HTTP; 5 tools). */
+/** The remote, credential-free AWS Knowledge server (streamable HTTP); its tools: remote.ts. */
 export const AWS_KNOWLEDGE = {
   id: 'aws-knowledge',
   title: 'AWS Knowledge (remote)',
   url: 'https://knowledge-mcp.global.api.aws',
-  toolCount: 5,
-  /** No description facts exist for a remote server: an assumption, labelled as such, until measured. */
-  assumedTokens: 1500,
 } as const;
-
-/**
- * The managed AWS MCP Server behind the proxy: its tools come from the remote endpoint, so no source
- * facts exist; an assumption, labelled as such, until `awsmcp tokens aws-mcp` measures it.
- */
-export const AWS_MCP_ASSUMED_TOKENS = 2000;

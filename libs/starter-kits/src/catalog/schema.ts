@@ -59,11 +59,24 @@ export const CliHintSchema = z.object({
 });
 export type CliHint = z.infer<typeof CliHintSchema>;
 
+/** Something users must know about running a server (lint `SERVER_CAVEAT`, budget lines). */
+export const CaveatSchema = z.object({
+  severity: z.enum(['warning', 'info']),
+  message: z.string(),
+  fix: z.string().optional(),
+  /** Only when the entry passes this argument (e.g. `--read-only`). */
+  whenArg: z.string().optional(),
+});
+export type Caveat = z.infer<typeof CaveatSchema>;
+
 export const ContextCostSchema = z.object({
   tokens: z.number().int().nonnegative(),
+  /** The tools the figure counts, when it differs from the server's `toolCount` (e.g. read-only). */
+  toolCount: z.number().int().nonnegative().optional(),
   /**
    * `measured`: a real tools/list of this version, counted (checked in, or `awsmcp tokens`);
-   * `estimate`: the static estimate from the source at the release tag; `assumed`: no facts (remote server).
+   * `estimate`: the static estimate from the source at the release tag, or from a remote server's listed
+   * tools (remote.ts); `assumed`: no facts at all (no server uses it now).
    */
   source: z.enum(['measured', 'estimate', 'assumed']),
   /** How the number was obtained, in words. */
@@ -90,6 +103,8 @@ export const CatalogServerSchema = z.object({
    * The region is also passed as `--metadata AWS_REGION=<region>` and in the env.
    */
   endpoint: z.string().optional(),
+  /** The regions that have `endpoint`; another region gets a fallback endpoint (`endpointFor`). */
+  endpointRegions: z.array(z.string()).optional(),
   /** Every flag the server's argparse accepts. */
   acceptedFlags: z.array(z.string()),
   /** True: any other flag makes it exit at start (`parse_args()`); false: other flags are ignored. */
@@ -113,6 +128,10 @@ export const CatalogServerSchema = z.object({
   toolCount: z.number().int().nonnegative().optional(),
   tools: z.array(z.string()),
   cost: ContextCostSchema,
+  /** The cost when an entry passes the server's read-only flags, when that changes the tools it lists. */
+  readOnlyCost: ContextCostSchema.optional(),
+  /** What users must know about running it (shown by lint as `SERVER_CAVEAT` and on budget lines). */
+  caveats: z.array(CaveatSchema),
   /** The deprecation / supersession notice, when the server's own README or instructions carry one. */
   deprecated: z.string().optional(),
   /** The catalog id of the server that replaces it. */
