@@ -30,6 +30,8 @@ export type { ArgValue } from './model/aws';
 
 export { HOSTS, getHost, detectHostFile } from './hosts/index';
 export type { DetectedHostFile } from './hosts/index';
+export { hostInstallation, installedHostIds } from './hosts/installed';
+export type { HostInstallation, HostInstallationOptions } from './hosts/installed';
 export { resolvePathContext, appDataDir } from './hosts/paths';
 export type { PathContextInput } from './hosts/paths';
 export type { HostAdapter, HostFile, PathContext, Platform, Env, TemplateStyle } from './hosts/types';

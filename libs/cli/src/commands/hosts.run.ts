@@ -1,12 +1,11 @@
 /** `awsmcp hosts [--json]`: the host registry, with what is on this machine. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { HOSTS, listServers, resolvePathContext, type HostAdapter, type HostId, type ServerEntry } from '@awsmcp/mcp-config-model';
+import { HOSTS, hostInstallation, listServers, resolvePathContext, type HostAdapter, type HostId, type ServerEntry } from '@awsmcp/mcp-config-model';
 import type { CliContext } from '../context';
 import { EXIT } from '../errors';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { renderTable } from '../output/table';
+import { whichFor } from './targets';
 
 const PLATFORMS = ['linux', 'darwin', 'win32'] as const;
 
@@ -27,14 +26,6 @@ function filesPerOs(host: HostAdapter): Record<(typeof PLATFORMS)[number], { sco
   return out;
 }
 
-/** The first of `names` found on PATH (Windows: with its PATHEXT extensions). */
-function onPath(names: readonly string[], ctx: CliContext): string | undefined {
-  const dirs = (ctx.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const exts = ctx.platform === 'win32' ? (ctx.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
-  for (const name of names) for (const dir of dirs) for (const ext of exts) if (fs.existsSync(path.join(dir, name + ext))) return name;
-  return undefined;
-}
-
 export async function hosts(ctx: CliContext): Promise<number> {
   const platform = ctx.platform;
   const here = resolvePathContext({ home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv, platform });
@@ -47,9 +38,7 @@ export async function hosts(ctx: CliContext): Promise<number> {
   }
   const rows = HOSTS.map((h) => {
     const files = listed.files.filter((f) => f.host === h.id || f.readBy?.includes(h.id));
-    const markers = h.installMarkers?.(here) ?? [];
-    const binary = h.binaries ? onPath(h.binaries, ctx) : undefined;
-    const installed = files.some((f) => f.status !== 'missing') || markers.some((m) => fs.existsSync(m)) || binary !== undefined;
+    const { installed, binary } = hostInstallation(h, here, { which: whichFor(ctx) });
     return {
       id: h.id,
       displayName: h.displayName,
