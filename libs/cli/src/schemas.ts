@@ -123,6 +123,8 @@ export const LoginOutputSchema = Envelope('login').extend({
 
 export const HydrateOutputSchema = Envelope('hydrate').extend({
   files: z.array(z.object({ template: z.string(), file: z.string(), host: z.string(), changed: z.boolean(), backup: z.string().optional(), variables: z.array(z.string()), left: z.array(z.string()).optional() }).strict()),
+  /** Hosts whose templates were left out because the host is not installed here (--hosts / --all-hosts include them). */
+  notInstalled: z.array(z.string()).optional(),
 }).strict();
 
 export const KitOutputSchema = Envelope('kit').extend({

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { backupRoot, detectHostFile, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, isProfileVariable, isTemplateSecretName, parseHostConfig, safeUpdateFileSync, writeConfigFile, type HostAdapter, type HydrationPlan } from '@awsmcp/mcp-config-model';
+import { backupRoot, detectHostFile, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, isProfileVariable, isTemplateSecretName, parseHostConfig, safeUpdateFileSync, writeConfigFile, type HostAdapter, type HostId, type HydrationPlan } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { awsmcpCacheDir } from '../cache-dir';
 import type { CliContext } from '../context';
@@ -18,6 +18,7 @@ import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
 import { unknownProfileMessage } from './shared';
+import { notInstalledNote, selectTargets, type Targets } from './targets';
 
 const TEMPLATE = /\.(template|tmpl|example|sample)$/;
 const VAR_NAME = /^[A-Z_][A-Z0-9_]*$/;
@@ -46,24 +47,46 @@ function parseRecords(text: string): Record<string, string> {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Template files of the workspace: each host's workspace file with a template suffix. */
-function findTemplates(ctx: CliContext): string[] {
-  const found: string[] = [];
+/**
+ * Template files of the selected hosts and scope (default: workspace files of installed hosts):
+ * each host file with a template suffix; templates of hosts not installed here are left out and
+ * returned as `skipped`.
+ */
+function findTemplates(ctx: CliContext, targets: Targets): { found: string[]; skipped: HostId[] } {
+  // template file -> the hosts that read its target (a repo-root .mcp.json has several)
+  const readers = new Map<string, HostId[]>();
   for (const host of HOSTS) {
-    if (host.legacy) continue;
+    if (host.legacy || host.readOnly) continue;
     for (const f of host.files({ home: ctx.home, workspace: ctx.cwd, platform: ctx.platform as 'linux', env: ctx.libEnv })) {
-      if (f.scope !== 'workspace') continue;
-      for (const suffix of ['.template', '.tmpl', '.example', '.sample']) if (fs.existsSync(f.file + suffix)) found.push(f.file + suffix);
+      if (!targets.inScope(f.scope)) continue;
+      for (const suffix of ['.template', '.tmpl', '.example', '.sample']) {
+        if (fs.existsSync(f.file + suffix)) readers.set(f.file + suffix, [...(readers.get(f.file + suffix) ?? []), host.id]);
+      }
     }
   }
-  return [...new Set(found)];
+  const found: string[] = [];
+  const skipped = new Set<HostId>();
+  for (const [template, hosts] of readers) {
+    if (targets.selects(hosts)) found.push(template);
+    else for (const h of hosts) skipped.add(h);
+  }
+  return { found, skipped: [...skipped] };
 }
 
 export async function hydrateCommand(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
   const st = style(ctx);
-  const templates = options.template ? [path.resolve(ctx.cwd, String(options.template))] : findTemplates(ctx);
+  // --scope / --hosts / --all-hosts: the selector every writing command shares; a named --template is hydrated as asked
+  const targets = selectTargets(ctx, options, { scope: 'workspace' });
+  const chosen = options.template ? { found: [path.resolve(ctx.cwd, String(options.template))], skipped: [] as HostId[] } : findTemplates(ctx, targets);
+  const templates = chosen.found;
+  const skippedNote = notInstalledNote(targets, chosen.skipped);
+  if (templates.length === 0 && skippedNote) {
+    if (ctx.json) printJson(ctx, 'hydrate', { files: [], notInstalled: chosen.skipped });
+    else ctx.out(`nothing hydrated: the templates here are for hosts not installed here; ${skippedNote.replace(/^skipped \(not installed here\): /, '')}`);
+    return EXIT.OK;
+  }
   if (templates.length === 0) {
-    throw new CliError(`no MCP config template in ${ctx.cwd}`, EXIT.USAGE, 'expected e.g. .vscode/mcp.json.template (nx g @awsmcp/nx:template writes them), or pass --template FILE', 'NO_TEMPLATE');
+    throw new CliError(`no MCP config template in ${ctx.cwd}${targets.scope !== 'workspace' ? ` (scope ${targets.scope})` : ''}`, EXIT.USAGE, 'expected e.g. .vscode/mcp.json.template (nx g @awsmcp/nx:template writes them), or pass --template FILE', 'NO_TEMPLATE');
   }
   const values: Record<string, string> = {};
   const profile = (options.profile as string | undefined) ?? ctx.env.AWS_PROFILE;
@@ -190,9 +213,10 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
   safeUpdateFileSync(recordFile(ctx), (text) => JSON.stringify({ ...parseRecords(text), ...mine }, null, 2) + '\n');
 
   if (ctx.json) {
-    printJson(ctx, 'hydrate', { files: results.map(({ diff: _diff, ...r }) => r) });
+    printJson(ctx, 'hydrate', { files: results.map(({ diff: _diff, ...r }) => r), ...(chosen.skipped.length ? { notInstalled: chosen.skipped } : {}) });
     return EXIT.OK;
   }
+  if (skippedNote) ctx.out(st.dim(skippedNote));
   for (const r of results) {
     const rel = path.relative(ctx.cwd, r.file) || r.file;
     ctx.out(`${r.changed ? st.green('wrote') : st.dim('unchanged')} ${rel} ${st.dim(`(${getHost(r.host).displayName}, from ${path.basename(r.template)}; ${r.variables.join(', ') || 'no placeholders'})`)}`);

@@ -1,6 +1,6 @@
 /** `awsmcp switch`: patch the profile (and region) of MCP servers in host files. */
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { backupRoot, findArgValues, getHost, listServers, patchServers, planWrites, type FileReport, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
+import { backupRoot, findArgValues, getHost, listServers, patchServers, planWrites, type FileReport, type HostId, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
@@ -9,6 +9,7 @@ import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
 import { didYouMean, refuseOptionLikeProfile, scopeJudge, unknownProfileMessage } from './shared';
+import { selectTargets } from './targets';
 
 const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
 
@@ -100,13 +101,16 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
     throw new CliError(message, EXIT.USAGE, hint, 'UNKNOWN_PROFILE');
   }
   const region = options.region as string | undefined;
-  const scope = String(options.scope ?? 'workspace');
-  if (!['workspace', 'user', 'all'].includes(scope)) throw new CliError(`--scope must be workspace, user or all (got '${scope}')`, EXIT.USAGE, undefined, 'USAGE');
+  // --scope / --hosts / --all-hosts through the selector every writing command shares (a host file
+  // that exists makes its host count as installed, so by default every existing file is a candidate)
+  const targets = selectTargets(ctx, options, { scope: 'workspace' });
+  const scope = targets.scope;
 
   const { servers, files } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
-  const wanted = (fileScope: string) => scope === 'all' || (scope === 'workspace' ? fileScope === 'workspace' : fileScope !== 'workspace');
+  const readers = new Map(files.map((f) => [f.file, f.readBy ?? [f.host]]));
+  const wanted = (fileScope: string, file: string, host: HostId) => targets.inScope(fileScope) && targets.selects(readers.get(file) ?? [host]);
   // a host file that cannot be read or parsed is never skipped silently: its servers may be on prod
-  const broken = files.filter((f) => f.status === 'error' && !f.legacy && wanted(f.scope));
+  const broken = files.filter((f) => f.status === 'error' && !f.legacy && wanted(f.scope, f.file, f.host));
   if (broken.length > 0 && options.skipBroken !== true) {
     const first = broken[0]!;
     throw new CliError(
@@ -120,7 +124,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   const brokenJson = broken.map((b) => ({ file: b.file, ...(b.error?.line !== undefined ? { line: b.error.line, column: b.error.column ?? 1 } : {}), message: brokenReason(b) }));
   // scope by where a file really is: a workspace link to ~/.claude.json is the user-scope file
   const realScope = scopeJudge(ctx);
-  const inScope = servers.filter((s) => !s.location.legacy && wanted(s.location.scope));
+  const inScope = servers.filter((s) => !s.location.legacy && wanted(s.location.scope, s.location.file, s.location.host));
   const selected = options.server ? inScope.filter((s) => s.name === options.server) : inScope;
   if (options.server && selected.length === 0) {
     throw new CliError(`no server named '${String(options.server)}' in ${scope} scope host files`, EXIT.USAGE, `${didYouMean(String(options.server), [...new Set(inScope.map((s) => s.name))])}awsmcp status lists the servers${scope === 'workspace' ? '; --scope all looks in user files too' : ''}`, 'UNKNOWN_SERVER');

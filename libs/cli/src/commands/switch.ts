@@ -7,6 +7,8 @@ export const defineSwitch: CommandDefinition = (program, registrar) => {
     .description('point MCP servers at another AWS profile (and region) in every matching host file, keeping comments')
     .option('--scope <scope>', 'workspace (default: files in the current directory), user, or all', 'workspace')
     .option('--server <name>', 'only this server')
+    .option('--hosts <hosts>', 'only the files these hosts read (comma-separated host ids, see awsmcp hosts)')
+    .option('--all-hosts', 'every host, installed here or not (the default: installed hosts; a host whose file exists is installed)')
     .option('--env <tag>', 'the profile tagged with this environment in ~/.aws-profile-tags.yaml')
     .option('--region <region>', 'also set the region (AWS_REGION and --region where the server takes it)')
     .option('--confirm', 'confirm a production profile (required for prod)')
