@@ -138,5 +138,22 @@ export const KitOutputSchema = Envelope('kit').extend({
   skippedProfiles: z.array(z.object({ profile: z.string(), reason: z.string() }).strict()).optional(),
 }).strict();
 
+/** `awsmcp remove <server> --json`. */
+const RemoveLeft = z.object({ file: z.string(), host: z.string(), scope: z.string(), reason: z.string() }).strict();
+export const RemoveOutputSchema = Envelope('remove').extend({
+  server: z.string(),
+  scope: z.enum(['workspace', 'user', 'all']),
+  dryRun: z.boolean(),
+  files: z.array(FileChange.extend({ scope: z.string(), projects: z.array(z.string()).optional() }).strict()),
+  /** Legacy locations and read-only files that hold the server: never written. */
+  refused: z.array(RemoveLeft).optional(),
+  /** Files the library could not edit safely (the edit would not read back as expected). */
+  unsupported: z.array(RemoveLeft).optional(),
+  /** Entries of the same name outside the selected scope, not touched. */
+  otherScopes: z.array(z.object({ file: z.string(), host: z.string(), scope: z.string(), project: z.string().optional() }).strict()).optional(),
+  broken: z.array(z.object({ file: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }).strict()).optional(),
+  restart: z.array(z.object({ host: z.string(), instructions: z.string() })),
+}).strict();
+
 /** Printed on stdout with --json when a command fails. */
 export const ErrorOutputSchema = z.object({ schemaVersion: z.literal(1), command: z.string().optional(), error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional(), exitCode: z.number().optional() }) });

@@ -76,6 +76,30 @@ export interface Targets {
   selects(host: HostId | readonly HostId[]): boolean;
   /** A file of this scope is in the selected scope. */
   inScope(fileScope: string): boolean;
+  /**
+   * An entry is in the selected scope. Claude Code's local-scope entries (`~/.claude.json`
+   * `projects["<path>"].mcpServers`): the current project's is in workspace scope too (Claude Code
+   * prefers it to the project's `.mcp.json`); other projects' are user scope only.
+   */
+  entryInScope(location: { scope: string; project?: string }): boolean;
+}
+
+/** `project` (a key of `~/.claude.json` `projects`) is the current directory. */
+export function isCurrentProject(ctx: Pick<CliContext, 'cwd' | 'platform'>, project: string | undefined): boolean {
+  if (project === undefined) return false;
+  const path = require('node:path') as typeof import('node:path');
+  const fs = require('node:fs') as typeof import('node:fs');
+  const norm = (p: string) => {
+    const r = path.resolve(p).replace(/[\\/]+$/, '');
+    return ctx.platform === 'linux' ? r : r.toLowerCase();
+  };
+  const candidates = new Set([norm(ctx.cwd)]);
+  try {
+    candidates.add(norm(fs.realpathSync(ctx.cwd)));
+  } catch {
+    /* a cwd that vanished: its path as given */
+  }
+  return candidates.has(norm(project));
 }
 
 /**
@@ -116,6 +140,7 @@ export function selectTargets(ctx: CliContext, options: TargetOptions, defaults:
     notInstalled,
     selects: (host) => (typeof host === 'string' ? ids.has(host) : host.some((h) => ids.has(h))),
     inScope: (fileScope) => inScope(scope, fileScope),
+    entryInScope: (loc) => (loc.scope === 'local' ? scope !== 'workspace' || isCurrentProject(ctx, loc.project) : inScope(scope, loc.scope)),
   };
 }
 
