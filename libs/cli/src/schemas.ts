@@ -53,6 +53,8 @@ export const StatusOutputSchema = Envelope('status').extend({
       host: z.string(),
       hostName: z.string(),
       scope: z.string(),
+      /** Claude Code local scope: the project the entry belongs to. */
+      project: z.string().optional(),
       file: z.string(),
       line: z.number(),
       legacy: z.boolean(),
@@ -101,7 +103,7 @@ export const SwitchOutputSchema = Envelope('switch').extend({
   profile: z.string(),
   region: z.string().optional(),
   dryRun: z.boolean(),
-  files: z.array(FileChange.extend({ scope: z.string(), servers: z.array(z.string()), skipped: z.array(z.object({ server: z.string(), reason: z.string() })) }).strict()),
+  files: z.array(FileChange.extend({ scope: z.string(), project: z.string().optional(), servers: z.array(z.string()), skipped: z.array(z.object({ server: z.string(), reason: z.string() })) }).strict()),
   skipped: z.array(z.object({ server: z.string(), reason: z.string() })).optional(),
   /** Host files that could not be read or parsed, left alone with --skip-broken. */
   broken: z.array(z.object({ file: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }).strict()).optional(),

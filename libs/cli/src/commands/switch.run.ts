@@ -124,7 +124,9 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   const brokenJson = broken.map((b) => ({ file: b.file, ...(b.error?.line !== undefined ? { line: b.error.line, column: b.error.column ?? 1 } : {}), message: brokenReason(b) }));
   // scope by where a file really is: a workspace link to ~/.claude.json is the user-scope file
   const realScope = scopeJudge(ctx);
-  const inScope = servers.filter((s) => !s.location.legacy && wanted(s.location.scope, s.location.file, s.location.host));
+  // Claude Code local entries: the current project's is in workspace scope too (it takes precedence
+  // over the project's .mcp.json), other projects' only in user scope
+  const inScope = servers.filter((s) => !s.location.legacy && targets.entryInScope(s.location) && targets.selects(readers.get(s.location.file) ?? [s.location.host]));
   const selected = options.server ? inScope.filter((s) => s.name === options.server) : inScope;
   if (options.server && selected.length === 0) {
     throw new CliError(`no server named '${String(options.server)}' in ${scope} scope host files`, EXIT.USAGE, `${didYouMean(String(options.server), [...new Set(inScope.map((s) => s.name))])}awsmcp status lists the servers${scope === 'workspace' ? '; --scope all looks in user files too' : ''}`, 'UNKNOWN_SERVER');
@@ -193,7 +195,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
     const after = done?.after ?? planned.after;
     const changed = done ? done.changed : planned.changed;
     const backup = done?.backup;
-    return { file: plan.file, host: plan.host, scope: plan.scope, servers: plan.servers, skipped: plan.skipped, changed, ...(backup ? { backup } : {}), diff: formatDiff(before, after) };
+    return { file: plan.file, host: plan.host, scope: plan.scope, ...(plan.project ? { project: plan.project } : {}), servers: plan.servers, skipped: plan.skipped, changed, ...(backup ? { backup } : {}), diff: formatDiff(before, after) };
   });
   const hosts = [...new Set(results.filter((r) => r.changed).map((r) => r.host))];
   const restart = hosts.map((h) => ({ host: h, instructions: getHost(h as never).restartInstructions }));
@@ -202,7 +204,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
     return EXIT.OK;
   }
   for (const r of results) {
-    ctx.out(st.bold(`${r.file}`) + st.dim(` (${getHost(r.host as never).displayName}, ${r.scope})`));
+    ctx.out(st.bold(`${r.file}`) + st.dim(` (${getHost(r.host as never).displayName}, ${r.scope}${r.project ? `, project ${r.project}` : ''})`));
     if (!r.changed) ctx.out(st.dim(`  already on ${profile}: nothing to change`));
     for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
     for (const s of r.skipped) ctx.out(st.dim(`  skipped ${s.server}: ${s.reason}`));
