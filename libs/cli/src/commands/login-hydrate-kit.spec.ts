@@ -58,7 +58,7 @@ describe('awsmcp hydrate', () => {
     markInstalled(t, 'vscode'); // hydrate writes only to installed hosts by default
     const r = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/wrote \.vscode\/mcp\.json \(VS Code \/ GitHub Copilot, from mcp\.json\.template; AWS_PROFILE, AWS_REGION\)/);
+    expect(r.stdout).toMatch(/wrote \.vscode\/mcp\.json \(VS Code editor, from mcp\.json\.template; AWS_PROFILE, AWS_REGION\)/);
     const text = fs.readFileSync(path.join(t.workspace, '.vscode/mcp.json'), 'utf8');
     expect(text).toContain('"env": { "AWS_PROFILE": "dev-sandbox", "AWS_REGION": "eu-west-1" }');
     expect(text).toContain('// committed template: no real profile names');
