@@ -34,8 +34,8 @@ const VSCODE_AFTER = [
 ].join('\r\n');
 const CURSOR = '{"mcpServers": {"docs": {"command": "uvx", "args": ["awslabs.aws-documentation-mcp-server@latest"]}, "eks": {"command": "uvx", "args": ["awslabs.eks-mcp-server@latest"], "env": {"AWS_PROFILE": "dev-sandbox"}}}}\n';
 const CURSOR_AFTER = '{"mcpServers": {"docs": {"command": "uvx", "args": ["awslabs.aws-documentation-mcp-server@latest"]}}}\n';
-const CODEX = '# Codex\nmodel = "o3"  # model\n\n[mcp_servers.eks]\ncommand = "uvx"\nargs = ["awslabs.eks-mcp-server@latest"]\nenv = { AWS_PROFILE = "dev-sandbox" }\n\n# the docs server\n[mcp_servers.docs]\ncommand = "uvx"\nargs = ["awslabs.aws-documentation-mcp-server@latest"]\n';
-const GOOSE = '# goose\nGOOSE_PROVIDER: anthropic   # provider\nextensions:\n  eks:\n    name: eks\n    type: stdio\n    cmd: uvx\n    args: [awslabs.eks-mcp-server@latest]\n    enabled: true\n  cw:   # cloudwatch\n    name: cw\n    type: stdio\n    cmd: uvx\n    args: [awslabs.cloudwatch-mcp-server@latest]\n    enabled: true\n';
+const CODEX = `# Codex\nmodel = "o3"  # model\n\n[mcp_servers.eks]\ncommand = "uvx"\nargs = ["awslabs.eks-mcp-server@latest"]\nenv = { AWS_PROFILE = "dev-sandbox", GITHUB_TOKEN = "${CANARY}" }\n\n# the docs server\n[mcp_servers.docs]\ncommand = "uvx"\nargs = ["awslabs.aws-documentation-mcp-server@latest"]\n`;
+const GOOSE = `# goose\nGOOSE_PROVIDER: anthropic   # provider\nextensions:\n  eks:\n    name: eks\n    type: stdio\n    cmd: uvx\n    args: [awslabs.eks-mcp-server@latest]\n    envs:\n      GITHUB_TOKEN: ${CANARY}\n    enabled: true\n  cw:   # cloudwatch\n    name: cw\n    type: stdio\n    cmd: uvx\n    args: [awslabs.cloudwatch-mcp-server@latest]\n    enabled: true\n`;
 
 const names = (file: string, host: string) => parseHostConfig(fs.readFileSync(file, 'utf8'), { file, host: host as never, strict: false, scope: 'user' }).servers.map((s) => s.name);
 
@@ -76,8 +76,13 @@ describe('awsmcp remove', () => {
     const t = makeHome();
     const codex = writeFile(t.home, '.codex/config.toml', CODEX);
     const goose = writeFile(t.home, '.config/goose/config.yaml', GOOSE);
+    const dry = await run(t, ['remove', 'eks', '--scope', 'user', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('-       GITHUB_TOKEN: ••••');
+    expect(dry.stdout).toContain('GITHUB_TOKEN = "••••"');
     const r = await run(t, ['remove', 'eks', '--scope', 'user', '--json']);
     expect(r.code).toBe(0);
+    expect(dry.stdout + dry.stderr + r.stdout + r.stderr).not.toContain(CANARY);
     const doc = RemoveOutputSchema.parse(JSON.parse(r.stdout));
     expect(doc.files.map((f) => f.host).sort()).toEqual(['codex', 'goose']);
     const c = fs.readFileSync(codex, 'utf8');

@@ -4,6 +4,8 @@
  * names the changed JSON paths (for minified files, where a line diff would print the whole file).
  */
 import { parse, type ParseError } from 'jsonc-parser';
+import { parseToml, tomlValue } from '../text/toml-edit';
+import { parseYaml, yamlValue } from '../text/yaml-edit';
 import { maskSecretsInText, redactJsonValue, SECRET_MASK, secretArgs, secretStrings } from './policy';
 
 /** A JSON string literal, quotes included. */
@@ -56,6 +58,34 @@ export function parseLenient(text: string): unknown {
   }
 }
 
+/**
+ * The value of a host file in any of the formats host files use: JSON / JSONC first, then TOML
+ * (Codex, Grok), then YAML (Goose, Continue); undefined when it is none of them.
+ */
+function parseAnyConfig(text: string): unknown {
+  if (!text) return undefined;
+  if (nestingDepth(text, MAX_DEPTH).depth <= MAX_DEPTH) {
+    try {
+      const errors: ParseError[] = [];
+      const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+      if (errors.length === 0) return value;
+    } catch {
+      /* not JSON */
+    }
+  }
+  for (const read of [() => tomlValue(parseToml(text)), () => yamlValue(parseYaml(text))]) {
+    try {
+      return read();
+    } catch {
+      /* not this format */
+    }
+  }
+  return parseLenient(text);
+}
+
+/** Secret strings shorter than this are not masked by their bare text (only as quoted literals). */
+const MIN_BARE = 6;
+
 /** Texts up to this size are parsed to find their secrets structurally; larger ones use the line rules only. */
 const STRUCTURAL_LIMIT = 256 * 1024;
 
@@ -78,11 +108,25 @@ function decode(literal: string): string | undefined {
  */
 export function secretMaskerFor(...texts: string[]): (line: string, previousLine?: string) => string {
   const replacements = new Map<string, string>();
+  // TOML and YAML write strings unquoted, single-quoted or quoted: their secrets are also masked by
+  // their bare text (longest first, so a secret containing another is masked whole)
+  const bare: Array<[string, string]> = [];
   if (texts.reduce((n, t) => n + t.length, 0) <= STRUCTURAL_LIMIT) {
-    for (const t of texts) for (const [raw, safe] of secretStrings(parseLenient(t))) replacements.set(JSON.stringify(raw), JSON.stringify(safe));
+    for (const t of texts) {
+      for (const [raw, safe] of secretStrings(parseAnyConfig(t))) {
+        replacements.set(JSON.stringify(raw), JSON.stringify(safe));
+        if (raw.length >= MIN_BARE && !raw.includes('\n')) bare.push([raw, safe]);
+      }
+    }
+    bare.sort((a, b) => b[0].length - a[0].length);
   }
+  const maskBare = (line: string) => {
+    let out = line;
+    for (const [raw, safe] of bare) if (out.includes(raw)) out = out.split(raw).join(safe);
+    return out;
+  };
   return (line: string, previousLine?: string) => {
-    if (!line.includes('"')) return maskSecretsInText(line);
+    if (!line.includes('"')) return maskSecretsInText(maskBare(line));
     const found = [...line.matchAll(STRING_LITERAL)];
     const before = previousLine !== undefined ? [...previousLine.matchAll(STRING_LITERAL)].pop() : undefined;
     const values = [before, ...found].map((m) => (m ? (decode(m[0]) ?? '') : ''));
@@ -99,7 +143,7 @@ export function secretMaskerFor(...texts: string[]): (line: string, previousLine
       out += line.slice(from, at) + (masked.get(i) ?? replacements.get(m[0]) ?? m[0]);
       from = at + m[0].length;
     });
-    return maskSecretsInText(out + line.slice(from));
+    return maskSecretsInText(maskBare(out + line.slice(from)));
   };
 }
 
