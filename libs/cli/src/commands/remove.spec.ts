@@ -152,4 +152,17 @@ describe('awsmcp remove', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--scope 'everywhere' is not a scope: expected one of workspace, user, all");
   });
+  it('a file the edit cannot be made in safely (the name defined twice) is left alone with the reason, byte for byte', async () => {
+    const t = makeHome();
+    const text = '{"mcpServers": {"eks": {"command": "uvx", "args": ["a"]}, "eks": {"command": "uvx", "args": ["b"]}}}\n';
+    const cur = writeFile(t.workspace, '.cursor/mcp.json', text);
+    const vs = writeFile(t.workspace, '.vscode/mcp.json', VSCODE);
+    const r = await run(t, ['remove', 'eks', '--json']);
+    expect(r.code).toBe(0);
+    const doc = RemoveOutputSchema.parse(JSON.parse(r.stdout));
+    expect(doc.unsupported?.[0]).toMatchObject({ file: cur, host: 'cursor' });
+    expect(doc.unsupported?.[0]!.reason).toMatch(/2 times/);
+    expect(fs.readFileSync(cur, 'utf8')).toBe(text);
+    expect(fs.readFileSync(vs, 'utf8')).toBe(VSCODE_AFTER);
+  });
 });
