@@ -59,4 +59,15 @@ describe('Claude Code local scope', () => {
     expect(after.numStartups).toBe(12);
     expect(r.stdout).toContain(`also in 1 entry outside workspace scope`);
   });
+  it('switch (workspace scope) stops on a broken ~/.claude.json: it may hold this project\'s local entry', async () => {
+    const t = makeHome();
+    writeFile(t.home, '.claude.json', '{"projects": {');
+    const project = writeFile(t.workspace, '.mcp.json', `{\n  "mcpServers": {\n    "eks": ${entry('dev-sandbox')}\n  }\n}\n`);
+    const r = await run(t, ['switch', 'staging-eu']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('.claude.json:1:');
+    expect(fs.readFileSync(project, 'utf8')).toContain('"AWS_PROFILE": "dev-sandbox"');
+    expect((await run(t, ['switch', 'staging-eu', '--skip-broken'])).code).toBe(0);
+    expect(fs.readFileSync(project, 'utf8')).toContain('"AWS_PROFILE": "staging-eu"');
+  });
 });

@@ -110,7 +110,9 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   const readers = new Map(files.map((f) => [f.file, f.readBy ?? [f.host]]));
   const wanted = (fileScope: string, file: string, host: HostId) => targets.inScope(fileScope) && targets.selects(readers.get(file) ?? [host]);
   // a host file that cannot be read or parsed is never skipped silently: its servers may be on prod
-  const broken = files.filter((f) => f.status === 'error' && !f.legacy && wanted(f.scope, f.file, f.host));
+  // (in workspace scope that includes Claude Code's user file: it holds the current project's local entry)
+  const holdsLocal = (f: FileReport) => scope === 'workspace' && f.scope === 'user' && getHost(f.host).localScopeKey !== undefined;
+  const broken = files.filter((f) => f.status === 'error' && !f.legacy && (wanted(f.scope, f.file, f.host) || (holdsLocal(f) && targets.selects(readers.get(f.file) ?? [f.host]))));
   if (broken.length > 0 && options.skipBroken !== true) {
     const first = broken[0]!;
     throw new CliError(
