@@ -81,7 +81,7 @@ export async function removeCommand(ctx: CliContext, options: Record<string, unk
   const elsewhere = named.filter((s) => !targets.entryInScope(s.location));
   const elsewhereJson = elsewhere.map((s) => ({ file: s.location.file, host: s.location.host, scope: s.location.scope, ...(s.location.project ? { project: s.location.project } : {}) }));
   // a file that cannot be read may hold the server: said, never silently passed over
-  const broken = files.filter((f) => f.status === 'error' && targets.inScope(f.scope) && targets.selects(f.readBy ?? [f.host]));
+  const broken = files.filter((f) => f.status === 'error' && targets.fileInScope(f) && targets.selects(f.readBy ?? [f.host]));
   for (const b of broken) ctx.err(`${st.yellow('warning')}: ${where(b)}: not searched: ${b.error?.message ?? 'cannot be read'}`);
   const brokenJson = broken.map((b) => ({ file: b.file, ...(b.error?.line !== undefined ? { line: b.error.line, column: b.error.column ?? 1 } : {}), message: b.error?.message ?? 'cannot be read' }));
 

@@ -1,6 +1,6 @@
 /** `awsmcp switch`: patch the profile (and region) of MCP servers in host files. */
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { backupRoot, findArgValues, getHost, listServers, patchServers, planWrites, type FileReport, type HostId, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
+import { backupRoot, findArgValues, getHost, listServers, patchServers, planWrites, type FileReport, type ServerEntry, type ServerPatch } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
@@ -108,11 +108,9 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
 
   const { servers, files } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
   const readers = new Map(files.map((f) => [f.file, f.readBy ?? [f.host]]));
-  const wanted = (fileScope: string, file: string, host: HostId) => targets.inScope(fileScope) && targets.selects(readers.get(file) ?? [host]);
   // a host file that cannot be read or parsed is never skipped silently: its servers may be on prod
   // (in workspace scope that includes Claude Code's user file: it holds the current project's local entry)
-  const holdsLocal = (f: FileReport) => scope === 'workspace' && f.scope === 'user' && getHost(f.host).localScopeKey !== undefined;
-  const broken = files.filter((f) => f.status === 'error' && !f.legacy && (wanted(f.scope, f.file, f.host) || (holdsLocal(f) && targets.selects(readers.get(f.file) ?? [f.host]))));
+  const broken = files.filter((f) => f.status === 'error' && !f.legacy && targets.fileInScope(f) && targets.selects(readers.get(f.file) ?? [f.host]));
   if (broken.length > 0 && options.skipBroken !== true) {
     const first = broken[0]!;
     throw new CliError(

@@ -82,6 +82,8 @@ export interface Targets {
    * prefers it to the project's `.mcp.json`); other projects' are user scope only.
    */
   entryInScope(location: { scope: string; project?: string }): boolean;
+  /** A file may hold entries in the selected scope (in workspace scope: Claude Code's user file too, for the current project's local entry). */
+  fileInScope(file: { scope: string; host: HostId }): boolean;
 }
 
 /** `project` (a key of `~/.claude.json` `projects`) is the current directory. */
@@ -140,6 +142,7 @@ export function selectTargets(ctx: CliContext, options: TargetOptions, defaults:
     notInstalled,
     selects: (host) => (typeof host === 'string' ? ids.has(host) : host.some((h) => ids.has(h))),
     inScope: (fileScope) => inScope(scope, fileScope),
+    fileInScope: (f) => inScope(scope, f.scope) || (scope === 'workspace' && f.scope === 'user' && HOSTS.find((h) => h.id === f.host)?.localScopeKey !== undefined),
     entryInScope: (loc) => (loc.scope === 'local' ? scope !== 'workspace' || isCurrentProject(ctx, loc.project) : inScope(scope, loc.scope)),
   };
 }
