@@ -14,4 +14,5 @@ export {
   HydrateOutputSchema,
   KitOutputSchema,
   ErrorOutputSchema,
+  RemoveOutputSchema,
 } from './schemas';

@@ -316,3 +316,26 @@ describe('canaries: every field of every host file, every command', () => {
     }
   }, 60_000);
 });
+
+describe('remove: the removed entry\'s secrets never shown (text, --json, --dry-run, minified ~/.claude.json)', () => {
+  it.each([['eks'], ['remote'], ['gh']])('remove %s', async (server) => {
+    const t = makeHome();
+    plant(t);
+    for (const argv of [
+      ['remove', server, '--scope', 'all', '--dry-run'],
+      ['remove', server, '--scope', 'all', '--dry-run', '--json'],
+      ['remove', server, '--scope', 'all', '--json'],
+    ]) {
+      const r = await run(t, argv);
+      try {
+        expect(r.code).toBe(0);
+        clean(r.stdout, r.stderr);
+      } catch (e) {
+        throw new Error(`awsmcp ${argv.join(' ')}: ${(e as Error).message}`);
+      }
+    }
+    // the real write removed it, and the backups hold the old bytes outside the workspace
+    expect(fs.readFileSync(path.join(t.workspace, '.vscode/mcp.json'), 'utf8')).not.toContain(`"${server}"`);
+    expect(fs.readdirSync(t.workspace, { recursive: true }).map(String).filter((f) => /backup|\.bak/.test(f))).toEqual([]);
+  });
+});

@@ -53,6 +53,8 @@ export const StatusOutputSchema = Envelope('status').extend({
       host: z.string(),
       hostName: z.string(),
       scope: z.string(),
+      /** Claude Code local scope: the project the entry belongs to. */
+      project: z.string().optional(),
       file: z.string(),
       line: z.number(),
       legacy: z.boolean(),
@@ -101,7 +103,7 @@ export const SwitchOutputSchema = Envelope('switch').extend({
   profile: z.string(),
   region: z.string().optional(),
   dryRun: z.boolean(),
-  files: z.array(FileChange.extend({ scope: z.string(), servers: z.array(z.string()), skipped: z.array(z.object({ server: z.string(), reason: z.string() })) }).strict()),
+  files: z.array(FileChange.extend({ scope: z.string(), project: z.string().optional(), servers: z.array(z.string()), skipped: z.array(z.object({ server: z.string(), reason: z.string() })) }).strict()),
   skipped: z.array(z.object({ server: z.string(), reason: z.string() })).optional(),
   /** Host files that could not be read or parsed, left alone with --skip-broken. */
   broken: z.array(z.object({ file: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }).strict()).optional(),
@@ -123,6 +125,8 @@ export const LoginOutputSchema = Envelope('login').extend({
 
 export const HydrateOutputSchema = Envelope('hydrate').extend({
   files: z.array(z.object({ template: z.string(), file: z.string(), host: z.string(), changed: z.boolean(), backup: z.string().optional(), variables: z.array(z.string()), left: z.array(z.string()).optional() }).strict()),
+  /** Hosts whose templates were left out because the host is not installed here (--hosts / --all-hosts include them). */
+  notInstalled: z.array(z.string()).optional(),
 }).strict();
 
 export const KitOutputSchema = Envelope('kit').extend({
@@ -134,6 +138,23 @@ export const KitOutputSchema = Envelope('kit').extend({
   files: z.array(FileChange.extend({ added: z.array(z.string()), replaced: z.array(z.string()), skipped: z.array(z.string()), unchanged: z.array(z.string()) }).strict()).optional(),
   /** --multi-account: prod-tagged profiles left out (MFA, broken, no credentials), with why. */
   skippedProfiles: z.array(z.object({ profile: z.string(), reason: z.string() }).strict()).optional(),
+}).strict();
+
+/** `awsmcp remove <server> --json`. */
+const RemoveLeft = z.object({ file: z.string(), host: z.string(), scope: z.string(), reason: z.string() }).strict();
+export const RemoveOutputSchema = Envelope('remove').extend({
+  server: z.string(),
+  scope: z.enum(['workspace', 'user', 'all']),
+  dryRun: z.boolean(),
+  files: z.array(FileChange.extend({ scope: z.string(), projects: z.array(z.string()).optional() }).strict()),
+  /** Legacy locations and read-only files that hold the server: never written. */
+  refused: z.array(RemoveLeft).optional(),
+  /** Files the library could not edit safely (the edit would not read back as expected). */
+  unsupported: z.array(RemoveLeft).optional(),
+  /** Entries of the same name outside the selected scope, not touched. */
+  otherScopes: z.array(z.object({ file: z.string(), host: z.string(), scope: z.string(), project: z.string().optional() }).strict()).optional(),
+  broken: z.array(z.object({ file: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }).strict()).optional(),
+  restart: z.array(z.object({ host: z.string(), instructions: z.string() })),
 }).strict();
 
 /** Printed on stdout with --json when a command fails. */

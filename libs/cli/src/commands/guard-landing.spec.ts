@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../program';
 import { HydrateOutputSchema, KitOutputSchema } from '../schemas';
-import { CANARY, makeHome, run, writeFile, type TempEnv } from '../testing/demo-home';
+import { CANARY, makeHome, markInstalled, run, writeFile, type TempEnv } from '../testing/demo-home';
 
 /** Run in-process on a "terminal": stdout and stdin are TTYs and stdin holds `answers`. */
 async function runTty(t: TempEnv, argv: string[], answers: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -46,6 +46,7 @@ describe('hydrate: the prod guard on every profile that lands (item 3)', () => {
   ])('%s: refused (exit 3) without a confirmation, nothing written', async (_what, text, flags) => {
     const t = makeHome();
     writeFile(t.workspace, '.mcp.json.template', text);
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     const r = await run(t, ['hydrate', ...flags]);
     expect(r.stderr).toMatch(/is production/);
     expect(r.code).toBe(3);
@@ -57,6 +58,7 @@ describe('hydrate: the prod guard on every profile that lands (item 3)', () => {
   it('a literal prod profile with --allow-write is refused even with --confirm', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.mcp.json.template', template({ AWS_PROFILE: 'prod-eu', AWS_REGION: 'eu-west-1' }, ['awslabs.eks-mcp-server==0.1.37', '--allow-write']));
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     const r = await run(t, ['hydrate', '--confirm']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('enables writes (--allow-write)');
@@ -66,12 +68,14 @@ describe('hydrate: the prod guard on every profile that lands (item 3)', () => {
   it('a non-prod profile lands without a question', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.mcp.json.template', template({ AWS_PROFILE: '${AWS_PROFILE:-dev-sandbox}', AWS_REGION: 'eu-west-1' }));
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     expect((await run(t, ['hydrate'])).code).toBe(0);
   });
 
   it('in a terminal, asks: typing the profile name confirms, anything else refuses', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.mcp.json.template', template({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: 'eu-west-1' }));
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     const no = await runTty(t, ['hydrate', '--profile', 'prod-eu'], ['y']);
     expect(no.stderr).toContain('Type the profile name (prod-eu) to confirm production');
     expect(no.code).toBe(3);
@@ -87,6 +91,7 @@ describe('hydrate: never a secret name (item 4)', () => {
   it('a template naming ${AWS_SECRET_ACCESS_KEY} does not get live keys from the environment: a clear error, nothing written', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.mcp.json.template', template({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: '${AWS_ACCESS_KEY_ID}', AWS_SECRET_ACCESS_KEY: '${AWS_SECRET_ACCESS_KEY}' }));
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     const r = await run(t, ['hydrate', '--profile', 'dev-sandbox'], { env: { AWS_ACCESS_KEY_ID: 'AKIACANARY0000000009', AWS_SECRET_ACCESS_KEY: CANARY } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the template asks for AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, static AWS credentials; hydrate never puts AWS keys into a host file');
@@ -97,6 +102,7 @@ describe('hydrate: never a secret name (item 4)', () => {
   it('other secrets stay placeholders for the host; undeclared names are not read from the environment', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.mcp.json.template', template({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: 'eu-west-1', GITHUB_TOKEN: '${GITHUB_TOKEN}', HOME_DIR: '${HOME}' }));
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     const r = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--json'], { env: { GITHUB_TOKEN: CANARY } });
     expect(r.code).toBe(0);
     const written = fs.readFileSync(target(t), 'utf8');
@@ -108,6 +114,7 @@ describe('hydrate: never a secret name (item 4)', () => {
   it('_hydrate and --var declare more names; a secret name there, in --var or in --set is refused', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.mcp.json.template', JSON.stringify({ _hydrate: ['CLUSTER'], mcpServers: { eks: { command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: 'eu-west-1', CLUSTER: '${CLUSTER}', TEAM: '${TEAM}' } } } }));
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     expect((await run(t, ['hydrate', '--profile', 'dev-sandbox', '--var', 'TEAM'], { env: { CLUSTER: 'c1', TEAM: 'blue' } })).code).toBe(0);
     const doc = JSON.parse(fs.readFileSync(target(t), 'utf8'));
     expect(doc._hydrate).toBeUndefined();
@@ -119,6 +126,7 @@ describe('hydrate: never a secret name (item 4)', () => {
       expect(r.stderr).not.toContain(CANARY);
     }
     writeFile(t.workspace, '.mcp.json.template', JSON.stringify({ _hydrate: ['DB_PASSWORD'], mcpServers: {} }));
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     const declared = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--force']);
     expect(declared.code).toBe(1);
     expect(declared.stderr).toContain('DB_PASSWORD is a secret');
@@ -129,7 +137,9 @@ describe('hydrate: says what it did (item 17)', () => {
   it('never says "nothing was written" after writing a file: every template is checked before any is written', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.mcp.json.template', template({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: 'eu-west-1' }));
+    markInstalled(t, 'claude-code'); // hydrate writes only to installed hosts by default
     writeFile(t.workspace, '.cursor/mcp.json.template', template({ AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: 'eu-west-1', CLUSTER: '${CLUSTER}' }).replace('{\n', '{\n  "_hydrate": ["CLUSTER"],\n'));
+    markInstalled(t, 'cursor'); // hydrate writes only to installed hosts by default
     const r = await run(t, ['hydrate', '--profile', 'dev-sandbox']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/missing value for CLUSTER: nothing was written/);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { backupRoot, detectHostFile, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, isProfileVariable, isTemplateSecretName, parseHostConfig, safeUpdateFileSync, writeConfigFile, type HostAdapter, type HydrationPlan } from '@awsmcp/mcp-config-model';
+import { backupRoot, detectHostFile, getHost, hydrate, HydrateError, hydrationPlan, HOSTS, isProfileVariable, isTemplateSecretName, parseHostConfig, safeUpdateFileSync, writeConfigFile, type HostAdapter, type HostId, type HydrationPlan } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { awsmcpCacheDir } from '../cache-dir';
 import type { CliContext } from '../context';
@@ -17,7 +17,8 @@ import { formatDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
-import { unknownProfileMessage } from './shared';
+import { didYouMean, unknownProfileMessage } from './shared';
+import { notInstalledNote, selectTargets, type Targets } from './targets';
 
 const TEMPLATE = /\.(template|tmpl|example|sample)$/;
 const VAR_NAME = /^[A-Z_][A-Z0-9_]*$/;
@@ -46,24 +47,58 @@ function parseRecords(text: string): Record<string, string> {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Template files of the workspace: each host's workspace file with a template suffix (only `only`'s with --host). */
-function findTemplates(ctx: CliContext, only?: HostAdapter): string[] {
-  const found: string[] = [];
+/**
+ * Template files of the selected hosts and scope (default: workspace files of installed hosts):
+ * each host file with a template suffix; templates of hosts not installed here are left out and
+ * returned as `skipped`. With `only` (--host), that host's templates alone.
+ */
+function findTemplates(ctx: CliContext, targets: Targets, only?: HostAdapter): { found: string[]; skipped: HostId[] } {
+  // template file -> the hosts that read its target (a repo-root .mcp.json has several)
+  const readers = new Map<string, HostId[]>();
+  // --host: only that host's templates (named on purpose: taken whether installed or not)
   for (const host of only ? [only] : HOSTS) {
-    if (host.legacy) continue;
+    if (host.legacy || host.readOnly) continue;
     for (const f of host.files({ home: ctx.home, workspace: ctx.cwd, platform: ctx.platform as 'linux', env: ctx.libEnv })) {
-      if (f.scope !== 'workspace') continue;
-      for (const suffix of ['.template', '.tmpl', '.example', '.sample']) if (fs.existsSync(f.file + suffix)) found.push(f.file + suffix);
+      if (!targets.inScope(f.scope)) continue;
+      for (const suffix of ['.template', '.tmpl', '.example', '.sample']) {
+        if (fs.existsSync(f.file + suffix)) readers.set(f.file + suffix, [...(readers.get(f.file + suffix) ?? []), host.id]);
+      }
     }
   }
-  return [...new Set(found)];
+  const found: string[] = [];
+  const skipped = new Set<HostId>();
+  for (const [template, hosts] of readers) {
+    if (targets.selects(hosts)) found.push(template);
+    else for (const h of hosts) skipped.add(h);
+  }
+  return { found, skipped: [...skipped] };
+}
+
+/** `--host`: a host id of the registry, else a usage error naming the valid ones and the closest. */
+function hostOption(id: string): HostAdapter {
+  const ids = HOSTS.filter((h) => !h.legacy && !h.readOnly).map((h) => h.id);
+  if (!(ids as string[]).includes(id)) {
+    const close = didYouMean(id, ids);
+    throw new CliError(`--host '${id}' is not a host id; ${close}valid: ${ids.join(', ')}`, EXIT.USAGE, 'awsmcp hosts lists them', 'UNKNOWN_HOST');
+  }
+  return getHost(id as HostId);
 }
 
 export async function hydrateCommand(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
   const st = style(ctx);
-  const templates = options.template ? [path.resolve(ctx.cwd, String(options.template))] : findTemplates(ctx, options.host ? getHost(String(options.host) as never) : undefined);
+  // --scope / --hosts / --all-hosts: the selector every writing command shares; a named --template is hydrated as asked
+  const targets = selectTargets(ctx, options, { scope: 'workspace' });
+  const only = options.host === undefined ? undefined : hostOption(String(options.host));
+  const chosen = options.template ? { found: [path.resolve(ctx.cwd, String(options.template))], skipped: [] as HostId[] } : findTemplates(ctx, only ? { ...targets, selects: () => true } : targets, only);
+  const templates = chosen.found;
+  const skippedNote = notInstalledNote(targets, chosen.skipped);
+  if (templates.length === 0 && skippedNote) {
+    if (ctx.json) printJson(ctx, 'hydrate', { files: [], notInstalled: chosen.skipped });
+    else ctx.out(`nothing hydrated: the templates here are for hosts not installed here; ${skippedNote.replace(/^skipped \(not installed here\): /, '')}`);
+    return EXIT.OK;
+  }
   if (templates.length === 0) {
-    throw new CliError(`no MCP config template in ${ctx.cwd}`, EXIT.USAGE, 'expected e.g. .vscode/mcp.json.template (nx g @awsmcp/nx:template writes them), or pass --template FILE', 'NO_TEMPLATE');
+    throw new CliError(`no MCP config template in ${ctx.cwd}${targets.scope !== 'workspace' ? ` (scope ${targets.scope})` : ''}`, EXIT.USAGE, 'expected e.g. .vscode/mcp.json.template (nx g @awsmcp/nx:template writes them), or pass --template FILE', 'NO_TEMPLATE');
   }
   const values: Record<string, string> = {};
   const profile = (options.profile as string | undefined) ?? ctx.env.AWS_PROFILE;
@@ -112,7 +147,7 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
     const rel = path.relative(ctx.cwd, template) || template;
     const target = template.replace(TEMPLATE, '');
     if (target === template) throw new CliError(`${template} is not a template (expected a .template suffix)`, EXIT.USAGE, undefined, 'NOT_A_TEMPLATE');
-    const host: HostAdapter | undefined = options.host ? getHost(String(options.host) as never) : detectHostFile(template, ctx.home)?.host;
+    const host: HostAdapter | undefined = only ?? detectHostFile(template, ctx.home)?.host;
     if (!host) throw new CliError(`cannot tell which host reads ${target}`, EXIT.USAGE, `pass --host ${HOSTS.filter((h) => !h.legacy && !h.readOnly).map((h) => h.id).join('|')}`, 'UNKNOWN_HOST');
     const text = fs.readFileSync(template, 'utf8');
     let plan: HydrationPlan;
@@ -192,9 +227,10 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
   safeUpdateFileSync(recordFile(ctx), (text) => JSON.stringify({ ...parseRecords(text), ...mine }, null, 2) + '\n');
 
   if (ctx.json) {
-    printJson(ctx, 'hydrate', { files: results.map(({ diff: _diff, ...r }) => r) });
+    printJson(ctx, 'hydrate', { files: results.map(({ diff: _diff, ...r }) => r), ...(chosen.skipped.length ? { notInstalled: chosen.skipped } : {}) });
     return EXIT.OK;
   }
+  if (skippedNote) ctx.out(st.dim(skippedNote));
   for (const r of results) {
     const rel = path.relative(ctx.cwd, r.file) || r.file;
     ctx.out(`${r.changed ? st.green('wrote') : st.dim('unchanged')} ${rel} ${st.dim(`(${getHost(r.host).displayName}, from ${path.basename(r.template)}; ${r.variables.join(', ') || 'no placeholders'})`)}`);

@@ -11,5 +11,6 @@ import { defineTokens } from './tokens';
 import { defineOrgScan } from './org-scan';
 import { defineHosts } from './hosts';
 import { defineCompletion } from './completion';
+import { defineRemove } from './remove';
 
-export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit, defineDoctor, defineTokens, defineOrgScan, defineHosts, defineCompletion];
+export const COMMANDS: CommandDefinition[] = [defineDiscover, defineStatus, defineSwitch, defineLogin, defineHydrate, defineKit, defineDoctor, defineTokens, defineOrgScan, defineHosts, defineCompletion, defineRemove];

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HydrateOutputSchema, KitOutputSchema, LoginOutputSchema } from '../schemas';
-import { CANARY, makeHome, run, writeFile } from '../testing/demo-home';
+import { CANARY, makeHome, markInstalled, run, writeFile } from '../testing/demo-home';
 
 describe('awsmcp login', () => {
   it.each([
@@ -55,15 +55,17 @@ describe('awsmcp hydrate', () => {
   it('turns the template into the real file with flags or environment values, validated and atomic', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.vscode/mcp.json.template', TEMPLATE);
+    markInstalled(t, 'vscode'); // hydrate writes only to installed hosts by default
     const r = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/wrote \.vscode\/mcp\.json \(VS Code \/ GitHub Copilot, from mcp\.json\.template; AWS_PROFILE, AWS_REGION\)/);
+    expect(r.stdout).toMatch(/wrote \.vscode\/mcp\.json \(VS Code editor, from mcp\.json\.template; AWS_PROFILE, AWS_REGION\)/);
     const text = fs.readFileSync(path.join(t.workspace, '.vscode/mcp.json'), 'utf8');
     expect(text).toContain('"env": { "AWS_PROFILE": "dev-sandbox", "AWS_REGION": "eu-west-1" }');
     expect(text).toContain('// committed template: no real profile names');
     const fromEnv = makeHome();
     // Cursor reads plain JSON: no comments in its template
     writeFile(fromEnv.workspace, '.cursor/mcp.json.template', TEMPLATE.replace('"servers"', '"mcpServers"').replace('"type": "stdio", ', '').replace(/ *\/\/.*\n/, ''));
+    markInstalled(fromEnv, 'cursor'); // hydrate writes only to installed hosts by default
     const doc = HydrateOutputSchema.parse(JSON.parse((await run(fromEnv, ['hydrate', '--json'], { env: { AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1' } })).stdout));
     expect(doc.files[0]).toMatchObject({ host: 'cursor', changed: true, variables: ['AWS_PROFILE', 'AWS_REGION'] });
   });
@@ -71,6 +73,7 @@ describe('awsmcp hydrate', () => {
   it('reports every missing value at once and writes nothing', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.vscode/mcp.json.template', TEMPLATE);
+    markInstalled(t, 'vscode'); // hydrate writes only to installed hosts by default
     const r = await run(t, ['hydrate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing values for AWS_PROFILE, AWS_REGION: nothing was written');
@@ -81,6 +84,7 @@ describe('awsmcp hydrate', () => {
   it('refuses to overwrite hand edits unless --force; re-hydrating its own output is fine', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.vscode/mcp.json.template', TEMPLATE);
+    markInstalled(t, 'vscode'); // hydrate writes only to installed hosts by default
     expect((await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1'])).code).toBe(0);
     expect((await run(t, ['hydrate', '--profile', 'staging-eu', '--region', 'eu-west-1'])).code).toBe(0);
     const file = path.join(t.workspace, '.vscode/mcp.json');
@@ -100,6 +104,7 @@ describe('awsmcp hydrate', () => {
   it('a prod profile needs --confirm', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.vscode/mcp.json.template', TEMPLATE);
+    markInstalled(t, 'vscode'); // hydrate writes only to installed hosts by default
     expect((await run(t, ['hydrate', '--profile', 'prod-eu', '--region', 'eu-west-1'])).code).toBe(3);
     expect((await run(t, ['hydrate', '--profile', 'prod-eu', '--region', 'eu-west-1', '--confirm'])).code).toBe(0);
   });

@@ -10,6 +10,8 @@ export interface StatusRow {
   host: string;
   hostName: string;
   scope: string;
+  /** Claude Code local scope: the project (`~/.claude.json` `projects` key) the entry belongs to; only that project's sessions use it. */
+  project?: string;
   file: string;
   line: number;
   legacy: boolean;
@@ -97,6 +99,7 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
       host: entry.location.host,
       hostName: adapter.displayName,
       scope: entry.location.scope,
+      ...(entry.location.project !== undefined ? { project: entry.location.project } : {}),
       file: entry.location.file,
       line: entry.location.line,
       legacy: entry.location.legacy,

@@ -13,6 +13,7 @@ import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { auditStatus, type AuditItem } from './status-audit';
 import { collectStatus, type StatusSnapshot } from './status-model';
 import { botocoreBanner, botocoreDiagnostics, formatTtl, reportDiagnostics } from './shared';
+import { isCurrentProject } from './targets';
 
 const LOUD_SECONDS = 600;
 
@@ -57,7 +58,7 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
         [
           { header: 'SERVER', value: (r) => safe(r.server) },
           { header: 'HOST', value: (r) => (r.legacy ? st.yellow(r.hostName) : r.hostName) },
-          { header: 'SCOPE', value: (r) => safe(r.scope) },
+          { header: 'SCOPE', value: (r) => safe(scopeLabel(ctx, r)) },
           { header: 'PROFILE', value: (r) => (r.profile !== undefined ? safe(r.profile) : r.profileSetting ? st.dim(safe(r.profileSetting)) : st.dim('-')) },
           { header: 'REGION', value: (r) => safe(r.region ?? '') },
           { header: 'TTL', value: (r) => `${st.light(r.light, r.refreshesItself ? { none: 'external' } : {})} ${formatTtl(r.ttlSeconds)}`.trimEnd() },
@@ -96,6 +97,12 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
     for (const f of snap.files) lines.push(`  ${f.status === 'missing' ? st.dim('missing') : f.status === 'error' ? st.red('error  ') : st.green('ok     ')} ${f.host} ${f.scope}${f.legacy ? ' (legacy)' : ''}: ${tilde(ctx, f.file)}${f.status === 'ok' ? ` (${f.servers} server${f.servers === 1 ? '' : 's'})` : ''}`);
   }
   return lines;
+}
+
+/** `local (this project)` / `local (~/src/other)` for Claude Code local-scope rows; the scope otherwise. */
+function scopeLabel(ctx: CliContext, r: { scope: string; project?: string }): string {
+  if (r.scope !== 'local' || r.project === undefined) return r.scope;
+  return isCurrentProject(ctx, r.project) ? 'local (this project)' : `local (${tilde(ctx, r.project)})`;
 }
 
 function toJson(snap: StatusSnapshot, allHosts: boolean, auditItems: AuditItem[]) {

@@ -21,7 +21,7 @@ describe('awsmcp status', () => {
     writeFile(t.workspace, '.cursor/mcp.json', JSON.stringify({ mcpServers: { ghost: { command: 'uvx', args: ['y'], env: { AWS_PROFILE: 'no-such-profile' } } } }));
     const r = await run(t, ['status']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/eks\s+VS Code \/ GitHub Copilot\s+workspace\s+dev-sandbox\s+eu-west-1\s+✓ green [\dhm ]+\s+auto/);
+    expect(r.stdout).toMatch(/eks\s+VS Code editor\s+workspace\s+dev-sandbox\s+eu-west-1\s+✓ green [\dhm ]+\s+auto/);
     expect(r.stdout).toMatch(/api\s+Claude Code\s+workspace\s+granted-prod\s+eu-west-1\s+✗ red/);
     expect(r.stdout).toMatch(/old\s+Claude Code \(legacy ~\/\.claude\/settings\.json\)\s+user/);
     expect(r.stdout).toMatch(/✗ red api \(Claude Code, \.mcp\.json:\d+\): run assume granted-prod/);

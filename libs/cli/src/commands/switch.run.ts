@@ -9,6 +9,7 @@ import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
 import { didYouMean, refuseOptionLikeProfile, scopeJudge, unknownProfileMessage } from './shared';
+import { selectTargets } from './targets';
 
 const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
 
@@ -104,13 +105,16 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
     throw new CliError(message, EXIT.USAGE, hint, 'UNKNOWN_PROFILE');
   }
   const region = options.region as string | undefined;
-  const scope = String(options.scope ?? 'workspace');
-  if (!['workspace', 'user', 'all'].includes(scope)) throw new CliError(`--scope must be workspace, user or all (got '${scope}')`, EXIT.USAGE, undefined, 'USAGE');
+  // --scope / --hosts / --all-hosts through the selector every writing command shares (a host file
+  // that exists makes its host count as installed, so by default every existing file is a candidate)
+  const targets = selectTargets(ctx, options, { scope: 'workspace' });
+  const scope = targets.scope;
 
   const { servers, files } = await listServers(undefined, { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv });
-  const wanted = (fileScope: string) => scope === 'all' || (scope === 'workspace' ? fileScope === 'workspace' : fileScope !== 'workspace');
+  const readers = new Map(files.map((f) => [f.file, f.readBy ?? [f.host]]));
   // a host file that cannot be read or parsed is never skipped silently: its servers may be on prod
-  const broken = files.filter((f) => f.status === 'error' && !f.legacy && wanted(f.scope));
+  // (in workspace scope that includes Claude Code's user file: it holds the current project's local entry)
+  const broken = files.filter((f) => f.status === 'error' && !f.legacy && targets.fileInScope(f) && targets.selects(readers.get(f.file) ?? [f.host]));
   if (broken.length > 0 && options.skipBroken !== true) {
     const first = broken[0]!;
     throw new CliError(
@@ -124,7 +128,9 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   const brokenJson = broken.map((b) => ({ file: b.file, ...(b.error?.line !== undefined ? { line: b.error.line, column: b.error.column ?? 1 } : {}), message: brokenReason(b) }));
   // scope by where a file really is: a workspace link to ~/.claude.json is the user-scope file
   const realScope = scopeJudge(ctx);
-  const inScope = servers.filter((s) => !s.location.legacy && wanted(s.location.scope));
+  // Claude Code local entries: the current project's is in workspace scope too (it takes precedence
+  // over the project's .mcp.json), other projects' only in user scope
+  const inScope = servers.filter((s) => !s.location.legacy && targets.entryInScope(s.location) && targets.selects(readers.get(s.location.file) ?? [s.location.host]));
   const selected = options.server ? inScope.filter((s) => s.name === options.server) : inScope;
   if (options.server && selected.length === 0) {
     throw new CliError(`no server named '${String(options.server)}' in ${scope} scope host files`, EXIT.USAGE, `${didYouMean(String(options.server), [...new Set(inScope.map((s) => s.name))])}awsmcp status lists the servers${scope === 'workspace' ? '; --scope all looks in user files too' : ''}`, 'UNKNOWN_SERVER');
@@ -193,7 +199,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
     const after = done?.after ?? planned.after;
     const changed = done ? done.changed : planned.changed;
     const backup = done?.backup;
-    return { file: plan.file, host: plan.host, scope: plan.scope, servers: plan.servers, skipped: plan.skipped, changed, ...(backup ? { backup } : {}), diff: formatDiff(before, after) };
+    return { file: plan.file, host: plan.host, scope: plan.scope, ...(plan.project ? { project: plan.project } : {}), servers: plan.servers, skipped: plan.skipped, changed, ...(backup ? { backup } : {}), diff: formatDiff(before, after) };
   });
   const hosts = [...new Set(results.filter((r) => r.changed).map((r) => r.host))];
   const restart = hosts.map((h) => ({ host: h, instructions: getHost(h as never).restartInstructions }));
@@ -202,7 +208,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
     return EXIT.OK;
   }
   for (const r of results) {
-    ctx.out(st.bold(`${r.file}`) + st.dim(` (${getHost(r.host as never).displayName}, ${r.scope})`));
+    ctx.out(st.bold(`${r.file}`) + st.dim(` (${getHost(r.host as never).displayName}, ${r.scope}${r.project ? `, project ${r.project}` : ''})`));
     if (!r.changed) ctx.out(st.dim(`  already on ${profile}: nothing to change`));
     for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
     for (const s of r.skipped) ctx.out(st.dim(`  skipped ${s.server}: ${s.reason}`));

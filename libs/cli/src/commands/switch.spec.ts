@@ -49,7 +49,7 @@ describe('awsmcp switch', () => {
     expect(r.stdout).toContain('-       "env": { "AWS_PROFILE": "dev-sandbox", "AWS_REGION": "eu-west-1" } // inline note');
     expect(r.stdout).toContain('+       "env": { "AWS_PROFILE": "staging-eu", "AWS_REGION": "eu-central-1" } // inline note');
     expect(r.stdout).toContain('skipped templated: uses ${input:awsProfile}');
-    expect(r.stdout).toMatch(/Restart\n {2}VS Code \/ GitHub Copilot: /);
+    expect(r.stdout).toMatch(/Restart\n {2}VS Code editor: /);
     // the backup is in the per-user state folder, never in the workspace
     expect(fs.readdirSync(path.dirname(file))).toEqual(['mcp.json']);
     const backups = listBackups(file, { root: path.join(t.home, '.local/state/awsmcp/backups') });

@@ -5,8 +5,10 @@ export const defineSwitch: CommandDefinition = (program, registrar) => {
     .command('switch')
     .argument('[profile]', 'the AWS profile the MCP servers should use (or --env TAG)')
     .description('point MCP servers at another AWS profile (and region) in every matching host file, keeping comments')
-    .option('--scope <scope>', 'workspace (default: files in the current directory), user, or all', 'workspace')
+    .option('--scope <scope>', 'workspace (default: files in the current directory, and its Claude Code local entry in ~/.claude.json), user, or all', 'workspace')
     .option('--server <name>', 'only this server')
+    .option('--hosts <hosts>', 'only the files these hosts read (comma-separated host ids, see awsmcp hosts)')
+    .option('--all-hosts', 'every host, installed here or not (the default: installed hosts; a host whose file exists is installed)')
     .option('--env <tag>', 'the profile tagged with this environment in ~/.aws-profile-tags.yaml')
     .option('--region <region>', 'also set the region (AWS_REGION and --region where the server takes it)')
     .option('--confirm', 'confirm a production profile (required for prod)')
@@ -22,7 +24,8 @@ Patches AWS_PROFILE (or the server's own variable, e.g. AWS_API_MCP_PROFILE_NAME
 --profile / --region argument already present. Servers whose profile is a variable (\${input:...},
 \${AWS_PROFILE}) are templates and are left alone. A host file that cannot be read or parsed stops the
 switch (exit 1, file:line:column) unless --skip-broken. Every file is planned first, then all are
-written (or none). Backups: $XDG_STATE_HOME/awsmcp/backups (default ~/.local/state/awsmcp/backups).
+written (or none). Only hosts installed here by default (a host whose file exists is installed);
+--hosts ID,... limits the files. Backups: $XDG_STATE_HOME/awsmcp/backups (default ~/.local/state/awsmcp/backups).
 Exit code 3 when the prod guard refuses.
 
 Examples:

@@ -70,3 +70,18 @@ export function writeFile(root: string, rel: string, text: string): string {
   fs.writeFileSync(p, text);
   return p;
 }
+
+/**
+ * Make hosts count as installed in the temp home (their first install marker, an app folder, is
+ * created): writing commands touch only installed hosts by default.
+ */
+export function markInstalled(t: TempEnv, ...hosts: string[]): void {
+  const { getHost, resolvePathContext } = require('@awsmcp/mcp-config-model') as typeof import('@awsmcp/mcp-config-model');
+  const ctx = resolvePathContext({ home: t.home, workspace: t.workspace, env: t.env });
+  for (const id of hosts) {
+    const host = getHost(id as never);
+    const marker = host.installMarkers?.(ctx)[0];
+    if (!marker) throw new Error(`${id} has no install marker: write one of its files instead`);
+    fs.mkdirSync(marker, { recursive: true });
+  }
+}

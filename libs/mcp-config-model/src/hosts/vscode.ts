@@ -1,4 +1,9 @@
-/** VS Code / GitHub Copilot: `.vscode/mcp.json` and the user profile's `mcp.json`, root key `servers`. */
+/**
+ * VS Code's editor format: `.vscode/mcp.json` and the user profile's `mcp.json`, root key `servers`.
+ * The portable Copilot format (`mcpServers` in `.mcp.json`, `~/.copilot/mcp-config.json`), which the
+ * Copilot agent harness and Copilot CLI read, is the `copilot-cli` adapter (drift D12: Copilot CLI
+ * dropped `.vscode/mcp.json`, so "VS Code / GitHub Copilot" is no longer one host).
+ */
 import { appDataDir, isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
 import { entrySchema, serializeEntry, CANONICAL_FIELDS } from './common';
 import type { HostAdapter } from './types';
@@ -7,7 +12,7 @@ const TRANSPORTS = ['stdio', 'http', 'sse'] as const;
 
 export const vscode: HostAdapter = {
   id: 'vscode',
-  displayName: 'VS Code / GitHub Copilot',
+  displayName: 'VS Code editor',
   binaries: ['code', 'code-insiders'],
   legacy: false,
   rootKey: 'servers',

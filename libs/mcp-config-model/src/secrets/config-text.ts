@@ -4,6 +4,7 @@
  * names the changed JSON paths (for minified files, where a line diff would print the whole file).
  */
 import { parse, type ParseError } from 'jsonc-parser';
+import { tomlCodec, yamlCodec } from '../text/codecs';
 import { maskSecretsInText, redactJsonValue, SECRET_MASK, secretArgs, secretStrings } from './policy';
 
 /** A JSON string literal, quotes included. */
@@ -56,6 +57,38 @@ export function parseLenient(text: string): unknown {
   }
 }
 
+/**
+ * The values of a host file in the formats host files use: its JSON / JSONC value when it parses
+ * cleanly; else the lenient JSON reading and, when the text is TOML (Codex, Grok) or YAML (Goose,
+ * Continue), that value too, so a secret is found whichever reading holds it.
+ */
+function parseAnyConfig(text: string): unknown[] {
+  if (!text) return [];
+  if (nestingDepth(text, MAX_DEPTH).depth <= MAX_DEPTH) {
+    try {
+      const errors: ParseError[] = [];
+      const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+      if (errors.length === 0) return [value];
+    } catch {
+      /* not JSON */
+    }
+  }
+  const values: unknown[] = [parseLenient(text)];
+  // the codecs are loaded only here, for a text that is not JSON (decision 0010: JSON-only runs never load them)
+  for (const read of [() => tomlCodec().tomlValue(tomlCodec().parseToml(text)), () => yamlCodec().yamlValue(yamlCodec().parseYaml(text))]) {
+    try {
+      values.push(read());
+      break;
+    } catch {
+      /* not this format */
+    }
+  }
+  return values;
+}
+
+/** Secret strings shorter than this are not masked by their bare text (only as quoted literals). */
+const MIN_BARE = 6;
+
 /** Texts up to this size are parsed to find their secrets structurally; larger ones use the line rules only. */
 const STRUCTURAL_LIMIT = 256 * 1024;
 
@@ -73,16 +106,32 @@ function decode(literal: string): string | undefined {
  * the line before, are read as an argument list (`"--api-key",` then `"x"`, `"-e", "TOKEN=x"`,
  * `"--token=x"`); for files up to 256 KB every string the policy masks in the parsed file (a value
  * under a secret key, wherever its line) is masked too; then the free-text rules of
- * {@link maskSecretsInText} (`"GITHUB_TOKEN": "x"`, token shapes, `user:pass@`...). Linear in the
- * length of the line.
+ * {@link maskSecretsInText} (`"GITHUB_TOKEN": "x"`, token shapes, `user:pass@`...). TOML and YAML
+ * texts are parsed too (their codecs loaded only for a text that is not JSON), and the secret strings
+ * found are also masked where they appear bare or single-quoted (`GITHUB_TOKEN: x`). Linear in the
+ * length of the line (times the number of secret strings of the file).
  */
 export function secretMaskerFor(...texts: string[]): (line: string, previousLine?: string) => string {
   const replacements = new Map<string, string>();
+  // TOML and YAML write strings unquoted, single-quoted or quoted: their secrets are also masked by
+  // their bare text (longest first, so a secret containing another is masked whole)
+  const bare: Array<[string, string]> = [];
   if (texts.reduce((n, t) => n + t.length, 0) <= STRUCTURAL_LIMIT) {
-    for (const t of texts) for (const [raw, safe] of secretStrings(parseLenient(t))) replacements.set(JSON.stringify(raw), JSON.stringify(safe));
+    for (const t of texts) {
+      for (const [raw, safe] of parseAnyConfig(t).flatMap((v) => [...secretStrings(v)])) {
+        replacements.set(JSON.stringify(raw), JSON.stringify(safe));
+        if (raw.length >= MIN_BARE && !raw.includes('\n')) bare.push([raw, safe]);
+      }
+    }
+    bare.sort((a, b) => b[0].length - a[0].length);
   }
+  const maskBare = (line: string) => {
+    let out = line;
+    for (const [raw, safe] of bare) if (out.includes(raw)) out = out.split(raw).join(safe);
+    return out;
+  };
   return (line: string, previousLine?: string) => {
-    if (!line.includes('"')) return maskSecretsInText(line);
+    if (!line.includes('"')) return maskSecretsInText(maskBare(line));
     const found = [...line.matchAll(STRING_LITERAL)];
     const before = previousLine !== undefined ? [...previousLine.matchAll(STRING_LITERAL)].pop() : undefined;
     const values = [before, ...found].map((m) => (m ? (decode(m[0]) ?? '') : ''));
@@ -99,7 +148,7 @@ export function secretMaskerFor(...texts: string[]): (line: string, previousLine
       out += line.slice(from, at) + (masked.get(i) ?? replacements.get(m[0]) ?? m[0]);
       from = at + m[0].length;
     });
-    return maskSecretsInText(out + line.slice(from));
+    return maskSecretsInText(maskBare(out + line.slice(from)));
   };
 }
 

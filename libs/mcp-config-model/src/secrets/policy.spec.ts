@@ -212,3 +212,18 @@ describe('one name rule, two thresholds (output masks `possible` too; templates 
     );
   });
 });
+
+describe('secretMaskerFor on TOML and YAML host files (diffs of Codex, Goose, Continue files)', () => {
+  it('masks secret values however they are written: quoted, single-quoted, bare, in inline tables', () => {
+    const toml = '[mcp_servers.gh]\ncommand = "docker"\nenv = { GITHUB_TOKEN = "CANARY-toml-inline" }\n\n[mcp_servers.gh.http_headers]\nAuthorization = \'Bearer CANARY-toml-literal\'\n';
+    const yaml = 'extensions:\n  gh:\n    cmd: docker\n    envs:\n      GITHUB_TOKEN: CANARY-yaml-bare\n      API_KEY: "CANARY-yaml-quoted"\n    timeout: 300\n';
+    for (const text of [toml, yaml]) {
+      const mask = secretMaskerFor(text);
+      const shown = text.split('\n').map((l) => mask(l)).join('\n');
+      expect(shown).not.toMatch(/CANARY-/);
+      expect(shown).toContain('docker');
+    }
+    // non-secret values stay readable
+    expect(secretMaskerFor(yaml)('    timeout: 300')).toBe('    timeout: 300');
+  });
+});
