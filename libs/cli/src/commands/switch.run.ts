@@ -16,11 +16,27 @@ const PROFILE_VARS = ['AWS_API_MCP_PROFILE_NAME', 'AWS_PROFILE'] as const;
 /** The managed AWS MCP Server's endpoint, as mcp-proxy-for-aws takes it (first positional argument). */
 const AWS_MCP_ENDPOINT = /^https:\/\/aws-mcp\.([a-z0-9-]+)\.api\.aws\/mcp$/;
 
+/**
+ * The endpoint for `region`, by the catalog's rule (the AWS MCP Server has endpoints in some regions
+ * only: another region uses the nearest endpoint, while the metadata and env keep the region; a
+ * partition without one is a usage error).
+ */
+function awsMcpEndpoint(region: string): string {
+  const { endpointFor, findServer, KitError } = require('@awsmcp/starter-kits') as typeof import('@awsmcp/starter-kits');
+  const server = findServer('aws-mcp');
+  try {
+    return (server && endpointFor(server, region)) ?? `https://aws-mcp.${region}.api.aws/mcp`;
+  } catch (e) {
+    if (e instanceof KitError) throw new CliError(`--region ${region}: ${e.message}`, EXIT.USAGE, 'pick a region with an AWS MCP Server endpoint', e.code);
+    throw e;
+  }
+}
+
 /** For the proxy: the endpoint and `--metadata AWS_REGION=...` follow the region, as the env does. */
 function proxyRegionArgs(args: readonly string[], region: string): Record<string, string> {
   const replace: Record<string, string> = {};
   args.forEach((a, i) => {
-    if (AWS_MCP_ENDPOINT.test(a)) replace[a] = `https://aws-mcp.${region}.api.aws/mcp`;
+    if (AWS_MCP_ENDPOINT.test(a)) replace[a] = awsMcpEndpoint(region);
     // --metadata takes several KEY=VALUE values: the ones after the flag, up to the next flag
     if (a === '--metadata') {
       for (let j = i + 1; j < args.length && !args[j]!.startsWith('-'); j++) if (args[j]!.startsWith('AWS_REGION=')) replace[args[j]!] = `AWS_REGION=${region}`;

@@ -229,4 +229,23 @@ describe('awsmcp switch: the proxied AWS MCP Server', () => {
     expect(entry.args).toEqual(['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.eu-central-1.api.aws/mcp', '--profile', 'staging-eu', '--read-only', '--metadata', 'AWS_REGION=eu-central-1']);
     expect(entry.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-central-1' });
   });
+
+  it('a region without an endpoint: the nearest endpoint, the metadata and env keep the region; another partition is a usage error', async () => {
+    const t = makeHome();
+    const spec = {
+      command: 'uvx',
+      args: ['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.eu-west-1.api.aws/mcp', '--profile', 'dev-sandbox', '--metadata', 'AWS_REGION=eu-west-1'],
+      env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' },
+    };
+    const file = writeFile(t.workspace, '.mcp.json', JSON.stringify({ mcpServers: { 'aws-mcp': spec } }, null, 2));
+    const before = fs.readFileSync(file, 'utf8');
+    const china = await run(t, ['switch', 'staging-eu', '--region', 'cn-north-1', '--no-backup']);
+    expect([china.code, china.stderr]).toEqual([2, expect.stringMatching(/--region cn-north-1: .*no endpoint in cn-north-1.*us-east-1/)]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    const r = await run(t, ['switch', 'staging-eu', '--region', 'eu-south-1', '--no-backup']);
+    expect(r.code).toBe(0);
+    const entry = JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers['aws-mcp'];
+    expect(entry.args).toEqual(['mcp-proxy-for-aws==1.6.4', 'https://aws-mcp.eu-central-1.api.aws/mcp', '--profile', 'staging-eu', '--metadata', 'AWS_REGION=eu-south-1']);
+    expect(entry.env).toEqual({ AWS_PROFILE: 'staging-eu', AWS_REGION: 'eu-south-1', AWS_DEFAULT_REGION: 'eu-south-1' });
+  });
 });
