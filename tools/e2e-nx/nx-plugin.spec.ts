@@ -191,7 +191,7 @@ describe('@awsmcp/nx installed from its tarball in a fresh Nx workspace', () => 
   it('kit: refuses a profile that is not in ~/.aws/config, naming the closest', () => {
     const r = nx('g', '@awsmcp/nx:kit', 'eks-debug', '--profile', 'dev-sandbx', '--region', 'eu-west-1', '--yes', '--no-interactive');
     expect(r.status).not.toBe(0);
-    expect(out(r)).toMatch(/profile 'dev-sandbx' is not in .*\/\.aws\/config\. Closest: dev-sandbox/);
+    expect(out(r)).toMatch(/profile 'dev-sandbx' is not in .*\/\.aws\/config; did you mean 'dev-sandbox'\? Pass an existing --profile/);
   });
 
   it('kit: a mistyped option is refused by Nx (additionalProperties: false), naming it; --help lists the valid ones', () => {

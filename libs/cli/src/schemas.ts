@@ -130,7 +130,7 @@ export const HydrateOutputSchema = Envelope('hydrate').extend({
 }).strict();
 
 export const KitOutputSchema = Envelope('kit').extend({
-  kits: z.array(z.object({ name: z.string(), description: z.string(), servers: z.array(z.string()), deprecated: z.array(z.object({ server: z.string(), notice: z.string().optional(), supersededBy: z.string().optional() })).optional() })).optional(),
+  kits: z.array(z.object({ name: z.string(), description: z.string(), servers: z.array(z.string()), deprecated: z.array(z.object({ server: z.string(), notice: z.string().optional(), supersededBy: z.string().optional() })).optional(), caveats: z.array(z.object({ server: z.string(), severity: z.enum(['warning', 'info']), message: z.string(), fix: z.string().optional() })).optional() })).optional(),
   kit: z.string().optional(),
   mode: z.enum(['concrete', 'inputs']).optional(),
   dryRun: z.boolean().optional(),

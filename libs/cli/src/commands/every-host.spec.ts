@@ -625,8 +625,8 @@ describe('every supported host on one home', () => {
     expect(doc.servers.filter((s) => s.profile === 'dev-sandbox')).toHaveLength(FIXTURES.reduce((n, f) => n + f.servers.length, 0));
     expect(doc.servers.find((s) => s.server === 'developer')).toBeUndefined(); // goose builtin
 
-    // the read-only managed-mcp.json is left out of this switch (AWSMCP_SYSTEM_ROOT elsewhere): switch
-    // does not skip read-only files yet, see the failing test below
+    // the read-only managed-mcp.json is left out of this switch (AWSMCP_SYSTEM_ROOT elsewhere); the test
+    // below has it in, and switch leaves it alone
     const sw = await run(t, ['switch', 'staging-eu', '--scope', 'all', '--json'], { env: { AWSMCP_SYSTEM_ROOT: path.join(t.system, 'none') } });
     expect(sw.stderr).toBe('');
     expect(sw.code).toBe(0);
@@ -663,9 +663,8 @@ describe('every supported host on one home', () => {
     expect(byId.get('kiro-agents')!.files.linux!.map((f) => f.file)).toContain('~/.kiro/agents/*.json');
   });
 
-  // switch.run.ts (s2-hosts-cmds) skips legacy files but not read-only ones: with a managed-mcp.json
-  // holding an AWS server, `switch --scope all` fails as a whole. Flip to it() once switch skips them.
-  it.failing('switch --scope all skips the read-only managed-mcp.json (with a reason) and switches the rest', async () => {
+  // a managed-mcp.json holding an AWS server is an admin's file: switch leaves it, and switches the rest
+  it('switch --scope all skips the read-only managed-mcp.json (with a reason) and switches the rest', async () => {
     const t = setup();
     const sw = await run(t, ['switch', 'staging-eu', '--scope', 'all', '--json']);
     expect(sw.code).toBe(0);

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HydrateOutputSchema } from '../schemas';
-import { CANARY, makeHome, run, writeFile } from '../testing/demo-home';
+import { CANARY, makeHome, markInstalled, run, writeFile } from '../testing/demo-home';
 
 const CODEX = [
   '# team Codex config (committed template: no real profile names)',
@@ -44,6 +44,8 @@ describe('awsmcp hydrate on TOML, YAML and JSONC hosts', () => {
     const t = makeHome();
     writeFile(t.workspace, '.zed/settings.json.template', ZED);
     writeFile(t.workspace, 'opencode.json.template', OPENCODE);
+    // hydrate writes installed hosts only, by default
+    markInstalled(t, 'zed', 'opencode');
     const doc = HydrateOutputSchema.parse(JSON.parse((await run(t, ['hydrate', '--json', '--profile', 'dev-sandbox', '--region', 'eu-west-1'])).stdout));
     expect(doc.files.map((f) => f.host).sort()).toEqual(['opencode', 'zed']);
     expect(fs.readFileSync(path.join(t.workspace, '.zed/settings.json'), 'utf8')).toBe(fill(ZED));
@@ -75,12 +77,14 @@ describe('awsmcp hydrate on TOML, YAML and JSONC hosts', () => {
   it('a broken TOML template names file:line:col; a missing value writes nothing; no secret is ever printed', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.codex/config.toml.template', '[mcp_servers.eks\ncommand = "uvx"\n');
+    markInstalled(t, 'codex');
     const broken = await run(t, ['hydrate', '--profile', 'dev-sandbox', '--region', 'eu-west-1']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/not valid TOML: .*config\.toml(\.template)?:\d+:\d+: /);
     expect(fs.existsSync(path.join(t.workspace, '.codex/config.toml'))).toBe(false);
     const u = makeHome();
     writeFile(u.workspace, '.codex/config.toml.template', CODEX.replace('model = "o4-mini"', `model = "o4-mini"\r\nnote = "${CANARY}"`));
+    markInstalled(u, 'codex');
     const missing = await run(u, ['hydrate', '--region', 'eu-west-1']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('missing value for AWS_PROFILE: nothing was written');

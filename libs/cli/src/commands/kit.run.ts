@@ -43,13 +43,16 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
         const s = findServer(id);
         return s && (s.deprecated || s.supersededBy) ? [{ server: id, ...(s.deprecated ? { notice: s.deprecated } : {}), ...(s.supersededBy ? { supersededBy: s.supersededBy } : {}) }] : [];
       });
-      return { ...k, ...(deprecated.length > 0 ? { deprecated } : {}) };
+      // what a server does that the user should know before choosing (kits write --read-only where a server has it)
+      const caveats = k.servers.flatMap((id) => (findServer(id)?.caveats ?? []).filter((c) => !c.whenArg || c.whenArg === '--read-only').map((c) => ({ server: id, severity: c.severity, message: c.message, ...(c.fix ? { fix: c.fix } : {}) })));
+      return { ...k, ...(deprecated.length > 0 ? { deprecated } : {}), ...(caveats.length > 0 ? { caveats } : {}) };
     });
     if (ctx.json) printJson(ctx, 'kit', { kits: all });
     else {
       for (const k of all) {
         ctx.out(`${st.bold(k.name.padEnd(16))} ${k.servers.join(', ').padEnd(34)} ${st.dim(k.description)}`);
         for (const d of k.deprecated ?? []) ctx.out(st.yellow(`${''.padEnd(17)}! ${d.server} is deprecated${d.supersededBy ? `: use ${d.supersededBy}` : ''}`));
+        for (const c of k.caveats ?? []) ctx.out(st.dim(`${''.padEnd(17)}! ${c.server}: ${c.message}`));
       }
     }
     return args[0] || options.list ? EXIT.OK : EXIT.USAGE;
@@ -97,7 +100,11 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
   const b = p.budget;
   if (!ctx.json) {
     ctx.out(st.bold(`${k.name}: context budget`));
-    for (const s of b.servers) ctx.out(`  ${s.name.padEnd(24)} ${String(s.tokens).padStart(6)} tokens  ${st.dim(`${s.source}${s.toolCount !== undefined ? `, ${s.toolCount} tools` : ''}`)}`);
+    for (const s of b.servers) {
+      ctx.out(`  ${s.name.padEnd(24)} ${String(s.tokens).padStart(6)} tokens  ${st.dim(`${s.source}${s.toolCount !== undefined ? `, ${s.toolCount} tools` : ''}`)}`);
+      // what the server really does that the user should know (prints to stdout at start, needs the network, ...)
+      for (const c of s.caveats ?? []) ctx.out(st.yellow(`    ! ${c}`));
+    }
     ctx.out(`  ${'total'.padEnd(24)} ${String(b.total).padStart(6)} tokens  ${b.verdict === 'over' ? st.red(`over the ${b.limit} recommendation`) : st.green(`under the ${b.limit} recommendation`)}`);
     if (b.cliFirst.length > 0) {
       ctx.out(st.dim(`  CLI first (${b.cliFirstReason}):`));

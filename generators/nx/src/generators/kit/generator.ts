@@ -36,7 +36,11 @@ function summarize(r: { added: string[]; replaced: string[]; unchanged: string[]
 
 /** Nx prints only the message: a KitError's hint (the flag to pass) goes into it. */
 function withHint(e: unknown): unknown {
-  return e instanceof KitError && e.hint ? new KitError(e.code, `${e.message}. ${e.hint[0]!.toUpperCase()}${e.hint.slice(1)}.`) : e;
+  if (!(e instanceof KitError) || !e.hint) return e;
+  // one sentence end: a message that ends in '?' or '.' gets no extra '.'
+  const message = /[.?!]$/.test(e.message) ? e.message : `${e.message}.`;
+  const hint = /[.?!]$/.test(e.hint) ? e.hint : `${e.hint}.`;
+  return new KitError(e.code, `${message} ${hint[0]!.toUpperCase()}${hint.slice(1)}`);
 }
 
 export async function kitGenerator(tree: Tree, schema: KitGeneratorSchema): Promise<void> {
