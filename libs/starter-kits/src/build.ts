@@ -2,15 +2,21 @@
  * buildKit: a kit + profile + region + hosts -> the server entries to write, version-pinned,
  * with the profile and region the server really reads and ONLY flags the server accepts.
  */
-import { getHost, type HostId, type ServerSpec } from '@awsmcp/mcp-config-model';
+import { getHost, HOSTS, type HostId, type ServerSpec } from '@awsmcp/mcp-config-model';
 import { endpointFor, findServer, getCatalog } from './catalog/catalog';
 import type { Catalog, CatalogServer } from './catalog/schema';
 import { KitError } from './errors';
 import { findKit, type Kit } from './kits';
 import { didYouMean } from './suggest';
 
-export const WRITABLE_HOSTS = ['vscode', 'claude-code', 'cursor', 'kiro', 'amazonq', 'claude-desktop'] as const satisfies readonly HostId[];
-export type KitHost = (typeof WRITABLE_HOSTS)[number];
+/**
+ * Hosts a kit can be written for: every host of the model's registry that awsmcp may write (not a
+ * legacy location, not an admin's read-only file). Which of them a kit really writes is chosen per
+ * run (`--hosts`, or the hosts a workspace uses); hosts without a workspace-scope file are refused
+ * by `planKit` with the reason.
+ */
+export const WRITABLE_HOSTS: readonly HostId[] = HOSTS.filter((h) => !h.legacy && !h.readOnly).map((h) => h.id);
+export type KitHost = HostId;
 export const DEFAULT_HOSTS: readonly KitHost[] = ['vscode', 'claude-code'];
 
 export interface KitInstance {

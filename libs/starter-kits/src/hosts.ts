@@ -54,13 +54,17 @@ export function detectKitHosts(existing: Iterable<string>, installed?: readonly 
   const have = new Set(existing);
   const hosts: KitHost[] = [];
   const reasons: string[] = [];
+  const files = new Set<string>();
   for (const h of WORKSPACE_KIT_HOSTS) {
     const found = hostEvidence(h).find((p) => have.has(p));
     if (!found) continue;
     const file = kitWorkspaceFile(h)!;
+    // a file several hosts read (the repo-root .mcp.json) counts once, for the first of them
+    if (files.has(file)) continue;
     const strong = found === file || found === `${file}.template`;
     if (!strong && installed && !installed.includes(h)) continue;
     hosts.push(h);
+    files.add(file);
     reasons.push(`${h}: ${found} exists in the workspace${installed?.includes(h) ? ' (installed)' : ''}`);
   }
   if (hosts.length > 0) return { hosts, reasons };

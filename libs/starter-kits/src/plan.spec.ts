@@ -52,8 +52,8 @@ describe('planKit: inputs', () => {
   it('bad input is a KitError with a code, naming the valid choices', () => {
     expect(() => planKit({ ...base, kit: 'eks-debgu' })).toThrow("unknown kit 'eks-debgu'; valid kits: eks-debug, observe, knowledge, deploy, cost");
     expect(codeOf(() => planKit({ ...base, profile: 'dev-sandbox', mode: 'template' }))).toBe('INVALID_OPTION');
-    expect(() => planKit({ ...base, profile: 'dev-sandbox', hosts: 'vscode,zed' })).toThrow("unknown host 'zed'; expected one of vscode, claude-code, cursor, kiro, amazonq");
-    expect(() => planKit({ ...base, profile: 'dev-sandbox', hosts: 'claude-desktop' })).toThrow(/Claude Desktop has no workspace file/);
+    expect(() => planKit({ ...base, profile: 'dev-sandbox', hosts: 'vscode,zedd' })).toThrow("unknown host 'zedd'; expected one of vscode, claude-code, cursor, kiro, amazonq");
+    expect(() => planKit({ ...base, profile: 'dev-sandbox', hosts: 'claude-desktop' })).toThrow(/Claude Desktop reads no file in a project/);
     expect(codeOf(() => planKit({ ...base }))).toBe('MISSING_PROFILE');
     expect(() => planKit({ ...base, profile: 'dev-sandbx' })).toThrow("profile 'dev-sandbx' is not in /home/me/.aws/config; did you mean 'dev-sandbox'?");
     expect(codeOf(() => planKit({ ...base, mode: 'inputs' }))).toBe('MISSING_REGION');
@@ -93,6 +93,20 @@ describe('planKit: files', () => {
     // planned again on its own output: nothing changes
     const again = planKit({ ...base, profile: 'dev-sandbox', hosts: 'claude-code', files: { '.mcp.json': replaced.files[0]!.after } });
     expect(again.files[0]).toMatchObject({ changed: false, unchanged: ['eks', 'cloudwatch'] });
+  });
+
+  it('TOML and JSONC hosts too: Codex and Zed get the kit in their own file and format, comments kept', () => {
+    const codex = '# my Codex project settings\nmodel = "o3"  # keep\n';
+    const plan = planKit({ ...base, profile: 'dev-sandbox', region: 'eu-west-1', hosts: 'codex,zed', files: { '.codex/config.toml': codex } });
+    expect(plan.files.map((f) => [f.host, f.file, f.added])).toEqual([
+      ['codex', '.codex/config.toml', ['eks', 'cloudwatch']],
+      ['zed', '.zed/settings.json', ['eks', 'cloudwatch']],
+    ]);
+    const toml = plan.files[0]!.after;
+    expect(toml.startsWith(codex)).toBe(true);
+    expect(toml).toMatch(/\[mcp_servers\.eks\]/);
+    expect(toml).toContain('AWS_DEFAULT_REGION = "eu-west-1"');
+    expect(plan.files[1]!.after).toContain('"context_servers"');
   });
 
   it('inputs mode: each host its own placeholders, no real profile, account or region', () => {

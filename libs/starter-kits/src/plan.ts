@@ -179,7 +179,21 @@ export function planKit(input: PlanKitInput): KitPlan {
   // hosts: as asked, else the ones the workspace uses
   const explicit = parseKitHosts(input.hosts);
   const selection = explicit ? { hosts: explicit, reasons: explicit.map((h) => `${h}: --hosts`) } : detectKitHosts(input.existing ?? [], input.installed);
-  const hosts = selection.hosts;
+  // a file several hosts read (the repo-root .mcp.json: Claude Code, Copilot CLI...) is written once,
+  // for the first of them; the others read the same entries
+  const firstByFile = new Map<string, KitHost>();
+  const hosts = selection.hosts.filter((h) => {
+    const f = kitWorkspaceFile(h);
+    if (f === undefined) return true;
+    const first = firstByFile.get(f);
+    if (first === undefined) {
+      firstByFile.set(f, h);
+      return true;
+    }
+    selection.reasons.push(`${h}: reads ${f} too (written once, for ${first})`);
+    return false;
+  });
+  selection.hosts = hosts;
 
   // profiles and regions: --profile, else AWS_PROFILE; --region, else the profile's region, else AWS_REGION
   const credentials = kit.servers.some((id) => findServer(id)?.needsCredentials === true);
@@ -258,7 +272,7 @@ export function planKit(input: PlanKitInput): KitPlan {
   const fileOf = (h: KitHost): string => {
     const f = kitWorkspaceFile(h);
     if (!f) {
-      throw new KitError('NO_WORKSPACE_FILE', `unknown host '${h}' for a workspace kit (${getHost(h).displayName} has no workspace file; use \`awsmcp switch --scope user\` for it); expected one of ${WORKSPACE_KIT_HOSTS.join(', ')}`, {
+      throw new KitError('NO_WORKSPACE_FILE', `unknown host '${h}' for a workspace kit (${getHost(h).displayName} reads no file in a project, and a kit is written into the project's files); expected one of ${WORKSPACE_KIT_HOSTS.join(', ')}`, {
         hint: `pick one of ${WORKSPACE_KIT_HOSTS.join(', ')}`,
       });
     }

@@ -50,7 +50,11 @@ export interface CheckOptions {
 }
 
 const TEMPLATE_SUFFIXES = ['.template', '.tmpl', '.example', '.sample'];
-const MCP_NAME = /mcp\.json(\.(template|tmpl|example|sample))?$/;
+/** The base names of every host's workspace file (mcp.json, config.toml, settings.json, opencode.json...): a cheap filter before detection. */
+const HOST_FILE_NAMES = new Set(WORKSPACE_HOSTS.flatMap((h) => {
+  const base = path.posix.basename(workspaceFileOf(h)!);
+  return [base, ...TEMPLATE_SUFFIXES.map((s) => base + s)];
+}));
 
 /** Lint codes the check fails on although the model reports them as warnings. */
 const ELEVATED = new Set(['UNPINNED_VERSION']);
@@ -116,8 +120,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const inGit = tracked !== undefined;
   const trackedSet = new Set(tracked ?? []);
   const untracked = new Set(inGit ? (git(root, ['ls-files', '-z', '--others', '--exclude-standard']) ?? []) : []);
-  // every host file is named mcp.json (optionally with a template suffix): a cheap filter before detection
-  const listed = [...trackedSet, ...untracked].filter((f) => MCP_NAME.test(f) && !f.includes('node_modules/') && isHostFile(f, home, root));
+  // a host file has the base name of one (optionally with a template suffix): a cheap filter before detection
+  const listed = [...trackedSet, ...untracked].filter((f) => HOST_FILE_NAMES.has(path.posix.basename(f)) && !f.includes('node_modules/') && isHostFile(f, home, root));
 
   let tags: ProfileTags | undefined;
   try {
@@ -136,7 +140,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const unknown: string[] = [];
   const files = candidates(root, home, listed, options.files ?? [], unknown);
   for (const rel of unknown) {
-    findings.push({ file: rel, severity: 'error', code: 'UNKNOWN_FILE', message: `${rel} is not a workspace MCP host file or template`, fix: 'pass a host file (.vscode/mcp.json, .mcp.json, .cursor/mcp.json, .kiro/settings/mcp.json, .amazonq/mcp.json) or its .template' });
+    findings.push({ file: rel, severity: 'error', code: 'UNKNOWN_FILE', message: `${rel} is not a workspace MCP host file or template`, fix: `pass a host file (${WORKSPACE_HOSTS.map((h) => workspaceFileOf(h)).filter((f, i, a) => a.indexOf(f) === i).join(', ')}) or its .template` });
   }
 
   for (const c of files) {

@@ -10,10 +10,21 @@ describe('hosts', () => {
       ['cursor', '.cursor/mcp.json'],
       ['kiro', '.kiro/settings/mcp.json'],
       ['amazonq', '.amazonq/mcp.json'],
+      ['copilot-cli', '.mcp.json'],
+      ['codex', '.codex/config.toml'],
+      ['gemini-cli', '.gemini/settings.json'],
+      ['roo', '.roo/mcp.json'],
+      ['kilo', 'kilo.json'],
+      ['zed', '.zed/settings.json'],
+      ['opencode', 'opencode.json'],
+      ['warp', '.warp/.mcp.json'],
+      ['visual-studio', '.vs/mcp.json'],
+      ['junie', '.junie/mcp/mcp.json'],
+      ['grok', '.grok/config.toml'],
+      ['amazonq-ide', '.amazonq/default.json'],
     ]);
     expect(workspaceFileOf('claude-desktop')).toBeUndefined();
-    // the check's cheap filter depends on this
-    for (const h of WORKSPACE_HOSTS) expect(workspaceFileOf(h)).toMatch(/mcp\.json$/);
+    expect(workspaceFileOf('goose')).toBeUndefined();
   });
 
   it('parses --hosts as a list or a comma-separated string', () => {
@@ -29,7 +40,12 @@ describe('hosts', () => {
     tree.write('CLAUDE.md', '# notes\n');
     expect(detectHosts(tree)).toEqual(['claude-code']);
     tree.write('.amazonq/mcp.json.template', '{}');
-    expect(detectHosts(tree)).toEqual(['claude-code', 'amazonq']);
+    // the .amazonq folder is also the Amazon Q IDE plugin's (default.json): without the installed-hosts
+    // data (the CLI passes it) a folder is enough
+    expect(detectHosts(tree)).toEqual(['claude-code', 'amazonq', 'amazonq-ide']);
+    // the repo-root .mcp.json is read by Claude Code, Copilot CLI, ...: written once, for Claude Code
+    tree.write('.mcp.json', '{}');
+    expect(detectHosts(tree)).toEqual(['claude-code', 'amazonq', 'amazonq-ide']);
   });
 });
 

@@ -6,7 +6,7 @@
 import { detectKitHosts, hostEvidencePaths, kitWorkspaceFile, parseKitHosts, WORKSPACE_KIT_HOSTS, type KitHost } from '@awsmcp/starter-kits';
 import type { Tree } from '@nx/devkit';
 
-/** Hosts with a workspace-scope file: every writable host of the kits except Claude Desktop (user scope only). */
+/** Hosts with a workspace-scope file: every writable host of the kits that reads a file in a project. */
 export const WORKSPACE_HOSTS: readonly KitHost[] = WORKSPACE_KIT_HOSTS;
 
 /** The workspace-relative file a host reads in a project (`.vscode/mcp.json`), or undefined when it has none. */
@@ -21,7 +21,7 @@ export function templateFileOf(file: string): string {
 export function parseHosts(value: string | readonly string[] | undefined): KitHost[] | undefined {
   const hosts = parseKitHosts(value);
   for (const h of hosts ?? []) {
-    if (!WORKSPACE_HOSTS.includes(h)) throw new Error(`unknown host '${h}' (Claude Desktop has no workspace file; use \`awsmcp switch --scope user\` for it); expected one of ${WORKSPACE_HOSTS.join(', ')}`);
+    if (!WORKSPACE_HOSTS.includes(h)) throw new Error(`unknown host '${h}' for a workspace (it reads no file in a project); expected one of ${WORKSPACE_HOSTS.join(', ')}`);
   }
   return hosts;
 }

@@ -7,7 +7,7 @@ export const defineKit: CommandDefinition = (program, registrar) => {
     .description('add a version-pinned starter kit of AWS MCP servers to this workspace (the same kits as nx g @awsmcp/nx:kit)')
     .option('--profile <profile>', 'AWS profile the servers use')
     .option('--region <region>', 'AWS region (default: the profile\'s region, else AWS_REGION)')
-    .option('--hosts <hosts>', 'comma-separated: vscode, claude-code, cursor, kiro, amazonq (default: hosts found in the workspace, else vscode,claude-code)')
+    .option('--hosts <hosts>', 'comma-separated host ids with a file in the project, as `awsmcp hosts` lists them: vscode, claude-code, cursor, kiro, codex, zed, opencode... (default: the hosts this workspace uses and that are installed here, else vscode,claude-code)')
     .option('--mode <mode>', 'concrete (real values, keep the file out of git) or inputs (VS Code inputs / ${AWS_PROFILE}: safe to commit)', 'concrete')
     .option('--multi-account', 'one named instance per prod-tagged profile (eks-prod-eu, eks-prod-us)')
     .option('--confirm', 'confirm a production profile')
@@ -26,7 +26,8 @@ terminal, refuses unless --yes) and shows the AWS CLI commands that answer the s
 Examples:
   awsmcp kit --list
   awsmcp kit eks-debug --profile dev-sandbox --region eu-west-1
-  awsmcp kit observe --profile dev --region eu-west-1 --hosts cursor,kiro --mode inputs --dry-run`,
+  awsmcp kit observe --profile dev --region eu-west-1 --hosts cursor,kiro --mode inputs --dry-run
+  awsmcp kit eks-debug --profile dev --hosts codex,zed        # .codex/config.toml, .zed/settings.json`,
     )
     .action(registrar.action(() => require('./kit.run').kit));
 };

@@ -225,8 +225,8 @@ describe('kit generator: concrete mode', () => {
   });
 
   it('refuses an unknown host and Claude Desktop (no workspace file)', async () => {
-    await expect(run({ ...DEV, hosts: 'vscode,zed' })).rejects.toThrow("unknown host 'zed'; expected one of vscode, claude-code, cursor, kiro, amazonq");
-    await expect(run({ ...DEV, hosts: ['claude-desktop'] })).rejects.toThrow(/Claude Desktop has no workspace file/);
+    await expect(run({ ...DEV, hosts: 'vscode,zedd' })).rejects.toThrow("unknown host 'zedd'; expected one of vscode, claude-code, cursor, kiro, amazonq");
+    await expect(run({ ...DEV, hosts: ['claude-desktop'] })).rejects.toThrow(/Claude Desktop reads no file in a project/);
   });
 
   it("builds a kit of the workspace's awsmcp-kits.yaml", async () => {

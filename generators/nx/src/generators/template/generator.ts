@@ -55,7 +55,10 @@ export async function templateGenerator(tree: Tree, schema: TemplateGeneratorSch
   const aws = readUserAws(process.env);
   const kitName = schema.kit?.trim() || undefined;
   const explicit = parseHosts(schema.hosts);
-  const hosts = explicit ?? (kitName ? detectHosts(tree) : WORKSPACE_HOSTS.filter((h) => tree.exists(workspaceFileOf(h)!)));
+  // a file several hosts read (the repo-root .mcp.json) is templated once, for the first of them
+  const hosts = (explicit ?? (kitName ? detectHosts(tree) : WORKSPACE_HOSTS.filter((h) => tree.exists(workspaceFileOf(h)!)))).filter(
+    (h, i, all) => all.findIndex((o) => workspaceFileOf(o) === workspaceFileOf(h)) === i,
+  );
   if (hosts.length === 0) {
     throw new Error('nothing to template: no workspace MCP config exists yet. Run nx g @awsmcp/nx:kit <kit> first, or pass --kit <kit>');
   }
