@@ -55,6 +55,8 @@ export const StatusOutputSchema = Envelope('status').extend({
       scope: z.string(),
       /** Claude Code local scope: the project the entry belongs to. */
       project: z.string().optional(),
+      /** Every host that reads the file, when several do (the repo-root .mcp.json: Claude Code, Copilot CLI, Visual Studio). */
+      readBy: z.array(z.string()).optional(),
       file: z.string(),
       line: z.number(),
       legacy: z.boolean(),
@@ -88,7 +90,7 @@ export const StatusOutputSchema = Envelope('status').extend({
       fix: z.string(),
     }).strict(),
   ),
-  files: z.array(z.object({ host: z.string(), scope: z.string(), file: z.string(), legacy: z.boolean(), status: z.enum(['ok', 'missing', 'error']), servers: z.number(), error: z.object({ code: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() }).optional(), issues: z.array(z.unknown()) }).strict()),
+  files: z.array(z.object({ host: z.string(), readBy: z.array(z.string()).optional(), scope: z.string(), file: z.string(), legacy: z.boolean(), status: z.enum(['ok', 'missing', 'error']), servers: z.number(), error: z.object({ code: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() }).optional(), issues: z.array(z.unknown()) }).strict()),
 }).strict();
 
 const FileChange = z.object({

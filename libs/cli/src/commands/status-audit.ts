@@ -5,7 +5,7 @@
  * write flags on a production account, servers that write by default). Each finding has its fix.
  * Values are never included: findings name keys, flags and profiles only.
  */
-import { lint, type Catalog, type FileReport, type LintTarget, type ServerEntry } from '@awsmcp/mcp-config-model';
+import { lint, type Catalog, type FileReport, type LintFinding, type LintTarget, type ServerEntry } from '@awsmcp/mcp-config-model';
 import { audit, type ProfilesInput, type TagsInput } from '@awsmcp/prod-guard';
 import { getCatalog } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
@@ -35,16 +35,30 @@ export async function auditStatus(
   input: { servers: readonly ServerEntry[]; files: readonly FileReport[]; tags?: TagsInput; tagMap?: Record<string, string>; profiles?: ProfilesInput },
 ): Promise<AuditItem[]> {
   const items: AuditItem[] = [];
-  const targets: LintTarget[] = input.files.filter((f) => f.status === 'ok' && f.servers > 0 && !f.legacy).map((f) => ({ file: f.file, host: f.host, scope: f.scope }));
-  const findings = await lint(targets, { catalog: lintCatalog(), home: ctx.home });
-  for (const f of findings) {
+  // a file several hosts read (the repo-root .mcp.json) is linted for each of them: what one host
+  // accepts another may not; the same finding for several readers is reported once, for the first.
+  // Round k lints each file as its k-th reader sees it (one round for files a single host reads).
+  const readable = input.files.filter((f) => f.status === 'ok' && f.servers > 0 && !f.legacy);
+  const readersOf = (f: FileReport) => (f.readBy && f.readBy.length > 1 ? f.readBy : [f.host]);
+  const rounds = Math.max(1, ...readable.map((f) => readersOf(f).length));
+  const findings: { finding: LintFinding; host: string }[] = [];
+  for (let k = 0; k < rounds; k++) {
+    const round = readable.filter((f) => readersOf(f).length > k);
+    const targets: LintTarget[] = round.map((f) => ({ file: f.file, host: readersOf(f)[k]!, scope: f.scope }));
+    const hostOf = new Map(targets.map((t) => [t.file, t.host!]));
+    for (const finding of await lint(targets, { catalog: lintCatalog(), home: ctx.home })) findings.push({ finding, host: hostOf.get(finding.file) ?? '' });
+  }
+  const seen = new Set<string>();
+  for (const { finding: f, host } of findings) {
     if (!LINT_CODES.has(f.code)) continue;
-    const file = input.files.find((x) => x.file === f.file);
+    const key = [f.code, f.file, f.line, f.column, f.server, f.message].join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
     items.push({
       code: f.code,
       severity: f.code === 'UNPINNED_VERSION' ? 'warning' : 'error',
       ...(f.server !== undefined ? { server: f.server } : {}),
-      ...(file ? { host: file.host } : {}),
+      ...(host ? { host } : {}),
       file: f.file,
       ...(f.line !== undefined ? { line: f.line, column: f.column ?? 1 } : {}),
       message: f.message,

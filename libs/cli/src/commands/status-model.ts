@@ -12,6 +12,8 @@ export interface StatusRow {
   scope: string;
   /** Claude Code local scope: the project (`~/.claude.json` `projects` key) the entry belongs to; only that project's sessions use it. */
   project?: string;
+  /** Every host that reads the file, when several do (the repo-root `.mcp.json`). */
+  readBy?: string[];
   file: string;
   line: number;
   legacy: boolean;
@@ -91,6 +93,8 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
   const jsUsed = usedBy('js-sdk');
   const jsStatuses = jsUsed.length > 0 ? inspectProfiles(profiles, { home: ctx.home, env: ctx.libEnv, now: ctx.now, profiles: jsUsed, runtime: 'js-sdk' }) : [];
   const byProfileJs = new Map(jsStatuses.map((s) => [s.profile, s]));
+  // a file several hosts read is listed once: its rows name every reader
+  const readersOf = new Map<string, string[]>(files.flatMap((f) => (f.readBy && f.readBy.length > 1 ? [[f.file, [...f.readBy]] as [string, string[]]] : [])));
   const rows: StatusRow[] = servers.map((entry, i) => {
     const adapter = getHost(entry.location.host);
     const { setting, profile, note } = effective[i];
@@ -100,6 +104,7 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
       hostName: adapter.displayName,
       scope: entry.location.scope,
       ...(entry.location.project !== undefined ? { project: entry.location.project } : {}),
+      ...(readersOf.get(entry.location.file) ? { readBy: readersOf.get(entry.location.file) } : {}),
       file: entry.location.file,
       line: entry.location.line,
       legacy: entry.location.legacy,

@@ -1,6 +1,6 @@
 /** `awsmcp status [--watch] [--all-hosts] [--strict]`: the servers, their credentials, and the audit. */
 import { watch, type ProfileStatus } from '@awsmcp/credential-cache-inspector';
-import { hostFiles } from '@awsmcp/mcp-config-model';
+import { getHost, hostFiles, type HostId } from '@awsmcp/mcp-config-model';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliContext } from '../context';
@@ -57,7 +57,8 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
         snap.rows,
         [
           { header: 'SERVER', value: (r) => safe(r.server) },
-          { header: 'HOST', value: (r) => (r.legacy ? st.yellow(r.hostName) : r.hostName) },
+          // a shared file (the repo-root .mcp.json): its first reader, and how many more read it (listed below)
+          { header: 'HOST', value: (r) => (r.legacy ? st.yellow(r.hostName) : r.hostName) + (r.readBy && r.readBy.length > 1 ? st.dim(` +${r.readBy.length - 1}`) : '') },
           { header: 'SCOPE', value: (r) => safe(scopeLabel(ctx, r)) },
           { header: 'PROFILE', value: (r) => (r.profile !== undefined ? safe(r.profile) : r.profileSetting ? st.dim(safe(r.profileSetting)) : st.dim('-')) },
           { header: 'REGION', value: (r) => safe(r.region ?? '') },
@@ -72,6 +73,11 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
     if (todo.length > 0) {
       lines.push('', st.bold('To fix'));
       for (const r of todo) lines.push(`${st.light(r.light)} ${safe(r.server)} (${r.hostName}, ${safe(tilde(ctx, r.file))}:${r.line}): ${safe(r.fix)}`);
+    }
+    const shared = [...new Map(snap.rows.filter((r) => r.readBy && r.readBy.length > 1).map((r) => [r.file, r.readBy!])).entries()];
+    if (shared.length > 0) {
+      lines.push('');
+      for (const [file, readers] of shared) lines.push(st.dim(`${safe(tilde(ctx, file))} is read by ${readers.map((h) => getHost(h as HostId).displayName).join(', ')}`));
     }
     const deprecated = snap.rows.filter((r) => r.deprecated !== undefined);
     if (deprecated.length > 0) {
@@ -111,6 +117,7 @@ function toJson(snap: StatusSnapshot, allHosts: boolean, auditItems: AuditItem[]
     audit: auditItems,
     files: (allHosts ? snap.files : snap.files.filter((f) => f.status !== 'missing')).map((f) => ({
       host: f.host,
+      ...(f.readBy && f.readBy.length > 1 ? { readBy: [...f.readBy] } : {}),
       scope: f.scope,
       file: f.file,
       legacy: f.legacy,

@@ -22,7 +22,9 @@ describe('awsmcp status', () => {
     const r = await run(t, ['status']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/eks\s+VS Code editor\s+workspace\s+dev-sandbox\s+eu-west-1\s+✓ green [\dhm ]+\s+auto/);
-    expect(r.stdout).toMatch(/api\s+Claude Code\s+workspace\s+granted-prod\s+eu-west-1\s+✗ red/);
+    // the repo-root .mcp.json is read by more hosts than Claude Code: "+N", then who reads it
+    expect(r.stdout).toMatch(/api\s+Claude Code \+\d\s+workspace\s+granted-prod\s+eu-west-1\s+✗ red/);
+    expect(r.stdout).toMatch(/^\.mcp\.json is read by Claude Code, GitHub Copilot CLI.*, Visual Studio/m);
     expect(r.stdout).toMatch(/old\s+Claude Code \(legacy ~\/\.claude\/settings\.json\)\s+user/);
     expect(r.stdout).toMatch(/✗ red api \(Claude Code, \.mcp\.json:\d+\): run assume granted-prod/);
     expect(r.stdout).toMatch(/ghost \(Cursor, .*\): profile 'no-such-profile' is not in/);
@@ -33,6 +35,18 @@ describe('awsmcp status', () => {
     const doc = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json'])).stdout));
     expect(doc.servers.find((s) => s.server === 'api')).toMatchObject({ supersededBy: 'aws-mcp', deprecated: expect.stringMatching(/superseded/) });
     expect(r.stdout + r.stderr).not.toContain(CANARY);
+  });
+
+  it('a file several hosts read is listed once, with every reader, and linted for each of them (a finding once)', async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.mcp.json', JSON.stringify({ mcpServers: { eks: { command: 'uvx', args: ['awslabs.eks-mcp-server@latest'], env: { AWS_PROFILE: 'dev-sandbox', AWS_REGION: 'eu-west-1' } } } }));
+    const doc = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json'])).stdout));
+    const file = doc.files.find((f) => f.file.endsWith('.mcp.json'))!;
+    expect(file.readBy).toEqual(expect.arrayContaining(['claude-code', 'copilot-cli']));
+    expect(doc.servers.filter((s) => s.server === 'eks')).toHaveLength(1);
+    expect(doc.servers.find((s) => s.server === 'eks')!.readBy).toEqual(file.readBy);
+    const unpinned = doc.audit.filter((a) => a.code === 'UNPINNED_VERSION' && a.server === 'eks');
+    expect(unpinned).toHaveLength(1);
   });
 
   it('a credentials file botocore refuses: the banner tops the output (every Python server fails to start)', async () => {
