@@ -14,6 +14,7 @@ export type KitErrorCode =
   | 'INVALID_OPTION'
   | 'UNKNOWN_PROFILE'
   | 'NO_WORKSPACE_FILE'
+  | 'NO_USER_FILE'
   | 'NO_TAGGED_PROFILE'
   | 'NO_USABLE_PROFILE'
   | 'TEMPLATE_LEAK';

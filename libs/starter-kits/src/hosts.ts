@@ -4,7 +4,7 @@
  * an Nx Tree) and which hosts are installed are passed in as data.
  */
 import * as path from 'node:path';
-import { getHost, type HostAdapter, type HostId } from '@awsmcp/mcp-config-model';
+import { getHost, resolvePathContext, type HostAdapter, type HostId, type PathContextInput } from '@awsmcp/mcp-config-model';
 import { DEFAULT_HOSTS, WRITABLE_HOSTS, type KitHost } from './build';
 import { KitError } from './errors';
 
@@ -14,6 +14,18 @@ export function kitWorkspaceFile(host: HostId | HostAdapter): string | undefined
   const root = '/__workspace__';
   const file = adapter.files({ home: '/__home__', workspace: root, platform: 'linux', env: {} }).find((f) => f.scope === 'workspace');
   return file ? path.posix.relative(root, file.file) : undefined;
+}
+
+/**
+ * The user-scope file a host reads (`~/.cursor/mcp.json`, `~/.codex/config.toml`, Goose's
+ * `config.yaml`, Claude Desktop's file...) for this home, platform and environment (`CODEX_HOME`,
+ * `XDG_CONFIG_HOME`, `APPDATA`...), as the model's adapters say; undefined when the host has none
+ * (a folder of block files, or workspace files only).
+ */
+export function kitUserFile(host: HostId | HostAdapter, paths: PathContextInput): string | undefined {
+  const adapter = getHost(host);
+  if (adapter.legacy || adapter.readOnly) return undefined;
+  return adapter.files(resolvePathContext(paths)).find((f) => f.scope === 'user' && !f.legacy)?.file;
 }
 
 /** Hosts a kit can be written to in a workspace: the kits' writable hosts that have a workspace-scope file. */

@@ -7,13 +7,13 @@
  * per file: the kit's entries in the host's own syntax, merged into the file's current text.
  */
 import { unattendedProblem, closestNames, classifyProfile, type ProfileSet } from '@awsmcp/aws-config-parser';
-import { addServers, getHost, inputIdFor, parseHostConfig, toServerSpec, toTemplate, type HostId, type ServerSpec, type VsCodeInput } from '@awsmcp/mcp-config-model';
+import { addServers, getHost, inputIdFor, parseHostConfig, toServerSpec, toTemplate, type HostId, type PathContextInput, type ServerSpec, type VsCodeInput } from '@awsmcp/mcp-config-model';
 import { evaluateGuard, type ProdGuardError, type ProfileTags } from '@awsmcp/prod-guard';
 import { budget, type Budget, type Measurement } from './budget';
 import { buildKit, type KitEntry, type KitHost, type KitInstance } from './build';
 import { findServer } from './catalog/catalog';
 import { KitError } from './errors';
-import { detectKitHosts, kitWorkspaceFile, parseKitHosts, WORKSPACE_KIT_HOSTS } from './hosts';
+import { detectKitHosts, kitUserFile, kitWorkspaceFile, parseKitHosts, WORKSPACE_KIT_HOSTS } from './hosts';
 import { findKit, type Kit } from './kits';
 import { findLeaks, formatLeaks, type Leak } from './leaks';
 
@@ -42,6 +42,16 @@ export interface PlanKitInput {
   existing?: Iterable<string>;
   /** Hosts installed on this machine, when the front-end knows (host detection then ignores a stray folder). */
   installed?: readonly HostId[];
+  /**
+   * `workspace` (default): each host's file in the project. `user`: each host's own user file
+   * (`~/.cursor/mcp.json`, `~/.codex/config.toml`, Goose's `config.yaml`...), for every project; then
+   * `paths` says where home is, and without `hosts` the installed hosts that have a user file are used.
+   */
+  scope?: 'workspace' | 'user';
+  /** Home, platform and environment for the user-scope files (`scope: 'user'`). */
+  paths?: PathContextInput;
+  /** A production profile in a user-scope file (every project's AI session reaches it): allowed only with this. */
+  allowGlobalProd?: boolean;
   /** `--profile` (comma-separated with multiAccount). Default: AWS_PROFILE of `env`. */
   profile?: string;
   /** `--region`. Default: the profile's region, else AWS_REGION, else AWS_DEFAULT_REGION of `env`. */
@@ -53,7 +63,7 @@ export interface PlanKitInput {
   profiles?: ProfileSet;
   /** The production tags (`readTags`). */
   tags?: ProfileTags;
-  /** Current text of each host file, by workspace-relative path (absent: the file does not exist). */
+  /** Current text of each host file, by workspace-relative path, or by absolute path in user scope (absent: the file does not exist). */
   files?: Readonly<Record<string, string | undefined>>;
   /** Scope of a host file when it is not its own (a workspace file linked to a user file is `user`). */
   scopes?: Readonly<Record<string, 'workspace' | 'user'>>;
@@ -83,7 +93,7 @@ export interface PlanKitInput {
 
 export interface KitFilePlan {
   host: KitHost;
-  /** Workspace-relative path (`.vscode/mcp.json`). */
+  /** Workspace-relative path (`.vscode/mcp.json`); in user scope the absolute path of the user file. */
   file: string;
   scope: 'workspace' | 'user';
   before: string;
@@ -177,13 +187,27 @@ export function planKit(input: PlanKitInput): KitPlan {
   const warnings: string[] = [];
 
   // hosts: as asked, else the ones the workspace uses
+  const userScope = input.scope === 'user';
+  if (input.scope !== undefined && input.scope !== 'workspace' && input.scope !== 'user') {
+    throw new KitError('INVALID_OPTION', `--scope must be workspace or user for a kit (got '${String(input.scope)}'): a kit is added in one scope, since a server in both files is loaded twice by some hosts`);
+  }
+  if (userScope && input.mode === 'inputs') throw new KitError('INVALID_OPTION', '--mode inputs writes a file to commit: a user-scope file is not committed; use --mode concrete with --scope user');
+  const paths = input.paths ?? { home: input.home ?? '/nonexistent-home', env: input.env ?? {} };
   const explicit = parseKitHosts(input.hosts);
-  const selection = explicit ? { hosts: explicit, reasons: explicit.map((h) => `${h}: --hosts`) } : detectKitHosts(input.existing ?? [], input.installed);
+  const selection = explicit
+    ? { hosts: explicit, reasons: explicit.map((h) => `${h}: --hosts`) }
+    : userScope
+      ? (() => {
+          const picked = (input.installed ?? []).filter((h) => kitUserFile(h, paths) !== undefined);
+          if (picked.length === 0) throw new KitError('UNKNOWN_HOST', 'no installed host with a user-scope file was found here: name them with --hosts', { hint: 'awsmcp hosts lists them and where their files are' });
+          return { hosts: picked, reasons: picked.map((h) => `${h}: installed here`) };
+        })()
+      : detectKitHosts(input.existing ?? [], input.installed);
   // a file several hosts read (the repo-root .mcp.json: Claude Code, Copilot CLI...) is written once,
   // for the first of them; the others read the same entries
   const firstByFile = new Map<string, KitHost>();
   const hosts = selection.hosts.filter((h) => {
-    const f = kitWorkspaceFile(h);
+    const f = userScope ? kitUserFile(h, paths) : kitWorkspaceFile(h);
     if (f === undefined) return true;
     const first = firstByFile.get(f);
     if (first === undefined) {
@@ -270,6 +294,11 @@ export function planKit(input: PlanKitInput): KitPlan {
     if (single) warnings.push(`--mode inputs: the profile is not written; each engineer picks it (VS Code asks, hosts that expand variables read AWS_PROFILE)`);
   }
   const fileOf = (h: KitHost): string => {
+    if (userScope) {
+      const u = kitUserFile(h, paths);
+      if (!u) throw new KitError('NO_USER_FILE', `${getHost(h).displayName} has no user-scope file awsmcp can write (a folder of files, or project files only): use --scope workspace for it`, { hint: 'awsmcp hosts lists each host\'s files' });
+      return u;
+    }
     const f = kitWorkspaceFile(h);
     if (!f) {
       throw new KitError('NO_WORKSPACE_FILE', `unknown host '${h}' for a workspace kit (${getHost(h).displayName} reads no file in a project, and a kit is written into the project's files); expected one of ${WORKSPACE_KIT_HOSTS.join(', ')}`, {
@@ -295,13 +324,13 @@ export function planKit(input: PlanKitInput): KitPlan {
     for (const e of entries) {
       if (!e.profile) continue;
       const file = fileOf(e.host);
-      const scope = input.scopes?.[file] ?? 'workspace';
+      const scope = userScope ? 'user' : (input.scopes?.[file] ?? 'workspace');
       const action = {
         kind: input.action ?? `kit ${kit.name}`,
         profile: e.profile,
         server: { name: e.name, command: e.spec.command, args: e.spec.args, env: e.spec.env, scope, file, host: e.host },
       };
-      const r = evaluateGuard(action, { ...(input.tags ? { tags: input.tags } : {}), ...(set ? { profiles: set } : {}), confirm: input.confirm === true || confirmed.has(e.profile), isTTY: input.isTTY === true });
+      const r = evaluateGuard(action, { ...(input.tags ? { tags: input.tags } : {}), ...(set ? { profiles: set } : {}), confirm: input.confirm === true || confirmed.has(e.profile), isTTY: input.isTTY === true, ...(input.allowGlobalProd ? { allowGlobalProd: true } : {}) });
       const first = r.refusals[0];
       if (first?.code === 'PROD_NEEDS_CONFIRM' && r.refusals.length === 1) {
         if (!prod.confirmations.some((c) => c.profile === first.profile)) {
@@ -317,7 +346,7 @@ export function planKit(input: PlanKitInput): KitPlan {
   const files: KitFilePlan[] = [];
   const leaks: Leak[] = [];
   const home = input.home ?? '/nonexistent-home';
-  const shown = (rel: string) => (input.workspaceRoot ? `${input.workspaceRoot.replace(/[\\/]+$/, '')}/${rel}` : rel);
+  const shown = (rel: string) => (userScope ? rel : input.workspaceRoot ? `${input.workspaceRoot.replace(/[\\/]+$/, '')}/${rel}` : rel);
   for (const host of hosts) {
     const rel = fileOf(host);
     const file = shown(rel);
@@ -338,7 +367,7 @@ export function planKit(input: PlanKitInput): KitPlan {
     files.push({
       host,
       file: rel,
-      scope: input.scopes?.[rel] ?? 'workspace',
+      scope: userScope ? 'user' : (input.scopes?.[rel] ?? 'workspace'),
       before,
       after: r.text,
       added: r.added,

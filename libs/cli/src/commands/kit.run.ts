@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
 import { backupRoot, getHost, installedHostIds, planWrites, readConfigText, resolveWriteTargetSync } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, ProdGuardError, readTags } from '@awsmcp/prod-guard';
-import { BUILTIN_KITS, findServer, hostEvidencePaths, KitError, KITS_FILE, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
+import { BUILTIN_KITS, findServer, hostEvidencePaths, KitError, KITS_FILE, kitUserFile, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, WRITABLE_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { formatDiff } from '../output/diff';
@@ -15,7 +15,19 @@ import { whichFor } from './targets';
 
 function userKits(ctx: CliContext): Kit[] {
   const file = path.join(ctx.cwd, KITS_FILE);
-  return fs.existsSync(file) ? parseKitsFile(fs.readFileSync(file, 'utf8'), file) : [];
+  try {
+    return fs.existsSync(file) ? parseKitsFile(fs.readFileSync(file, 'utf8'), file) : [];
+  } catch (e) {
+    // a typo in the workspace's kits file is bad input (exit 2), named at file:line:column
+    if (e instanceof KitError) throw new CliError(e.message, EXIT.USAGE, e.hint ?? `fix ${KITS_FILE}`, e.code);
+    throw e;
+  }
+}
+
+/** `~/x` for a file under the home folder (user-scope files), else the path as given. */
+function homeRelative(ctx: CliContext, file: string): string {
+  const rel = path.relative(ctx.home, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? `~/${rel.split(path.sep).join('/')}` : file;
 }
 
 /** planKit, its bad-input errors as usage errors (exit 2) with the hint. */
@@ -60,14 +72,29 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
   if (options.mode !== undefined && options.mode !== 'concrete' && options.mode !== 'inputs') {
     throw new CliError(`--mode must be concrete or inputs (got '${String(options.mode)}')`, EXIT.USAGE, undefined, 'USAGE');
   }
+  const scope = options.scope === undefined ? 'workspace' : String(options.scope);
+  if (scope !== 'workspace' && scope !== 'user') {
+    throw new CliError(
+      `--scope must be workspace or user for a kit (got '${scope}')`,
+      EXIT.USAGE,
+      scope === 'all' ? 'a kit is added in one scope (a server in both files is loaded twice by some hosts): run it once per scope' : 'workspace: the project\'s files (default); user: your own files, for every project',
+      'USAGE',
+    );
+  }
+  const userScope = scope === 'user';
+  const paths = { home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv, platform: ctx.platform };
   const base: PlanKitInput = {
     kit: args[0],
     userKits: kits,
     mode: String(options.mode ?? 'concrete'),
     ...(options.hosts ? { hosts: String(options.hosts) } : {}),
+    scope,
+    paths,
     existing: hostEvidencePaths().filter((p) => fs.existsSync(path.join(ctx.cwd, p))),
-    // a host found only by its folder counts when it is installed here (one rule: installedHostIds)
-    ...(options.hosts ? {} : { installed: installedHostIds({ home: ctx.home, workspace: ctx.cwd, env: ctx.libEnv, platform: ctx.platform }, { which: whichFor(ctx) }, WORKSPACE_KIT_HOSTS) }),
+    // a host found only by its folder counts when it is installed here (one rule: installedHostIds);
+    // in user scope, the installed hosts are the ones written
+    ...(options.hosts ? {} : { installed: installedHostIds(paths, { which: whichFor(ctx) }, userScope ? WRITABLE_HOSTS : WORKSPACE_KIT_HOSTS) }),
+    ...(options.allowGlobalProd === true ? { allowGlobalProd: true } : {}),
     ...(options.profile !== undefined ? { profile: String(options.profile) } : {}),
     ...(options.region !== undefined ? { region: String(options.region) } : {}),
     multiAccount: options.multiAccount === true,
@@ -88,11 +115,17 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
   };
   // the host files as they are now (a workspace file linked to a user file is user scope)
   const judge = scopeJudge(ctx);
-  for (const rel of WORKSPACE_KIT_HOSTS.map((h) => kitWorkspaceFile(h)!)) {
-    const abs = path.join(ctx.cwd, rel);
-    // read as safe-write reads it (strict UTF-8, clear errors), so the plan's `before` is what it replaces
-    if (fs.existsSync(abs)) (base.files as Record<string, string>)[rel] = await readConfigText(abs);
-    if (judge(abs, 'workspace') === 'user') (base.scopes as Record<string, 'user'>)[rel] = 'user';
+  if (userScope) {
+    for (const abs of new Set(WRITABLE_HOSTS.map((h) => kitUserFile(h, paths)).filter((f): f is string => f !== undefined))) {
+      if (fs.existsSync(abs)) (base.files as Record<string, string>)[abs] = await readConfigText(abs);
+    }
+  } else {
+    for (const rel of WORKSPACE_KIT_HOSTS.map((h) => kitWorkspaceFile(h)!)) {
+      const abs = path.join(ctx.cwd, rel);
+      // read as safe-write reads it (strict UTF-8, clear errors), so the plan's `before` is what it replaces
+      if (fs.existsSync(abs)) (base.files as Record<string, string>)[rel] = await readConfigText(abs);
+      if (judge(abs, 'workspace') === 'user') (base.scopes as Record<string, 'user'>)[rel] = 'user';
+    }
   }
   let p = plan(base);
   const k = p.kit;
@@ -136,7 +169,7 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     if (p.prod.refusals[0]) throw p.prod.refusals[0];
   }
   if (!ctx.json) for (const w of [...p.prod.warnings, ...p.prod.recommendations.map((r) => `recommended: ${r}`), ...p.warnings]) ctx.err(st.yellow(w));
-  const edits = p.files.map((f) => ({ host: f.host, file: path.join(ctx.cwd, f.file), plan: f }));
+  const edits = p.files.map((f) => ({ host: f.host, file: path.resolve(ctx.cwd, f.file), plan: f }));
   // every file planned (read, edited; a dangling link or a read-only file refused) before any is
   // written; then all are written, or, when one fails, the others are restored
   const writes = planWrites(
@@ -162,12 +195,12 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     return EXIT.OK;
   }
   for (const r of results) {
-    const rel = path.relative(ctx.cwd, r.file) || r.file;
+    const rel = userScope ? homeRelative(ctx, r.file) : path.relative(ctx.cwd, r.file) || r.file;
     ctx.out('');
     ctx.out(`${st.bold(rel)} ${st.dim(`(${getHost(r.host).displayName})`)}: ${r.added.length ? `added ${r.added.join(', ')}` : 'nothing added'}${r.replaced.length ? `; replaced ${r.replaced.join(', ')}` : ''}${r.skipped.length ? `; kept existing ${r.skipped.join(', ')} (--replace to overwrite)` : ''}`);
     if (options.dryRun) for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
   }
   if (options.dryRun) ctx.out(st.yellow('\ndry run: nothing was written'));
-  else if (mode === 'concrete' && results.some((r) => r.changed)) ctx.out(st.dim('\nthese files hold your profile name: keep them out of git (awsmcp status; nx g @awsmcp/nx:template writes the templates and .gitignore lines)'));
+  else if (mode === 'concrete' && !userScope && results.some((r) => r.changed)) ctx.out(st.dim('\nthese files hold your profile name: keep them out of git (awsmcp status; nx g @awsmcp/nx:template writes the templates and .gitignore lines)'));
   return EXIT.OK;
 }

@@ -8,6 +8,8 @@ export const defineKit: CommandDefinition = (program, registrar) => {
     .option('--profile <profile>', 'AWS profile the servers use')
     .option('--region <region>', 'AWS region (default: the profile\'s region, else AWS_REGION)')
     .option('--hosts <hosts>', 'comma-separated host ids with a file in the project, as `awsmcp hosts` lists them: vscode, claude-code, cursor, kiro, codex, zed, opencode... (default: the hosts this workspace uses and that are installed here, else vscode,claude-code)')
+    .option('--scope <scope>', 'workspace (default: the project\'s host files) or user (each host\'s own user file, e.g. ~/.cursor/mcp.json, ~/.codex/config.toml, Goose\'s config.yaml: every project sees it)')
+    .option('--allow-global-prod', 'allow a production profile in a user-scope file (every project\'s AI session could reach production)')
     .option('--mode <mode>', 'concrete (real values, keep the file out of git) or inputs (VS Code inputs / ${AWS_PROFILE}: safe to commit)', 'concrete')
     .option('--multi-account', 'one named instance per prod-tagged profile (eks-prod-eu, eks-prod-us)')
     .option('--confirm', 'confirm a production profile')
@@ -27,7 +29,8 @@ Examples:
   awsmcp kit --list
   awsmcp kit eks-debug --profile dev-sandbox --region eu-west-1
   awsmcp kit observe --profile dev --region eu-west-1 --hosts cursor,kiro --mode inputs --dry-run
-  awsmcp kit eks-debug --profile dev --hosts codex,zed        # .codex/config.toml, .zed/settings.json`,
+  awsmcp kit eks-debug --profile dev --hosts codex,zed        # .codex/config.toml, .zed/settings.json
+  awsmcp kit eks-debug --profile dev --scope user --hosts goose,claude-desktop   # your own files, every project`,
     )
     .action(registrar.action(() => require('./kit.run').kit));
 };
