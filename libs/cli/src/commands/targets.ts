@@ -1,6 +1,7 @@
 /**
- * Which hosts and files a writing command (`switch`, `hydrate`, `remove`, and `kit` at merge)
- * touches: one selector for `--scope`, `--hosts` and `--all-hosts`. By default only hosts installed
+ * Which hosts and files a writing command (`switch`, `hydrate`, `remove`) touches: one selector for
+ * `--scope`, `--hosts` and `--all-hosts`. (`kit` adds servers rather than editing existing ones: its
+ * hosts come from planKit's rule, the project's host evidence, with the same installed-host check.) By default only hosts installed
  * here are written (a host is installed when one of its files exists, an app folder of it exists,
  * or its executable is on PATH: `hostInstallation` in @awsmcp/mcp-config-model); the others are
  * reported as skipped, with the flag that includes them.
