@@ -121,6 +121,13 @@ describe('planKit: files', () => {
     expect(p.warnings[0]).toMatch(/the profile is not written/);
   });
 
+  it('inputs mode for VS Code alone: a warning that ${input:} servers do not reach Copilot agent sessions', () => {
+    const only = planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: 'vscode' });
+    expect(only.warnings.join('\n')).toMatch(/not forwarded to Copilot agent sessions; for those, add the portable \.mcp\.json too \(--hosts vscode,copilot-cli\)/);
+    const both = planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: 'vscode,claude-code' });
+    expect(both.warnings.join('\n')).not.toMatch(/Copilot agent sessions/);
+  });
+
   it('inputs mode: real values from other servers in the file are leak findings and a warning', () => {
     const other = JSON.stringify({ mcpServers: { mine: { command: 'uvx', args: ['x==1'], env: { AWS_PROFILE: 'staging-eu' } } } }, null, 2);
     const p = planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: 'claude-code', files: { '.mcp.json': other } });

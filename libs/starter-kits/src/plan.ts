@@ -358,6 +358,13 @@ export function planKit(input: PlanKitInput): KitPlan {
       if (SHELL_DEFAULT_HOSTS.includes(host)) specs = specs.map((s) => withShellDefaults(s, { AWS_PROFILE: 'default', ...(region ? { AWS_REGION: region } : {}) }));
       const regionId = inputIdFor('AWS_REGION');
       inputs = t.inputs.map((i) => (i.id === regionId && region ? { type: 'pickString', id: i.id, description: i.description ?? 'AWS region', options: regionChoices(set, region), default: region } : i));
+      // VS Code forwards its servers to Copilot agent sessions "except servers that require interactive
+      // input, such as ${input:...}" (VS Code's MCP configuration reference)
+      if (inputs.length > 0 && getHost(host).variableSyntax === 'vscode' && !hosts.some((h) => kitWorkspaceFile(h) === '.mcp.json')) {
+        warnings.push(
+          `${file}: VS Code asks each engineer for the profile (\${input:...}), and servers that ask are not forwarded to Copilot agent sessions; for those, add the portable .mcp.json too (--hosts ${hosts.join(',')},copilot-cli), which reads AWS_PROFILE from the environment`,
+        );
+      }
       // what the kit writes into a file to commit holds no real profile, account or home path
       const own = findLeaks(t.text, file, host, names, home);
       if (own.length > 0) throw new KitError('TEMPLATE_LEAK', `refusing to write a config to commit that holds real values:\n${formatLeaks(own)}`);
