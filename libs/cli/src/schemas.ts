@@ -57,6 +57,8 @@ export const StatusOutputSchema = Envelope('status').extend({
       project: z.string().optional(),
       /** Every host that reads the file, when several do (the repo-root .mcp.json: Claude Code, Copilot CLI, Visual Studio). */
       readBy: z.array(z.string()).optional(),
+      /** `local`: Claude Code runs this project's same-named local-scope entry instead. */
+      shadowedBy: z.literal('local').optional(),
       file: z.string(),
       line: z.number(),
       legacy: z.boolean(),

@@ -29,6 +29,19 @@ describe('Claude Code local scope', () => {
     expect(text.stdout + j.stdout).not.toContain(CANARY);
   });
 
+  it(".mcp.json's entry shadowed by this project's same-named local entry: status says so (--json: shadowedBy)", async () => {
+    const t = makeHome();
+    const other = path.join(path.dirname(t.workspace), 'other-project');
+    writeFile(t.home, '.claude.json', claudeJson(t.workspace, other, 'dev-sandbox', 'dev-sandbox', 'dev-sandbox'));
+    writeFile(t.workspace, '.mcp.json', `{\n  "mcpServers": {\n    "eks": ${entry('staging-eu')},\n    "eks-other": ${entry('staging-eu')}\n  }\n}\n`);
+    const rows = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json'])).stdout)).servers;
+    expect(rows.find((r) => r.server === 'eks' && r.scope === 'workspace')).toMatchObject({ shadowedBy: 'local' });
+    // another project's local entry does not shadow this project's file
+    expect(rows.find((r) => r.server === 'eks-other' && r.scope === 'workspace')?.shadowedBy).toBeUndefined();
+    const text = await run(t, ['status']);
+    expect(text.stdout).toMatch(/eks in \.mcp\.json is not what Claude Code runs here: this project's local entry of the same name comes first/);
+  });
+
   it("switch (workspace scope) edits .mcp.json and the current project's local entry, nothing else", async () => {
     const t = makeHome();
     const other = path.join(path.dirname(t.workspace), 'other-project');

@@ -14,6 +14,8 @@ export interface StatusRow {
   project?: string;
   /** Every host that reads the file, when several do (the repo-root `.mcp.json`). */
   readBy?: string[];
+  /** `local`: Claude Code runs this project's same-named local-scope entry instead of this one. */
+  shadowedBy?: 'local';
   file: string;
   line: number;
   legacy: boolean;
@@ -146,6 +148,15 @@ export async function collectStatus(ctx: CliContext, options: { statuses?: Profi
       ...(s.command ? { command: s.command } : {}),
     };
   });
+  // Claude Code prefers this project's local-scope entry (~/.claude.json) to a same-named one in the
+  // project's .mcp.json: the .mcp.json entry is not what its sessions run
+  const { isCurrentProject } = require('./targets') as typeof import('./targets');
+  const localHere = new Set(rows.filter((r) => r.host === 'claude-code' && r.scope === 'local' && isCurrentProject(ctx, r.project)).map((r) => r.server));
+  if (localHere.size > 0) {
+    for (const r of rows) {
+      if (r.scope === 'workspace' && localHere.has(r.server) && (r.host === 'claude-code' || r.readBy?.includes('claude-code'))) r.shadowedBy = 'local';
+    }
+  }
   return { rows, files, profiles, statuses, servers };
 }
 

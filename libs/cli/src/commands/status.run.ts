@@ -79,6 +79,9 @@ export function renderStatus(ctx: CliContext, snap: StatusSnapshot, allHosts: bo
       lines.push('');
       for (const [file, readers] of shared) lines.push(st.dim(`${safe(tilde(ctx, file))} is read by ${readers.map((h) => getHost(h as HostId).displayName).join(', ')}`));
     }
+    for (const r of snap.rows.filter((x) => x.shadowedBy === 'local')) {
+      lines.push(st.dim(`${safe(r.server)} in ${safe(tilde(ctx, r.file))} is not what Claude Code runs here: this project's local entry of the same name comes first (awsmcp switch edits both)`));
+    }
     const deprecated = snap.rows.filter((r) => r.deprecated !== undefined);
     if (deprecated.length > 0) {
       lines.push('', st.bold('Deprecated servers'));
