@@ -31,6 +31,8 @@ export type { ArgValue } from './model/aws';
 export { HOSTS, getHost, detectHostFile } from './hosts/index';
 export type { DetectedHostFile } from './hosts/index';
 export { hostInstallation, installedHostIds } from './hosts/installed';
+export { readApprovedVariables, approvedVariablesFiles, APPROVED_VARIABLES_SETTING } from './hosts/approved-variables';
+export type { ApprovedVariables } from './hosts/approved-variables';
 export type { HostInstallation, HostInstallationOptions } from './hosts/installed';
 export { resolvePathContext, appDataDir } from './hosts/paths';
 export type { PathContextInput } from './hosts/paths';

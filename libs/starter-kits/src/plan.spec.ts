@@ -128,6 +128,15 @@ describe('planKit: files', () => {
     expect(both.warnings.join('\n')).not.toMatch(/Copilot agent sessions/);
   });
 
+  it('inputs mode for Kiro: names the variables still to approve (Kiro expands only approved ones)', () => {
+    const none = planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: 'kiro' });
+    expect(none.warnings.join('\n')).toMatch(/expands only approved variables: approve AWS_PROFILE and AWS_REGION in .*kiroAgent\.mcpApprovedEnvVars/);
+    const half = planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: 'kiro', approvedVariables: ['AWS_REGION'] });
+    expect(half.warnings.join('\n')).toMatch(/approve AWS_PROFILE in /);
+    const all = planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: 'kiro', approvedVariables: ['AWS_PROFILE', 'AWS_REGION'] });
+    expect(all.warnings.join('\n')).not.toMatch(/approved variables/);
+  });
+
   it('inputs mode: real values from other servers in the file are leak findings and a warning', () => {
     const other = JSON.stringify({ mcpServers: { mine: { command: 'uvx', args: ['x==1'], env: { AWS_PROFILE: 'staging-eu' } } } }, null, 2);
     const p = planKit({ ...base, mode: 'inputs', region: 'eu-west-1', hosts: 'claude-code', files: { '.mcp.json': other } });

@@ -52,6 +52,8 @@ export interface PlanKitInput {
   paths?: PathContextInput;
   /** A production profile in a user-scope file (every project's AI session reaches it): allowed only with this. */
   allowGlobalProd?: boolean;
+  /** Kiro's approved variables (`readApprovedVariables` of @awsmcp/mcp-config-model), when known: inputs mode names the ones still to approve. */
+  approvedVariables?: readonly string[];
   /** `--profile` (comma-separated with multiAccount). Default: AWS_PROFILE of `env`. */
   profile?: string;
   /** `--region`. Default: the profile's region, else AWS_REGION, else AWS_DEFAULT_REGION of `env`. */
@@ -358,6 +360,13 @@ export function planKit(input: PlanKitInput): KitPlan {
       if (SHELL_DEFAULT_HOSTS.includes(host)) specs = specs.map((s) => withShellDefaults(s, { AWS_PROFILE: 'default', ...(region ? { AWS_REGION: region } : {}) }));
       const regionId = inputIdFor('AWS_REGION');
       inputs = t.inputs.map((i) => (i.id === regionId && region ? { type: 'pickString', id: i.id, description: i.description ?? 'AWS region', options: regionChoices(set, region), default: region } : i));
+      // Kiro expands only approved variables: any other reaches the server as literal text
+      const approval = getHost(host).variableApproval;
+      if (approval) {
+        const used = ['AWS_PROFILE', 'AWS_REGION'].filter((n) => t.text.includes(`\${${n}`));
+        const missing = used.filter((n) => !(input.approvedVariables ?? []).includes(n));
+        if (missing.length > 0) warnings.push(`${file}: ${getHost(host).displayName} expands only approved variables: approve ${missing.join(' and ')} in ${approval.setting} (${approval.where}), or the servers get the literal text`);
+      }
       // VS Code forwards its servers to Copilot agent sessions "except servers that require interactive
       // input, such as ${input:...}" (VS Code's MCP configuration reference)
       if (inputs.length > 0 && getHost(host).variableSyntax === 'vscode' && !hosts.some((h) => kitWorkspaceFile(h) === '.mcp.json')) {

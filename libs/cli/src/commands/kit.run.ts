@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles } from '@awsmcp/aws-config-parser';
-import { backupRoot, getHost, installedHostIds, planWrites, readConfigText, resolveWriteTargetSync } from '@awsmcp/mcp-config-model';
+import { backupRoot, getHost, installedHostIds, planWrites, readApprovedVariables, readConfigText, resolveWriteTargetSync } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, ProdGuardError, readTags } from '@awsmcp/prod-guard';
 import { BUILTIN_KITS, findServer, hostEvidencePaths, KitError, KITS_FILE, kitUserFile, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, WRITABLE_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
@@ -95,6 +95,10 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     // in user scope, the installed hosts are the ones written
     ...(options.hosts ? {} : { installed: installedHostIds(paths, { which: whichFor(ctx) }, userScope ? WRITABLE_HOSTS : WORKSPACE_KIT_HOSTS) }),
     ...(options.allowGlobalProd === true ? { allowGlobalProd: true } : {}),
+    ...(() => {
+      const approved = readApprovedVariables(paths);
+      return approved ? { approvedVariables: approved.variables } : {};
+    })(),
     ...(options.profile !== undefined ? { profile: String(options.profile) } : {}),
     ...(options.region !== undefined ? { region: String(options.region) } : {}),
     multiAccount: options.multiAccount === true,

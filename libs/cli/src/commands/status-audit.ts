@@ -5,7 +5,7 @@
  * write flags on a production account, servers that write by default). Each finding has its fix.
  * Values are never included: findings name keys, flags and profiles only.
  */
-import { lint, type Catalog, type FileReport, type LintFinding, type LintTarget, type ServerEntry } from '@awsmcp/mcp-config-model';
+import { getHost, lint, readApprovedVariables, type Catalog, type FileReport, type LintFinding, type LintTarget, type ServerEntry } from '@awsmcp/mcp-config-model';
 import { audit, type ProfilesInput, type TagsInput } from '@awsmcp/prod-guard';
 import { getCatalog } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
@@ -23,7 +23,7 @@ export interface AuditItem {
 }
 
 /** Lint codes `status` reports (the rest is shown elsewhere: broken files, legacy locations, profiles without a region). */
-const LINT_CODES = new Set(['STATIC_CREDENTIALS', 'UNPINNED_VERSION', 'UNKNOWN_FLAG', 'REGION_MISMATCH']);
+const LINT_CODES = new Set(['STATIC_CREDENTIALS', 'UNPINNED_VERSION', 'UNKNOWN_FLAG', 'REGION_MISMATCH', 'UNAPPROVED_VARIABLE']);
 
 /** The starter-kits catalog is the shape lint reads (one `Catalog` type for both packages). */
 function lintCatalog(): Catalog {
@@ -41,22 +41,25 @@ export async function auditStatus(
   const readable = input.files.filter((f) => f.status === 'ok' && f.servers > 0 && !f.legacy);
   const readersOf = (f: FileReport) => (f.readBy && f.readBy.length > 1 ? f.readBy : [f.host]);
   const rounds = Math.max(1, ...readable.map((f) => readersOf(f).length));
+  // Kiro expands only approved variables: with its list at hand, an unapproved one is a warning
+  // (the server gets the literal text); without it, lint's reminder is not shown here
+  const approved = readable.some((f) => getHost(f.host).variableApproval) ? readApprovedVariables({ home: ctx.home, env: ctx.libEnv, platform: ctx.platform }) : undefined;
   const findings: { finding: LintFinding; host: string }[] = [];
   for (let k = 0; k < rounds; k++) {
     const round = readable.filter((f) => readersOf(f).length > k);
     const targets: LintTarget[] = round.map((f) => ({ file: f.file, host: readersOf(f)[k]!, scope: f.scope }));
     const hostOf = new Map(targets.map((t) => [t.file, t.host!]));
-    for (const finding of await lint(targets, { catalog: lintCatalog(), home: ctx.home })) findings.push({ finding, host: hostOf.get(finding.file) ?? '' });
+    for (const finding of await lint(targets, { catalog: lintCatalog(), home: ctx.home, ...(approved ? { approvedVariables: approved.variables } : {}) })) findings.push({ finding, host: hostOf.get(finding.file) ?? '' });
   }
   const seen = new Set<string>();
   for (const { finding: f, host } of findings) {
-    if (!LINT_CODES.has(f.code)) continue;
+    if (!LINT_CODES.has(f.code) || f.severity === 'info') continue;
     const key = [f.code, f.file, f.line, f.column, f.server, f.message].join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
     items.push({
       code: f.code,
-      severity: f.code === 'UNPINNED_VERSION' ? 'warning' : 'error',
+      severity: f.code === 'UNPINNED_VERSION' || f.code === 'UNAPPROVED_VARIABLE' ? 'warning' : 'error',
       ...(f.server !== undefined ? { server: f.server } : {}),
       ...(host ? { host } : {}),
       file: f.file,

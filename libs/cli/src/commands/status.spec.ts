@@ -49,6 +49,18 @@ describe('awsmcp status', () => {
     expect(unpinned).toHaveLength(1);
   });
 
+  it("Kiro: a variable not on Kiro's approved list reaches the server as literal text — a warning in the audit", async () => {
+    const t = makeHome();
+    writeFile(t.workspace, '.kiro/settings/mcp.json', JSON.stringify({ mcpServers: { eks: { command: 'uvx', args: ['awslabs.eks-mcp-server==0.1.37'], env: { AWS_PROFILE: '${AWS_PROFILE}', AWS_REGION: '${AWS_REGION}' } } } }));
+    // without Kiro's list nobody can tell: no finding
+    const unknown = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json'])).stdout));
+    expect(unknown.audit.filter((a) => a.code === 'UNAPPROVED_VARIABLE')).toEqual([]);
+    writeFile(t.home, '.kiro/settings/cli.json', '{ "kiroAgent.mcpApprovedEnvVars": ["AWS_REGION"] }');
+    const doc = StatusOutputSchema.parse(JSON.parse((await run(t, ['status', '--json'])).stdout));
+    const found = doc.audit.filter((a) => a.code === 'UNAPPROVED_VARIABLE');
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', server: 'eks', host: 'kiro', message: expect.stringContaining('${AWS_PROFILE} is not an approved variable'), fix: expect.stringContaining('kiroAgent.mcpApprovedEnvVars') })]);
+  });
+
   it('a credentials file botocore refuses: the banner tops the output (every Python server fails to start)', async () => {
     const t = makeHome();
     writeFile(t.workspace, '.vscode/mcp.json', vscode('dev-sandbox'));

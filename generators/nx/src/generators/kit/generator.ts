@@ -5,7 +5,7 @@
  * the plan and writes `files[].after` through the Tree, so `--dry-run` shows exactly what would change.
  */
 import { loadProfiles, resolveHome } from '@awsmcp/aws-config-parser';
-import { installedHostIds } from '@awsmcp/mcp-config-model';
+import { installedHostIds, readApprovedVariables } from '@awsmcp/mcp-config-model';
 import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { hostEvidencePaths, KitError, KITS_FILE, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
@@ -80,6 +80,10 @@ export async function kitGenerator(tree: Tree, schema: KitGeneratorSchema): Prom
     isTTY: interactive,
     validateProfile: schema.validateProfile !== false,
     action: `nx g @awsmcp/nx:kit ${schema.name}`,
+    ...(() => {
+      const approved = readApprovedVariables({ home, env, platform: process.platform });
+      return approved ? { approvedVariables: approved.variables } : {};
+    })(),
   };
   let plan: KitPlan;
   try {
