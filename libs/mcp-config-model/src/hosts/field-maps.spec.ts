@@ -16,6 +16,8 @@ const BEFORE: [hosts: string[], fields: Record<string, unknown>][] = [
   [["zed"], {"args": "args", "command": "command", "env": "env", "envFile": "envFile", "headers": "headers", "type": null, "url": "url"}],
   [["goose"], {"args": "args", "command": "cmd", "env": "envs", "headers": "headers", "type": "type", "typeNames": {"http": "streamable_http", "sse": "sse", "stdio": "stdio"}, "url": "uri"}],
   [["continue"], {"args": "args", "command": "command", "env": "env", "headers": "headers", "type": "type", "typeNames": {"http": "streamable-http", "sse": "sse", "stdio": "stdio"}, "url": "url"}],
+  // added after the table: Continue's JSON files, as Claude / Cursor / Cline write them
+  [["continue-json"], {"args": "args", "command": "command", "env": "env", "envFile": "envFile", "headers": "headers", "type": "type", "typeAliases": {"streamable-http": "http", "streamableHttp": "http"}, "url": "url"}],
 ];
 
 describe('FIELD_MAPS', () => {

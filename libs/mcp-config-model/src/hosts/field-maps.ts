@@ -27,6 +27,8 @@ export const FIELD_MAPS = {
   roo: { ...CANONICAL_FIELDS, typeNames: DASHED_HTTP },
   /** Continue: `type: streamable-http`, no `envFile`. */
   continue: { type: 'type', command: 'command', args: 'args', env: 'env', url: 'url', headers: 'headers', typeNames: DASHED_HTTP },
+  /** Continue's JSON files (copied from Claude, Cursor or Cline): as Claude writes them; Continue's and Cline's HTTP spellings read too. */
+  continueJson: { ...CANONICAL_FIELDS, typeAliases: { 'streamable-http': 'http', streamableHttp: 'http' } },
   /** Codex: headers in `http_headers`, no transport field. */
   codex: { type: null, command: 'command', args: 'args', env: 'env', url: 'url', headers: 'http_headers' },
   /** Goose: `cmd`, `envs`, `uri`; `streamable_http`. */

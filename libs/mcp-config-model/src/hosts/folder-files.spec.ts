@@ -98,3 +98,21 @@ describe('Gemini CLI settings.json: comments allowed (strip-json-comments), trai
     expect(() => parseHostConfig('{\n  "mcpServers": { "eks": { "command": "uvx", }, }\n}\n', { host: 'gemini-cli', file, home })).toThrow(/settings\.json:2:\d+/);
   });
 });
+
+describe("Continue's JSON files in .continue/mcpServers/ (copied from Claude, Cursor or Cline)", () => {
+  it('are read as Claude-style mcpServers maps (continue-json), next to the YAML blocks; switch patches only the value', async () => {
+    const { home, workspace } = setup();
+    const claudeStyle = `{\n  "mcpServers": {\n    "eks": { "command": "uvx", "args": ["awslabs.eks-mcp-server==0.1.37"], "env": { "AWS_PROFILE": "dev", "AWS_REGION": "eu-west-1" } }\n  }\n}\n`;
+    const json = write(path.join(workspace, '.continue/mcpServers/from-claude.json'), claudeStyle);
+    write(path.join(workspace, '.continue/mcpServers/cw.yaml'), block('cloudwatch', 'dev'));
+    write(path.join(home, '.continue/mcpServers/cline.json'), `{ "mcpServers": { "docs": { "type": "streamableHttp", "url": "https://knowledge-mcp.global.api.aws" } } }`);
+    expect(hostFiles(['continue-json'], { home, workspace, platform: 'linux', env: {} }).map((f) => [f.scope, path.basename(f.file)])).toEqual([['workspace', 'from-claude.json'], ['user', 'cline.json']]);
+    expect(detectHostFile(json, home)).toMatchObject({ host: { id: 'continue-json' }, scope: 'workspace' });
+    const { servers } = await listServers(undefined, { home, workspace, platform: 'linux', env: {} });
+    expect(servers.filter((s) => s.location.host === 'continue-json').map((s) => [s.name, s.transport])).toEqual([['eks', 'stdio'], ['docs', 'http']]);
+    expect(servers.find((s) => s.name === 'cloudwatch')?.location.host).toBe('continue');
+    const patched = patchServer(claudeStyle, 'continue-json', 'eks', { env: { AWS_PROFILE: 'staging' } }).text;
+    expect(patched).toBe(claudeStyle.replace('"AWS_PROFILE": "dev"', '"AWS_PROFILE": "staging"'));
+    expect(parseHostConfig(patched, { host: 'continue-json', file: json }).servers[0]!.env).toMatchObject({ AWS_PROFILE: 'staging' });
+  });
+});

@@ -11,7 +11,7 @@ import type { HostAdapter } from './types';
 import { vscode } from './vscode';
 import { codex, grok } from './codex';
 import { goose } from './goose';
-import { continueDev } from './continue';
+import { continueDev, continueJson } from './continue';
 import { copilotCli } from './copilot';
 import { antigravity, geminiCli } from './gemini';
 import { opencode, kilo } from './opencode';
@@ -40,6 +40,7 @@ export const HOSTS: readonly HostAdapter[] = [
   opencode,
   goose,
   continueDev,
+  continueJson,
   warp,
   visualStudio,
   junie,

@@ -38,6 +38,7 @@ export const HOST_IDS = [
   'opencode',
   'goose',
   'continue',
+  'continue-json',
   'warp',
   'visual-studio',
   'junie',
