@@ -266,6 +266,23 @@ mcpServers:
 `,
   },
   {
+    // a Claude-style file copied into Continue's block folder (Continue picks JSON files up too)
+    host: 'continue-json',
+    root: 'workspace',
+    rel: '.continue/mcpServers/from-claude.json',
+    servers: ['aws-cloudtrail'],
+    text: `{
+  "mcpServers": {
+    "aws-cloudtrail": {
+      "command": "uvx",
+      "args": ["${uvx('cloudtrail-mcp-server')}"],
+      "env": { "AWS_PROFILE": "dev-sandbox", "AWS_REGION": "eu-west-1" }
+    }
+  }
+}
+`,
+  },
+  {
     host: 'copilot-cli',
     root: 'home',
     rel: '.copilot/mcp-config.json',
@@ -586,7 +603,7 @@ mcpServers:
   },
 ];
 
-const ALL_HOSTS = ['vscode', 'claude-code', 'cursor', 'kiro', 'amazonq', 'claude-desktop', 'codex', 'grok', 'goose', 'continue', 'copilot-cli', 'gemini-cli', 'antigravity', 'windsurf', 'cline', 'cline-cli', 'roo', 'kilo', 'zed', 'opencode', 'warp', 'visual-studio', 'junie', 'amazonq-ide', 'kiro-agents', 'claude-code-managed'];
+const ALL_HOSTS = ['vscode', 'claude-code', 'cursor', 'kiro', 'amazonq', 'claude-desktop', 'codex', 'grok', 'goose', 'continue', 'continue-json', 'copilot-cli', 'gemini-cli', 'antigravity', 'windsurf', 'cline', 'cline-cli', 'roo', 'kilo', 'zed', 'opencode', 'warp', 'visual-studio', 'junie', 'amazonq-ide', 'kiro-agents', 'claude-code-managed'];
 
 interface Setup extends TempEnv {
   system: string;
