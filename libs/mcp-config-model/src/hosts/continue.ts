@@ -11,11 +11,33 @@
 import { defineHost, folderFiles } from './define';
 import { FIELD_MAPS } from './field-maps';
 import { isUnderHomeRoot, normalizeSlashes, pathLib } from './paths';
+import type { PathContext } from './types';
+import type { Scope } from '../model/schema';
 
 /** A block file's name: `<anything>.yaml` / `.yml`, not hidden. */
 const BLOCK_FILE = /^[^.].*\.ya?ml$/i;
 /** A JSON MCP file copied into a block folder: `<anything>.json`, not hidden. */
 const JSON_BLOCK_FILE = /^[^.].*\.json$/i;
+
+/** The block files of one kind, workspace folder first, then ~/.continue (as loadLocalAssistants.ts loads them). */
+function blockFiles(ctx: PathContext, name: RegExp, pattern: string): { scope: Scope; file: string }[] {
+  const lib = pathLib(ctx.platform);
+  return [
+    ...(ctx.workspace ? folderFiles(ctx, 'workspace', lib.join(ctx.workspace, '.continue', 'mcpServers'), name, pattern) : []),
+    ...folderFiles(ctx, 'user', lib.join(ctx.home, '.continue', 'mcpServers'), name, pattern),
+  ];
+}
+
+/** A block file's scope (`~/.continue/mcpServers/` is user scope), when `file` is one whose name matches `ext`. */
+function blockScope(file: string, home: string, ext: RegExp): Scope | undefined {
+  const f = normalizeSlashes(file);
+  const m = /\/\.continue\/mcpServers\/([^/]+)$/.exec(f);
+  if (!m || !ext.test(m[1]!)) return undefined;
+  return f.toLowerCase().startsWith((normalizeSlashes(home) + '/.continue/mcpServers/').toLowerCase()) ? 'user' : 'workspace';
+}
+
+const RESTART = 'Reload the Continue extension (or the window); the MCP servers show in the Continue agent panel.';
+const installMarkers = (ctx: PathContext): string[] => [pathLib(ctx.platform).join(ctx.home, '.continue')];
 
 export const continueDev = defineHost({
   id: 'continue',
@@ -29,25 +51,17 @@ export const continueDev = defineHost({
   variableSyntax: 'none',
   templateStyle: 'hydrate',
   files(ctx) {
-    const lib = pathLib(ctx.platform);
-    // Continue loads local blocks from the workspace folders, then ~/.continue (loadLocalAssistants.ts)
-    return [
-      ...(ctx.workspace ? folderFiles(ctx, 'workspace', lib.join(ctx.workspace, '.continue', 'mcpServers'), BLOCK_FILE, '*.yaml') : []),
-      { scope: 'user', file: lib.join(ctx.home, '.continue', 'config.yaml') },
-      ...folderFiles(ctx, 'user', lib.join(ctx.home, '.continue', 'mcpServers'), BLOCK_FILE, '*.yaml'),
-    ];
+    const blocks = blockFiles(ctx, BLOCK_FILE, '*.yaml');
+    // the workspace blocks, the user config.yaml, then the user blocks
+    return [...blocks.filter((b) => b.scope === 'workspace'), { scope: 'user', file: pathLib(ctx.platform).join(ctx.home, '.continue', 'config.yaml') }, ...blocks.filter((b) => b.scope === 'user')];
   },
   match(file, home) {
-    const f = normalizeSlashes(file);
     if (isUnderHomeRoot(file, '.continue/config.yaml', home)) return 'user';
-    if (/\/\.continue\/mcpServers\/[^/]+\.ya?ml$/.test(f)) {
-      return f.toLowerCase().startsWith((normalizeSlashes(home) + '/.continue/mcpServers/').toLowerCase()) ? 'user' : 'workspace';
-    }
-    return undefined;
+    return blockScope(file, home, BLOCK_FILE);
   },
   extraOnWrite: (name) => ({ name }),
-  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.continue')],
-  restartInstructions: 'Reload the Continue extension (or the window); the MCP servers show in the Continue agent panel.',
+  installMarkers,
+  restartInstructions: RESTART,
   sources: ['https://docs.continue.dev/customize/deep-dives/mcp', 'https://github.com/continuedev/continue/pull/8021/files', 'https://github.com/continuedev/continue/blob/main/core/config/loadLocalAssistants.ts'],
 });
 
@@ -61,19 +75,9 @@ export const continueJson = defineHost({
   writeType: 'remote',
   variableSyntax: 'none',
   templateStyle: 'hydrate',
-  files(ctx) {
-    const lib = pathLib(ctx.platform);
-    return [
-      ...(ctx.workspace ? folderFiles(ctx, 'workspace', lib.join(ctx.workspace, '.continue', 'mcpServers'), JSON_BLOCK_FILE, '*.json') : []),
-      ...folderFiles(ctx, 'user', lib.join(ctx.home, '.continue', 'mcpServers'), JSON_BLOCK_FILE, '*.json'),
-    ];
-  },
-  match(file, home) {
-    const f = normalizeSlashes(file);
-    if (!/\/\.continue\/mcpServers\/[^/]+\.json$/i.test(f)) return undefined;
-    return f.toLowerCase().startsWith((normalizeSlashes(home) + '/.continue/mcpServers/').toLowerCase()) ? 'user' : 'workspace';
-  },
-  installMarkers: (ctx) => [pathLib(ctx.platform).join(ctx.home, '.continue')],
-  restartInstructions: 'Reload the Continue extension (or the window); the MCP servers show in the Continue agent panel.',
+  files: (ctx) => blockFiles(ctx, JSON_BLOCK_FILE, '*.json'),
+  match: (file, home) => blockScope(file, home, JSON_BLOCK_FILE),
+  installMarkers,
+  restartInstructions: RESTART,
   sources: ['https://docs.continue.dev/customize/deep-dives/mcp', 'https://github.com/continuedev/continue/issues/12254', 'https://github.com/continuedev/continue/blob/main/core/config/loadLocalAssistants.ts'],
 });
