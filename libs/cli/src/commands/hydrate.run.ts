@@ -13,7 +13,7 @@ import { defaultTagsPath, readTags } from '@awsmcp/prod-guard';
 import { awsmcpCacheDir } from '../cache-dir';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
-import { formatDiff } from '../output/diff';
+import { formatDiff, paintDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
@@ -234,7 +234,7 @@ export async function hydrateCommand(ctx: CliContext, options: Record<string, un
   for (const r of results) {
     const rel = path.relative(ctx.cwd, r.file) || r.file;
     ctx.out(`${r.changed ? st.green('wrote') : st.dim('unchanged')} ${rel} ${st.dim(`(${getHost(r.host).displayName}, from ${path.basename(r.template)}; ${r.variables.join(', ') || 'no placeholders'})`)}`);
-    for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
+    for (const l of paintDiff(r.diff, st)) ctx.out(l);
     if (r.left) ctx.out(st.dim(`  left for the host to read from the environment: ${r.left.join(', ')}`));
     if (r.backup) ctx.out(st.dim(`  backup: ${r.backup}`));
   }

@@ -7,7 +7,7 @@ import { defaultTagsPath, ProdGuardError, readTags } from '@awsmcp/prod-guard';
 import { BUILTIN_KITS, findServer, hostEvidencePaths, KitError, KITS_FILE, kitUserFile, kitWorkspaceFile, parseKitsFile, planKit, readMeasurements, WORKSPACE_KIT_HOSTS, WRITABLE_HOSTS, type Kit, type KitPlan, type PlanKitInput } from '@awsmcp/starter-kits';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
-import { formatDiff } from '../output/diff';
+import { formatDiff, paintDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { scopeJudge } from './shared';
@@ -202,7 +202,7 @@ export async function kit(ctx: CliContext, options: Record<string, unknown>, arg
     const rel = userScope ? homeRelative(ctx, r.file) : path.relative(ctx.cwd, r.file) || r.file;
     ctx.out('');
     ctx.out(`${st.bold(rel)} ${st.dim(`(${getHost(r.host).displayName})`)}: ${r.added.length ? `added ${r.added.join(', ')}` : 'nothing added'}${r.replaced.length ? `; replaced ${r.replaced.join(', ')}` : ''}${r.skipped.length ? `; kept existing ${r.skipped.join(', ')} (--replace to overwrite)` : ''}`);
-    if (options.dryRun) for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
+    if (options.dryRun) for (const l of paintDiff(r.diff, st)) ctx.out(l);
   }
   if (options.dryRun) ctx.out(st.yellow('\ndry run: nothing was written'));
   else if (mode === 'concrete' && !userScope && results.some((r) => r.changed)) ctx.out(st.dim('\nthese files hold your profile name: keep them out of git (awsmcp status; nx g @awsmcp/nx:template writes the templates and .gitignore lines)'));

@@ -19,7 +19,7 @@ import {
 } from '@awsmcp/mcp-config-model';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
-import { formatDiff } from '../output/diff';
+import { formatDiff, paintDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { didYouMean } from './shared';
@@ -171,7 +171,7 @@ export async function removeCommand(ctx: CliContext, options: Record<string, unk
   }
   for (const r of results) {
     ctx.out(st.bold(r.file) + st.dim(` (${getHost(r.host).displayName}, ${r.scope}${r.projects ? `, project ${r.projects.join(', ')}` : ''})`));
-    for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
+    for (const l of paintDiff(r.diff, st)) ctx.out(l);
     if (r.backup) ctx.out(st.dim(`  backup: ${r.backup}`));
   }
   for (const r of [...refused, ...unsupported]) ctx.out(`${st.yellow('left alone')} ${r.file} (${getHost(r.host).displayName}): ${r.reason}`);

@@ -4,7 +4,7 @@ import { backupRoot, findArgValues, getHost, listServers, patchServers, planWrit
 import { defaultTagsPath, readTags, TAG_ALIASES } from '@awsmcp/prod-guard';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
-import { formatDiff } from '../output/diff';
+import { formatDiff, paintDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
@@ -226,7 +226,7 @@ export async function switchProfile(ctx: CliContext, options: Record<string, unk
   for (const r of results) {
     ctx.out(st.bold(`${r.file}`) + st.dim(` (${getHost(r.host as never).displayName}, ${r.scope}${r.project ? `, project ${r.project}` : ''})`));
     if (!r.changed) ctx.out(st.dim(`  already on ${profile}: nothing to change`));
-    for (const l of r.diff) ctx.out('  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
+    for (const l of paintDiff(r.diff, st)) ctx.out(l);
     for (const s of r.skipped) ctx.out(st.dim(`  skipped ${s.server}: ${s.reason}`));
     if (r.backup) ctx.out(st.dim(`  backup: ${r.backup}`));
   }

@@ -5,6 +5,7 @@
  * shown by the JSON paths that changed instead of whole.
  */
 import { diffConfigValues, sanitizeLine, secretMaskerFor } from '@awsmcp/mcp-config-model';
+import type { Style } from './style';
 
 export interface DiffLine {
   op: ' ' | '-' | '+';
@@ -113,4 +114,9 @@ function valueDiff(before: string, after: string, d: DiffLine[]): string[] {
     if (c.after !== undefined) out.push(`+ ${sanitizeLine(`${c.path}: ${c.after}`)}`);
   }
   return out;
+}
+
+/** Lines of {@link formatDiff} as printed: indented, removed lines red, added green, context dim. */
+export function paintDiff(diff: readonly string[], st: Pick<Style, 'red' | 'green' | 'dim'>): string[] {
+  return diff.map((l) => '  ' + (l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)));
 }
