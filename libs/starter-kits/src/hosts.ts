@@ -32,6 +32,26 @@ export function kitUserFile(host: HostId | HostAdapter, paths: PathContextInput)
 export const WORKSPACE_KIT_HOSTS: readonly KitHost[] = WRITABLE_HOSTS.filter((h) => kitWorkspaceFile(h) !== undefined);
 
 /**
+ * One host per file: a file several hosts read (the repo-root `.mcp.json`: Claude Code, Copilot
+ * CLI...) is written once, for the first of them. `dropped` names each host left out and who got it.
+ */
+export function oneHostPerFile<H extends HostId>(hosts: readonly H[], fileOf: (h: H) => string | undefined = kitWorkspaceFile): { hosts: H[]; dropped: { host: H; file: string; first: H }[] } {
+  const firstByFile = new Map<string, H>();
+  const kept: H[] = [];
+  const dropped: { host: H; file: string; first: H }[] = [];
+  for (const h of hosts) {
+    const f = fileOf(h);
+    const first = f === undefined ? undefined : firstByFile.get(f);
+    if (f !== undefined && first !== undefined) dropped.push({ host: h, file: f, first });
+    else {
+      if (f !== undefined) firstByFile.set(f, h);
+      kept.push(h);
+    }
+  }
+  return { hosts: kept, dropped };
+}
+
+/**
  * The workspace-relative paths whose presence says a workspace uses `host`: its MCP file, the
  * committed template of it (`.vscode/mcp.json.template`), its folder (`.vscode`, `.cursor`,
  * `.kiro`, `.amazonq`); for Claude Code also `CLAUDE.md` and `.claude`.
@@ -57,6 +77,14 @@ export interface HostSelection {
   reasons: string[];
 }
 
+/** The workspace uses `h`: its file or template exists, or its folder does and it is installed (when that is known). */
+function hostUsed(h: KitHost, have: ReadonlySet<string>, installed: readonly HostId[] | undefined): boolean {
+  const found = hostEvidence(h).find((p) => have.has(p));
+  if (!found) return false;
+  const file = kitWorkspaceFile(h)!;
+  return found === file || found === `${file}.template` || !installed || installed.includes(h);
+}
+
 /**
  * The hosts a workspace already uses: one of `hostEvidence(h)` is in `existing`. With `installed`
  * given (hosts found installed on this machine), a host found only by its folder must also be
@@ -66,17 +94,10 @@ export function detectKitHosts(existing: Iterable<string>, installed?: readonly 
   const have = new Set(existing);
   const hosts: KitHost[] = [];
   const reasons: string[] = [];
-  const files = new Set<string>();
-  for (const h of WORKSPACE_KIT_HOSTS) {
-    const found = hostEvidence(h).find((p) => have.has(p));
-    if (!found) continue;
-    const file = kitWorkspaceFile(h)!;
-    // a file several hosts read (the repo-root .mcp.json) counts once, for the first of them
-    if (files.has(file)) continue;
-    const strong = found === file || found === `${file}.template`;
-    if (!strong && installed && !installed.includes(h)) continue;
+  // a file several hosts read (the repo-root .mcp.json) counts once, for the first of them
+  for (const h of oneHostPerFile(WORKSPACE_KIT_HOSTS.filter((x) => hostUsed(x, have, installed))).hosts) {
+    const found = hostEvidence(h).find((p) => have.has(p))!;
     hosts.push(h);
-    files.add(file);
     reasons.push(`${h}: ${found} exists in the workspace${installed?.includes(h) ? ' (installed)' : ''}`);
   }
   if (hosts.length > 0) return { hosts, reasons };

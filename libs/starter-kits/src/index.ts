@@ -21,7 +21,7 @@ export { KitError } from './errors';
 export type { KitErrorCode } from './errors';
 export { planKit } from './plan';
 export type { PlanKitInput, KitPlan, KitFilePlan, KitMode, ProdConfirmationNeeded } from './plan';
-export { kitWorkspaceFile, kitUserFile, WORKSPACE_KIT_HOSTS, hostEvidence, hostEvidencePaths, detectKitHosts, parseKitHosts } from './hosts';
+export { kitWorkspaceFile, kitUserFile, oneHostPerFile, WORKSPACE_KIT_HOSTS, hostEvidence, hostEvidencePaths, detectKitHosts, parseKitHosts } from './hosts';
 export type { HostSelection } from './hosts';
 export { findLeaks, formatLeaks } from './leaks';
 export type { Leak } from './leaks';

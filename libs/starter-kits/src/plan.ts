@@ -13,7 +13,7 @@ import { budget, type Budget, type Measurement } from './budget';
 import { buildKit, type KitEntry, type KitHost, type KitInstance } from './build';
 import { findServer } from './catalog/catalog';
 import { KitError } from './errors';
-import { detectKitHosts, kitUserFile, kitWorkspaceFile, parseKitHosts, WORKSPACE_KIT_HOSTS } from './hosts';
+import { detectKitHosts, kitUserFile, kitWorkspaceFile, oneHostPerFile, parseKitHosts, WORKSPACE_KIT_HOSTS } from './hosts';
 import { findKit, type Kit } from './kits';
 import { findLeaks, formatLeaks, type Leak } from './leaks';
 
@@ -207,19 +207,9 @@ export function planKit(input: PlanKitInput): KitPlan {
       : detectKitHosts(input.existing ?? [], input.installed);
   // a file several hosts read (the repo-root .mcp.json: Claude Code, Copilot CLI...) is written once,
   // for the first of them; the others read the same entries
-  const firstByFile = new Map<string, KitHost>();
-  const hosts = selection.hosts.filter((h) => {
-    const f = userScope ? kitUserFile(h, paths) : kitWorkspaceFile(h);
-    if (f === undefined) return true;
-    const first = firstByFile.get(f);
-    if (first === undefined) {
-      firstByFile.set(f, h);
-      return true;
-    }
-    selection.reasons.push(`${h}: reads ${f} too (written once, for ${first})`);
-    return false;
-  });
-  selection.hosts = hosts;
+  const once = oneHostPerFile(selection.hosts, userScope ? (h) => kitUserFile(h, paths) : kitWorkspaceFile);
+  for (const d of once.dropped) selection.reasons.push(`${d.host}: reads ${d.file} too (written once, for ${d.first})`);
+  const hosts = once.hosts;
 
   // profiles and regions: --profile, else AWS_PROFILE; --region, else the profile's region, else AWS_REGION
   const credentials = kit.servers.some((id) => findServer(id)?.needsCredentials === true);

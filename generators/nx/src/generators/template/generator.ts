@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { addServers, formatPath, parseHostConfig, TemplateSecretError, toServerSpec, toTemplate, type ServerEntry, type ServerSpec } from '@awsmcp/mcp-config-model';
-import { buildKit, findKit, type KitHost } from '@awsmcp/starter-kits';
+import { buildKit, findKit, oneHostPerFile, type KitHost } from '@awsmcp/starter-kits';
 import { formatFiles, generateFiles, logger, type Tree } from '@nx/devkit';
 import { addGitignoreLines, gitignoreLines } from '../../lib/gitignore';
 import { detectHosts, parseHosts, templateFileOf, workspaceFileOf, WORKSPACE_HOSTS } from '../../lib/hosts';
@@ -56,9 +56,7 @@ export async function templateGenerator(tree: Tree, schema: TemplateGeneratorSch
   const kitName = schema.kit?.trim() || undefined;
   const explicit = parseHosts(schema.hosts);
   // a file several hosts read (the repo-root .mcp.json) is templated once, for the first of them
-  const hosts = (explicit ?? (kitName ? detectHosts(tree) : WORKSPACE_HOSTS.filter((h) => tree.exists(workspaceFileOf(h)!)))).filter(
-    (h, i, all) => all.findIndex((o) => workspaceFileOf(o) === workspaceFileOf(h)) === i,
-  );
+  const hosts = oneHostPerFile(explicit ?? (kitName ? detectHosts(tree) : WORKSPACE_HOSTS.filter((h) => tree.exists(workspaceFileOf(h)!)))).hosts;
   if (hosts.length === 0) {
     throw new Error('nothing to template: no workspace MCP config exists yet. Run nx g @awsmcp/nx:kit <kit> first, or pass --kit <kit>');
   }
