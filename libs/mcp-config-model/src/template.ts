@@ -16,7 +16,7 @@ import { toServerSpec, type HostId, type ServerEntry, type ServerSpec, type VsCo
 import { hasVariableRef, type VariableSyntax } from './model/variables';
 import { parseHostConfig, readConfigText } from './read';
 import { splitBom } from './text/position';
-import { tomlCodec, yamlCodec } from './text/codecs';
+import { structuredValueOf, tomlCodec, yamlCodec } from './text/codecs';
 import type { JsonPath } from './errors';
 import { writeConfigFile, type WriteOptions, type WriteResult } from './write';
 
@@ -372,12 +372,8 @@ function isStructured(host: HostAdapter | undefined): boolean {
 /** The parsed value of a TOML / YAML template (a syntax error is a `ConfigParseError` at file:line:col). */
 function structuredValue(body: string, host: HostAdapter, file = '<template>'): unknown {
   try {
-    if (host.format === 'toml') {
-      const t = tomlCodec();
-      return t.tomlValue(t.parseToml(body));
-    }
-    const y = yamlCodec();
-    return body.trim() === '' ? {} : y.yamlValue(y.parseYaml(body));
+    if (host.format === 'yaml' && body.trim() === '') return {};
+    return structuredValueOf(host.format as 'toml' | 'yaml', body);
   } catch {
     try {
       parseHostConfig(body, { file, host, strict: false }); // the positioned ConfigParseError

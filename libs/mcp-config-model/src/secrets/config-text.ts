@@ -4,7 +4,7 @@
  * names the changed JSON paths (for minified files, where a line diff would print the whole file).
  */
 import { parse, type ParseError } from 'jsonc-parser';
-import { tomlCodec, yamlCodec } from '../text/codecs';
+import { structuredValueOf } from '../text/codecs';
 import { maskSecretsInText, redactJsonValue, SECRET_MASK, secretArgs, secretStrings } from './policy';
 
 /** A JSON string literal, quotes included. */
@@ -75,9 +75,9 @@ function parseAnyConfig(text: string): unknown[] {
   }
   const values: unknown[] = [parseLenient(text)];
   // the codecs are loaded only here, for a text that is not JSON (decision 0010: JSON-only runs never load them)
-  for (const read of [() => tomlCodec().tomlValue(tomlCodec().parseToml(text)), () => yamlCodec().yamlValue(yamlCodec().parseYaml(text))]) {
+  for (const format of ['toml', 'yaml'] as const) {
     try {
-      values.push(read());
+      values.push(structuredValueOf(format, text));
       break;
     } catch {
       /* not this format */

@@ -17,3 +17,13 @@ export function yamlCodec(): typeof YamlEdit {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (yaml ??= require('./yaml-edit') as typeof YamlEdit);
 }
+
+/** The plain value of a TOML or YAML text, through its codec (the parser's error on bad syntax). */
+export function structuredValueOf(format: 'toml' | 'yaml', text: string): unknown {
+  if (format === 'toml') {
+    const t = tomlCodec();
+    return t.tomlValue(t.parseToml(text));
+  }
+  const y = yamlCodec();
+  return y.yamlValue(y.parseYaml(text));
+}
