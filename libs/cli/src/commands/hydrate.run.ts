@@ -17,8 +17,8 @@ import { formatDiff, paintDiff } from '../output/diff';
 import { printJson } from '../output/json';
 import { style } from '../output/style';
 import { confirmGuard, prodConfirmation } from './prod-confirm';
-import { didYouMean, unknownProfileMessage } from './shared';
-import { notInstalledNote, selectTargets, type Targets } from './targets';
+import { unknownProfileMessage } from './shared';
+import { notInstalledNote, parseHostList, selectTargets, type Targets } from './targets';
 
 const TEMPLATE = /\.(template|tmpl|example|sample)$/;
 const VAR_NAME = /^[A-Z_][A-Z0-9_]*$/;
@@ -74,21 +74,18 @@ function findTemplates(ctx: CliContext, targets: Targets, only?: HostAdapter): {
   return { found, skipped: [...skipped] };
 }
 
-/** `--host`: a host id of the registry, else a usage error naming the valid ones and the closest. */
-function hostOption(id: string): HostAdapter {
-  const ids = HOSTS.filter((h) => !h.legacy && !h.readOnly).map((h) => h.id);
-  if (!(ids as string[]).includes(id)) {
-    const close = didYouMean(id, ids);
-    throw new CliError(`--host '${id}' is not a host id; ${close}valid: ${ids.join(', ')}`, EXIT.USAGE, 'awsmcp hosts lists them', 'UNKNOWN_HOST');
-  }
-  return getHost(id as HostId);
+/** `--host`: one host id, checked by the selector's host-list rule (usage error with the valid ids). */
+function hostOption(value: unknown): HostAdapter {
+  const ids = parseHostList(value, '--host')!;
+  if (ids.length > 1) throw new CliError(`--host takes one host (got ${ids.join(', ')})`, EXIT.USAGE, '--hosts a,b selects several hosts\' templates', 'USAGE');
+  return getHost(ids[0]!);
 }
 
 export async function hydrateCommand(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
   const st = style(ctx);
   // --scope / --hosts / --all-hosts: the selector every writing command shares; a named --template is hydrated as asked
   const targets = selectTargets(ctx, options, { scope: 'workspace' });
-  const only = options.host === undefined ? undefined : hostOption(String(options.host));
+  const only = options.host === undefined ? undefined : hostOption(options.host);
   const chosen = options.template ? { found: [path.resolve(ctx.cwd, String(options.template))], skipped: [] as HostId[] } : findTemplates(ctx, only ? { ...targets, selects: () => true } : targets, only);
   const templates = chosen.found;
   const skippedNote = notInstalledNote(targets, chosen.skipped);
